@@ -1,0 +1,27 @@
+"""Small helpers to build and drive the app in Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.conftest import SAMPLE
+from tui.app import ZhreadApp
+from tui.core.glossary import builtin_glossary_path, load_glossary
+
+
+def sample_app() -> ZhreadApp:
+    return ZhreadApp(SAMPLE.read_text(encoding="utf-8"), str(SAMPLE), load_glossary(builtin_glossary_path()))
+
+
+def text_app(text: str) -> ZhreadApp:
+    return ZhreadApp(text, "<test>", load_glossary(builtin_glossary_path()))
+
+
+async def until_segmented(pilot, timeout: float = 30.0) -> None:
+    """Wait for the segmentation worker; the first frame comes before it by design."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not pilot.app.segmented:
+        assert loop.time() < deadline, "segmentation did not finish"
+        await pilot.pause(0.05)
+    await pilot.pause()

@@ -1,0 +1,45 @@
+"""Shared fixtures. Every test gets its own config and data directories, so nothing a test
+does can touch the user's files; the cache (jieba's dictionary) is shared per session because
+rebuilding it costs a second and it is rebuildable data by definition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "000_5c73e60e87bd33d6.txt"
+
+
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, session_cache: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(session_cache))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def glossary():
+    from tui.core.glossary import builtin_glossary_path, load_glossary
+
+    return load_glossary(builtin_glossary_path())
+
+
+@pytest.fixture(scope="session")
+def splitter(glossary, tmp_path_factory: pytest.TempPathFactory):
+    from tui.core.segment import JiebaSplitter
+
+    return JiebaSplitter(glossary.han_forms(), tmp_path_factory.mktemp("jieba"))

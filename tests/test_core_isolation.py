@@ -1,0 +1,42 @@
+"""The core runs without the TUI: importing it, or running the text subcommands, loads
+neither Textual nor Rich."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import SAMPLE
+
+CHECK = (
+    "import sys\n"
+    "{body}\n"
+    "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+    "assert not bad, bad\n"
+)
+
+
+def run(body: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK.format(body=body)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_importing_the_core_loads_no_ui() -> None:
+    run(
+        "import pkgutil, importlib, tui.core\n"
+        "for m in pkgutil.iter_modules(tui.core.__path__):\n"
+        "    importlib.import_module('tui.core.' + m.name)"
+    )
+
+
+def test_cli_subcommands_load_no_ui() -> None:
+    run(
+        "import io, contextlib\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['segment', {str(SAMPLE)!r}]) == 0\n"
+        f"    assert main(['convert', {str(SAMPLE)!r}, '--config', 't2s']) == 0\n"
+        "    assert main(['glossary', 'check']) == 0"
+    )

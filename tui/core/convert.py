@@ -1,0 +1,100 @@
+"""OpenCC conversion, and the length-preserving Simplified shadow segmentation runs on.
+
+The character-level configs (t2s, s2t, tw2s, ...) map one character to one character, so a
+converted text has the same offsets as its original. Everything that needs offsets relies on
+that, and :func:`aligned` enforces it instead of trusting it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import lru_cache
+
+import opencc
+
+from tui.core.errors import ZhreadError
+
+#: Every configuration OpenCC ships, by its short name.
+CONFIGS: tuple[str, ...] = (
+    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp",
+    "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t",
+)
+
+#: Configs that rewrite vocabulary (演算法 -> 算法) and so change lengths; display only.
+PHRASE_CONFIGS: frozenset[str] = frozenset({"s2twp", "tw2sp", "s2hkp", "hk2sp"})
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+class Script(StrEnum):
+    """Which script a text is written in, judged from the characters that differ."""
+
+    TRADITIONAL = "Traditional"
+    SIMPLIFIED = "Simplified"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+
+
+@lru_cache(maxsize=None)
+def converter(config: str) -> opencc.OpenCC:
+    """One converter per config: building one loads its dictionaries (a few ms each)."""
+    name = config.removesuffix(".json")
+    if name not in CONFIGS:
+        raise ZhreadError(f"unknown conversion config {config!r} (known: {', '.join(CONFIGS)})")
+    return opencc.OpenCC(f"{name}.json")
+
+
+def convert(text: str, config: str) -> str:
+    """Convert ``text`` with an OpenCC config, exactly as the library does."""
+    return converter(config).convert(text)
+
+
+def aligned(text: str, config: str) -> str:
+    """Convert with a guarantee that the result has the same length as ``text``.
+
+    Whole-text conversion keeps phrase context; where a line comes back with another length
+    (a phrase config, or an unexpected mapping) that line is converted character by
+    character instead, which always keeps the length.
+    """
+    out = convert(text, config)
+    if len(out) == len(text):
+        return out
+    parts: list[str] = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        converted = convert(line, config)
+        if len(converted) != len(line):
+            converted = "".join(_one_char(ch, config) for ch in line)
+        parts.append(converted)
+    return "".join(parts)
+
+
+def _one_char(ch: str, config: str) -> str:
+    converted = convert(ch, config)
+    return converted if len(converted) == 1 else ch
+
+
+def shadow(text: str) -> str:
+    """The Simplified shadow of ``text``: same length, same offsets, jieba's own script."""
+    return aligned(text, "t2s")
+
+
+def detect_script(text: str) -> Script:
+    """Decide the script by counting characters each direction of conversion would change."""
+    simplified = shadow(text)
+    traditional = aligned(text, "s2t")
+    trad_marks = sum(1 for a, b in zip(text, simplified) if a != b)
+    simp_marks = sum(1 for a, b in zip(text, traditional) if a != b)
+    if not trad_marks and not simp_marks:
+        return Script.NEUTRAL
+    if trad_marks >= 4 * max(simp_marks, 1) or not simp_marks:
+        return Script.TRADITIONAL
+    if simp_marks >= 4 * max(trad_marks, 1) or not trad_marks:
+        return Script.SIMPLIFIED
+    return Script.MIXED
+
+
+def other_script_config(script: Script) -> str:
+    """The config that shows a document in "the other" script (character level, 1:1)."""
+    return "s2t" if script is Script.SIMPLIFIED else "t2s"

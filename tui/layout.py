@@ -1,0 +1,139 @@
+"""CJK-aware line wrapping, measured in terminal cells.
+
+Rich wraps only at spaces and lets a line start with 。; Chinese needs breaks between Han
+characters, whole Latin words and numbers, and the kinsoku rules (no closing punctuation at
+the start of a line, no opening punctuation at its end). Widths come from Rich's cell tables
+because characters such as ``·`` are ambiguous and ``len`` is wrong for all wide ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import get_character_cell_size
+
+from tui.core import chars
+from tui.core.document import Kind
+
+_CONNECTORS = frozenset("-.'_/&+#%’")
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """A stretch that is never broken, with its width and whether it may hang past the edge."""
+
+    start: int
+    end: int
+    cells: int
+    space: bool
+
+
+def cells(ch: str) -> int:
+    """Cell width of one (already sanitised) character."""
+    return get_character_cell_size(ch)
+
+
+def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Break ``text[start:end]`` into lines no wider than ``width`` cells (spaces may hang)."""
+    width = max(width, 2)
+    lines: list[tuple[int, int]] = []
+    line_start, used = start, 0
+    for atom in atoms(text, start, end):
+        if used + atom.cells <= width:
+            used += atom.cells
+            continue
+        if atom.space:
+            lines.append((line_start, atom.end))
+            line_start, used = atom.end, 0
+            continue
+        if used:
+            lines.append((line_start, atom.start))
+            line_start, used = atom.start, 0
+        line_start, used = _hard_split(text, atom, width, lines)
+    lines.append((line_start, end))
+    return lines
+
+
+def _hard_split(text: str, atom: Atom, width: int, lines: list[tuple[int, int]]) -> tuple[int, int]:
+    """Cut an atom wider than the line by characters; returns the open line's start and width.
+
+    The cut moves one character back when it would put closing punctuation first on the next
+    line or leave opening punctuation last on this one.
+    """
+    line_start, used = atom.start, 0
+    pos = atom.start
+    while pos < atom.end:
+        w = cells(text[pos])
+        if used + w > width and used:
+            cut = pos
+            if (text[cut] in chars.NO_LINE_START or text[cut - 1] in chars.NO_LINE_END) and (
+                cut - 1 > line_start
+            ):
+                cut -= 1
+            lines.append((line_start, cut))
+            line_start, used, pos = cut, 0, cut
+            continue
+        used += w
+        pos += 1
+    return line_start, used
+
+
+def atoms(text: str, start: int, end: int) -> list[Atom]:
+    """Group characters into unbreakable atoms, then glue punctuation to its neighbours."""
+    raw: list[list[int]] = []  # [start, end] pairs, mutable while merging
+    pos = start
+    while pos < end:
+        stop = _unit_end(text, pos, end)
+        raw.append([pos, stop])
+        pos = stop
+    glued = _glue(text, raw)
+    return [
+        Atom(s, e, sum(cells(ch) for ch in text[s:e]), text[s:e].isspace()) for s, e in glued
+    ]
+
+
+def _unit_end(text: str, pos: int, end: int) -> int:
+    """End of the smallest unit starting at ``pos``: a char with its marks, a word, a space run."""
+    ch = text[pos]
+    stop = pos + 1
+    if ch.isspace():
+        while stop < end and text[stop].isspace():
+            stop += 1
+        return stop
+    if _is_narrow_alnum(ch):
+        while stop < end and (
+            _is_narrow_alnum(text[stop])
+            or chars.is_mark(text[stop])
+            or (text[stop] in _CONNECTORS and stop + 1 < end and _is_narrow_alnum(text[stop + 1]))
+        ):
+            stop += 1
+        return stop
+    while stop < end and chars.is_mark(text[stop]):
+        stop += 1
+    return stop
+
+
+def _is_narrow_alnum(ch: str) -> bool:
+    return chars.char_kind(ch) in (Kind.LATIN, Kind.NUMBER) and cells(ch) == 1
+
+
+def _glue(text: str, units: list[list[int]]) -> list[tuple[int, int]]:
+    """Closing punctuation joins the unit before it; opening punctuation the unit after it."""
+    out: list[list[int]] = []
+    pending_open: int | None = None
+    for s, e in units:
+        single_open = e - s == 1 and text[s] in chars.NO_LINE_END
+        if text[s] in chars.NO_LINE_START and out and pending_open is None and not text[out[-1][0]].isspace():
+            out[-1][1] = e
+            continue
+        if pending_open is not None:
+            if text[s].isspace():
+                continue  # the opener waits for the word it opens, across any spaces
+            s, pending_open = pending_open, None
+        if single_open:
+            pending_open = s
+            continue
+        out.append([s, e])
+    if pending_open is not None:
+        out.append([pending_open, units[-1][1]])
+    return [(s, e) for s, e in out]

@@ -1,0 +1,337 @@
+"""The article pane: a Line-API view of a document with a word cursor.
+
+A ``Static`` holding a whole article re-renders everything on each cursor move; here each
+visual line is a cached :class:`Strip`, so moving the cursor redraws only what changed and the
+cost does not grow with the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.convert import aligned
+from tui.core.document import Document, Token
+from tui.core.sanitize import visible
+from tui.layout import cells, wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visual line: a range of the text, or a spacer between paragraphs (``start == end``)."""
+
+    start: int
+    end: int
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows a :class:`Document` wrapped for Chinese, with a cursor that moves word by word."""
+
+    COMPONENT_CLASSES = {"article--term", "article--cursor"}
+
+    BINDINGS: list[BindingType] = [
+        Binding("right,w", "next_word", "Next word", id="next-word", show=False),
+        Binding("left,b", "previous_word", "Prev word", id="previous-word", show=False),
+        Binding("down,j", "line_down", "Line down", id="line-down", show=False),
+        Binding("up,k", "line_up", "Line up", id="line-up", show=False),
+        Binding("space,pagedown,ctrl+f", "page_down", "Page down", id="page-down", show=False),
+        Binding("shift+space,pageup,ctrl+b", "page_up", "Page up", id="page-up", show=False),
+        Binding("g,home", "first_word", "Top", id="top", show=False),
+        Binding("G,end", "last_word", "Bottom", id="bottom", show=False),
+        Binding("right_square_bracket", "next_term", "Next term", id="next-term"),
+        Binding("left_square_bracket", "previous_term", "Prev term", id="previous-term"),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor is on another token (or the document changed under it)."""
+
+        def __init__(self, view: ArticleView, token: Token | None) -> None:
+            super().__init__()
+            self.view = view
+            self.token = token
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.script_config: str | None = None
+        self.view_text = visible(document.text)
+        self.cursor = self._word_at_or_after(0, default=0)
+        self.lines: list[Line] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+        self._goal_x: int | None = None
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+
+    # -- state changes -------------------------------------------------------------------
+
+    @property
+    def token(self) -> Token | None:
+        """The token under the cursor, or ``None`` for a document without words."""
+        return self.document.tokens[self.cursor] if self.document.tokens else None
+
+    def set_document(self, document: Document) -> None:
+        """Swap in a re-segmented document, keeping the cursor on the same character."""
+        offset = self.token.start if self.token else 0
+        self.document = document
+        self._set_view_text()
+        index = document.token_index_at(offset)
+        self.cursor = index if self._is_word(index) else self._word_at_or_after(index, default=0)
+        self._relayout(force=True)
+        self._announce()
+
+    def set_script(self, config: str | None) -> None:
+        """Show the text through a length-keeping OpenCC config (``None``: the original)."""
+        self.script_config = config
+        self._set_view_text()
+        self._strips.clear()
+        self.refresh()
+
+    def _set_view_text(self) -> None:
+        text = self.document.text
+        self.view_text = visible(aligned(text, self.script_config) if self.script_config else text)
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on token ``index``, scroll it into view and tell the app."""
+        if not self.document.tokens:
+            return
+        self.cursor = max(0, min(index, len(self.document.tokens) - 1))
+        self._scroll_to_cursor()
+        self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        self.post_message(self.CursorMoved(self, self.token))
+
+    # -- layout --------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self._scroll_to_cursor()
+
+    def on_mount(self) -> None:
+        self._relayout()
+        self._announce()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _relayout(self, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or (width == self._wrap_width and not force):
+            return
+        self._wrap_width = width
+        self.lines = layout_lines(self.document, self.view_text, width)
+        self._line_starts = [line.start for line in self.lines]
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self.lines))
+        self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        """Index of the visual line holding character ``offset``."""
+        index = max(0, bisect_right(self._line_starts, offset) - 1)
+        while index > 0 and self.lines[index].start == self.lines[index].end:
+            index -= 1
+        return index
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if index >= len(self.lines):
+            return Strip.blank(width, self.rich_style)
+        cursor_line = self.line_of(self.token.start) if self.token else -1
+        key = (index, self.cursor if index == cursor_line else -1)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_text_line(self.lines[index], key[1])
+            self._strips[key] = strip
+        return strip.adjust_cell_length(width, self.rich_style)
+
+    def _render_text_line(self, line: Line, cursor: int) -> Strip:
+        base = self.rich_style
+        term = self.get_component_rich_style("article--term", partial=True)
+        here = self.get_component_rich_style("article--cursor", partial=True)
+        segments: list[Segment] = []
+        tokens = self.document.tokens
+        index = self.document.token_index_at(line.start) if line.end > line.start else len(tokens)
+        while index < len(tokens) and tokens[index].start < line.end:
+            token = tokens[index]
+            style = base + term if token.term else base
+            if index == cursor:
+                style = style + here
+            piece = self.view_text[max(line.start, token.start) : min(line.end, token.end)]
+            segments.append(Segment(piece, style))
+            index += 1
+        return Strip(Segment.simplify(segments))
+
+    # -- cursor movement -----------------------------------------------------------------
+
+    def _is_word(self, index: int) -> bool:
+        tokens = self.document.tokens
+        return 0 <= index < len(tokens) and tokens[index].kind.is_word
+
+    def _word_at_or_after(self, index: int, step: int = 1, default: int | None = None) -> int:
+        """The nearest word token from ``index`` in direction ``step``, else ``default``
+        (the current cursor: at either end of the text the cursor stays put)."""
+        tokens = self.document.tokens
+        probe = index
+        while 0 <= probe < len(tokens):
+            if tokens[probe].kind.is_word:
+                return probe
+            probe += step
+        return self.cursor if default is None else default
+
+    def action_next_word(self) -> None:
+        self._goal_x = None
+        self.move_to(self._word_at_or_after(self.cursor + 1))
+
+    def action_previous_word(self) -> None:
+        self._goal_x = None
+        self.move_to(self._word_at_or_after(self.cursor - 1, -1))
+
+    def action_first_word(self) -> None:
+        self._goal_x = None
+        self.move_to(self._word_at_or_after(0))
+
+    def action_last_word(self) -> None:
+        self._goal_x = None
+        self.move_to(self._word_at_or_after(len(self.document.tokens) - 1, -1))
+
+    def action_next_term(self) -> None:
+        self._jump_term(1)
+
+    def action_previous_term(self) -> None:
+        self._jump_term(-1)
+
+    def _jump_term(self, step: int) -> None:
+        tokens = self.document.tokens
+        probe = self.cursor + step
+        while 0 <= probe < len(tokens):
+            if tokens[probe].term is not None:
+                self._goal_x = None
+                self.move_to(probe)
+                return
+            probe += step
+        self.app.bell()
+
+    def action_line_down(self) -> None:
+        self._move_lines(1)
+
+    def action_line_up(self) -> None:
+        self._move_lines(-1)
+
+    def action_page_down(self) -> None:
+        self._move_page(1)
+
+    def action_page_up(self) -> None:
+        self._move_page(-1)
+
+    def _move_page(self, step: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        before = self.scroll_offset.y
+        self.scroll_to(y=before + step * height, animate=False, immediate=True)
+        shift = self.scroll_offset.y - before or step * height
+        self._move_lines(shift)
+
+    def _move_lines(self, count: int) -> None:
+        """Move ``count`` visual lines, landing on the word nearest the remembered column."""
+        if not self.token or not self.lines:
+            return
+        here = self.line_of(self.token.start)
+        if self._goal_x is None:
+            self._goal_x = self._x_of(here, self.token.start)
+        target = max(0, min(here + count, len(self.lines) - 1))
+        step = 1 if count > 0 else -1
+        while 0 <= target < len(self.lines):
+            index = self._word_in_line(target, self._goal_x)
+            if index is not None and index != self.cursor:
+                self.move_to(index)
+                return
+            target += step
+        self.app.bell()
+
+    def _x_of(self, line_index: int, offset: int) -> int:
+        start = self.lines[line_index].start
+        return sum(cells(ch) for ch in self.view_text[start:offset])
+
+    def _word_in_line(self, line_index: int, goal_x: int) -> int | None:
+        """The word token on a line closest to column ``goal_x`` (None if the line has none)."""
+        line = self.lines[line_index]
+        if line.end <= line.start:
+            return None
+        best: tuple[int, int] | None = None
+        tokens = self.document.tokens
+        index = self.document.token_index_at(line.start)
+        while index < len(tokens) and tokens[index].start < line.end:
+            if tokens[index].kind.is_word:
+                x0 = self._x_of(line_index, max(line.start, tokens[index].start))
+                x1 = self._x_of(line_index, min(line.end, tokens[index].end))
+                distance = 0 if x0 <= goal_x < x1 else min(abs(goal_x - x0), abs(goal_x - x1 + 1))
+                if best is None or distance < best[0]:
+                    best = (distance, index)
+            index += 1
+        return None if best is None else best[1]
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.token or not self.lines:
+            return
+        line = self.line_of(self.token.start)
+        top = round(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height)
+        if line < top:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+
+    # -- mouse ---------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line_index = round(self.scroll_offset.y) + offset.y
+        if not 0 <= line_index < len(self.lines):
+            return
+        char = self._offset_at_x(self.lines[line_index], offset.x)
+        if char is None:
+            return
+        index = self.document.token_index_at(char)
+        if self._is_word(index):
+            self._goal_x = None
+            self.move_to(index)
+
+    def _offset_at_x(self, line: Line, x: int) -> int | None:
+        used = 0
+        for pos in range(line.start, line.end):
+            used += cells(self.view_text[pos])
+            if used > x:
+                return pos
+        return None
+
+
+def layout_lines(document: Document, text: str, width: int) -> list[Line]:
+    """Wrap every paragraph, with a spacer line between two paragraphs that have text."""
+    lines: list[Line] = []
+    previous_had_text = False
+    for paragraph in document.paragraphs:
+        has_text = paragraph.end > paragraph.start and not text[paragraph.start : paragraph.end].isspace()
+        if has_text and previous_had_text:
+            lines.append(Line(paragraph.start, paragraph.start))
+        if paragraph.end == paragraph.start:
+            lines.append(Line(paragraph.start, paragraph.start))
+        else:
+            lines.extend(Line(s, e) for s, e in wrap(text, paragraph.start, paragraph.end, width))
+        previous_had_text = has_text
+    return lines
