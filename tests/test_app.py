@@ -6,7 +6,6 @@ from tests.apps import sample_app, text_app, until_segmented
 from tui.core.document import Kind
 from tui.screens.help import HelpScreen
 from tui.widgets.article import ArticleView
-from tui.widgets.entry import EntryPanel
 
 
 def article(app) -> ArticleView:
@@ -180,10 +179,10 @@ async def test_narrow_terminal_folds_sidebar_and_rewraps() -> None:
         await until_segmented(pilot)
         view = article(app)
         wide_lines = len(view.lines)
-        assert app.query_one(EntryPanel).display
+        assert app.query_one("#sidebar").display
         await pilot.resize_terminal(50, 20)
         await pilot.pause()
-        assert not app.query_one(EntryPanel).styles.display == "block"
+        assert not app.query_one("#sidebar").display
         assert len(view.lines) > wide_lines
         await pilot.resize_terminal(20, 6)
         await pilot.pause()

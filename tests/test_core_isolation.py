@@ -38,5 +38,7 @@ def test_cli_subcommands_load_no_ui() -> None:
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['segment', {str(SAMPLE)!r}]) == 0\n"
         f"    assert main(['convert', {str(SAMPLE)!r}, '--config', 't2s']) == 0\n"
-        "    assert main(['glossary', 'check']) == 0"
+        "    assert main(['glossary', 'check']) == 0\n"
+        f"    assert main(['gloss', {str(SAMPLE)!r}, '--md']) == 0\n"
+        "    assert main(['glossary', 'list', '--json']) == 0"
     )

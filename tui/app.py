@@ -1,27 +1,35 @@
-"""The zhread Textual app: article, sidebar, header and footer, with segmentation in a worker.
+"""The zhread Textual app: article, sidebar (entry and terms), header and footer.
 
 The first frame shows the article with provisional one-character words and the glossary
-terms already marked; jieba (half a second to load) runs in a thread and the article is
+terms already marked; jieba (most of a second to load) runs in a thread and the article is
 swapped for the segmented one when it is ready, the cursor staying on the same character.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header
 
+from tui.core.candidates import Candidate, entry_for, find_candidates
 from tui.core.convert import Script, detect_script, other_script_config
 from tui.core.document import Document
+from tui.core.errors import ZhreadError
+from tui.core.gloss_report import TermUse, terms_found
 from tui.core.glossary import Glossary
+from tui.core.layers import load_layers
 from tui.core.sanitize import visible
 from tui.core.segment import segment, shared_splitter
 from tui.core.userdirs import cache_dir
+from tui.core.userglossary import add_entry
 from tui.screens.help import HelpScreen, binding_rows
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
+from tui.widgets.terms import TermsPane
 
 _SCRIPT_NAMES = {"t2s": Script.SIMPLIFIED, "s2t": Script.TRADITIONAL}
 
@@ -36,11 +44,20 @@ class ZhreadApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("s", "toggle_script", "Script", id="toggle-script"),
+        Binding("i", "toggle_inline", "Glosses", id="toggle-inline"),
+        Binding("l", "focus_terms", "Terms", id="focus-terms"),
     ]
 
-    def __init__(self, text: str, source: str, glossary: Glossary | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        source: str,
+        glossary: Glossary | None = None,
+        glossary_files: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.glossary = glossary
+        self.glossary_files = list(glossary_files)  # re-read after the user adds a term
         self.script = detect_script(text)
         self.document: Document = segment(text, glossary, source=source)
         self.segmented = False
@@ -50,32 +67,53 @@ class ZhreadApp(App[None]):
         yield Header()
         with Horizontal(id="panes"):
             yield ArticleView(self.document, id="article")
-            yield EntryPanel(id="sidebar")
+            with Vertical(id="sidebar"):
+                yield EntryPanel(id="entry")
+                yield TermsPane(id="terms")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._update_status("segmenting…")
+        self._share_term_info()
         self.query_one(ArticleView).focus()
+        self._start_segmenting()
+
+    def _start_segmenting(self) -> None:
+        self.segmented = False
+        self._update_status("segmenting…")
         self._segment()
+
+    # -- segmentation --------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="segment")
     def _segment(self) -> None:
-        """Load jieba and pypinyin off the UI thread, then segment the whole text."""
-        words = frozenset(self.glossary.han_forms()) if self.glossary else frozenset()
+        """Load jieba and pypinyin off the UI thread, then segment and annotate the text."""
+        glossary = self.glossary
+        words = frozenset(glossary.han_forms()) if glossary else frozenset()
         splitter = shared_splitter(words, cache_dir())
         document = segment(
-            self.document.text, self.glossary, splitter, self.document.source, self.document.shadow
+            self.document.text, glossary, splitter, self.document.source, self.document.shadow
         )
+        uses = terms_found(document, glossary) if glossary else []
+        candidates = find_candidates(document, glossary)
         from tui.core.reading import pinyin
 
         pinyin("预热")  # loads pypinyin's tables here rather than on the first cursor move
-        self.call_from_thread(self._segmented, document)
+        self.call_from_thread(self._segmented, document, uses, candidates)
 
-    def _segmented(self, document: Document) -> None:
+    def _segmented(
+        self, document: Document, uses: list[TermUse], candidates: list[Candidate]
+    ) -> None:
         self.document = document
         self.segmented = True
         self.query_one(ArticleView).set_document(document)
+        self.query_one(TermsPane).show(uses, candidates)
         self._update_status()
+
+    def _share_term_info(self) -> None:
+        entries = self.glossary.entries.values() if self.glossary else ()
+        english = {e.id: e.en for e in entries}
+        tips = {e.id: " · ".join(p for p in (e.hant, e.pinyin, e.en) if p) for e in entries}
+        self.query_one(ArticleView).set_term_info(english, tips)
 
     def _update_status(self, extra: str = "") -> None:
         view = self.query_one(ArticleView)
@@ -87,14 +125,63 @@ class ZhreadApp(App[None]):
         parts.append(extra or f"{words} words · {distinct} glossary terms ({len(terms)} uses)")
         self.sub_title = " · ".join(parts)
 
+    # -- messages from the panes ---------------------------------------------------------
+
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        panel = self.query_one(EntryPanel)
-        panel.show(message.token, message.view.document, self.glossary)
+        self.query_one(EntryPanel).show(message.token, message.view.document, self.glossary)
+
+    def on_terms_pane_term_chosen(self, message: TermsPane.TermChosen) -> None:
+        view = self.query_one(ArticleView)
+        view.set_matches(message.use.occurrences)
+        view.move_to(self.document.token_index_at(message.use.occurrences[0][0]))
+        self.on_terms_pane_leave()
+        self.notify(f"{message.use.count} uses of {visible(message.use.entry.hant)}: n / N "
+                    "go through them", timeout=3)
+
+    def on_terms_pane_candidate_chosen(self, message: TermsPane.CandidateChosen) -> None:
+        view = self.query_one(ArticleView)
+        view.move_to(self.document.token_index_at(message.candidate.start))
+        if message.add:
+            self._add_candidate(message.candidate)
+        else:
+            self.on_terms_pane_leave()
+
+    def on_terms_pane_leave(self) -> None:
+        self.screen.remove_class("-terms-open")
+        self.query_one(ArticleView).focus()
+
+    def _add_candidate(self, candidate: Candidate) -> None:
+        """Save the candidate to the user's glossary, then re-read the layers and re-annotate."""
+        try:
+            taken = self.glossary.entries.keys() if self.glossary else ()
+            path = add_entry(entry_for(candidate, self.document.source, taken=taken))
+            self.glossary = load_layers(self.glossary_files)
+        except ZhreadError as error:
+            self.notify(str(error), title="Not added", severity="error", timeout=8)
+            return
+        self.notify(f"{visible(candidate.term)} added to {path}", title="Glossary")
+        self._share_term_info()
+        self._start_segmenting()
+
+    # -- actions -------------------------------------------------------------------------
 
     def action_toggle_script(self) -> None:
         view = self.query_one(ArticleView)
         view.set_script(None if view.script_config else other_script_config(self.script))
         self._update_status("" if self.segmented else "segmenting…")
+
+    def action_toggle_inline(self) -> None:
+        view = self.query_one(ArticleView)
+        view.set_inline(not view.inline)
+
+    def action_focus_terms(self) -> None:
+        """Toggle the keyboard between article and terms; a narrow screen shows one at a time."""
+        terms = self.query_one(TermsPane)
+        if terms.has_focus:
+            self.on_terms_pane_leave()
+        else:
+            self.screen.add_class("-terms-open")
+            terms.focus()
 
     def action_help(self) -> None:
         bindings = [  # only zhread's own bindings: those are the ones with ids

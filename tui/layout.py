@@ -8,9 +8,10 @@ because characters such as ``·`` are ambiguous and ``len`` is wrong for all wid
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 
 from tui.core import chars
 from tui.core.document import Kind
@@ -20,12 +21,29 @@ _CONNECTORS = frozenset("-.'_/&+#%’")
 
 @dataclass(frozen=True, slots=True)
 class Atom:
-    """A stretch that is never broken, with its width and whether it may hang past the edge."""
+    """A stretch that is never broken, with its width and whether it may hang past the edge.
+
+    A note (an inline gloss) is an atom of no text (``start == end``) that carries its own
+    words; it is laid out like any other atom so that wrapping stays right with glosses on.
+    """
 
     start: int
     end: int
     cells: int
     space: bool
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visual line: ``text[start:end]`` with notes drawn before the offsets they carry.
+
+    A spacer line between paragraphs has ``start == end`` and no notes.
+    """
+
+    start: int
+    end: int
+    notes: tuple[tuple[int, str], ...] = ()
 
 
 def cells(ch: str) -> int:
@@ -33,28 +51,64 @@ def cells(ch: str) -> int:
     return get_character_cell_size(ch)
 
 
-def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Break ``text[start:end]`` into lines no wider than ``width`` cells (spaces may hang)."""
+def wrap(
+    text: str, start: int, end: int, width: int, notes: Mapping[int, str] | None = None
+) -> list[Line]:
+    """Break ``text[start:end]`` into lines no wider than ``width`` cells (spaces may hang).
+
+    ``notes`` maps an offset to words shown right after the character before it (an inline
+    gloss after a term); a note follows any punctuation glued to that character.
+    """
     width = max(width, 2)
-    lines: list[tuple[int, int]] = []
+    lines: list[Line] = []
     line_start, used = start, 0
-    for atom in atoms(text, start, end):
-        if used + atom.cells <= width:
+    line_notes: list[tuple[int, str]] = []
+    for atom in _with_notes(atoms(text, start, end), notes or {}, width):
+        if used + atom.cells <= width or (atom.note and not used):
             used += atom.cells
+            if atom.note:
+                line_notes.append((atom.start, atom.note))
             continue
         if atom.space:
-            lines.append((line_start, atom.end))
-            line_start, used = atom.end, 0
+            lines.append(Line(line_start, atom.end, tuple(line_notes)))
+            line_start, used, line_notes = atom.end, 0, []
             continue
         if used:
-            lines.append((line_start, atom.start))
-            line_start, used = atom.start, 0
+            lines.append(Line(line_start, atom.start, tuple(line_notes)))
+            line_start, used, line_notes = atom.start, 0, []
+        if atom.note:
+            used, line_notes = atom.cells, [(atom.start, atom.note)]
+            continue
         line_start, used = _hard_split(text, atom, width, lines)
-    lines.append((line_start, end))
+    lines.append(Line(line_start, end, tuple(line_notes)))
     return lines
 
 
-def _hard_split(text: str, atom: Atom, width: int, lines: list[tuple[int, int]]) -> tuple[int, int]:
+def _with_notes(units: list[Atom], notes: Mapping[int, str], width: int) -> list[Atom]:
+    """Put each note after the atom holding the character it follows, cut to the width."""
+    if not notes:
+        return units
+    out: list[Atom] = []
+    for atom in units:
+        out.append(atom)
+        for offset in range(atom.start + 1, atom.end + 1):
+            note = notes.get(offset)
+            if note:
+                note = note if cell_len(note) <= width else _truncate(note, width)
+                out.append(Atom(atom.end, atom.end, cell_len(note), False, note))
+    return out
+
+
+def _truncate(note: str, width: int) -> str:
+    cut = ""
+    for ch in note:
+        if cell_len(cut + ch) > width - 1:
+            break
+        cut += ch
+    return cut + "…"
+
+
+def _hard_split(text: str, atom: Atom, width: int, lines: list[Line]) -> tuple[int, int]:
     """Cut an atom wider than the line by characters; returns the open line's start and width.
 
     The cut moves one character back when it would put closing punctuation first on the next
@@ -70,7 +124,7 @@ def _hard_split(text: str, atom: Atom, width: int, lines: list[tuple[int, int]])
                 cut - 1 > line_start
             ):
                 cut -= 1
-            lines.append((line_start, cut))
+            lines.append(Line(line_start, cut))
             line_start, used, pos = cut, 0, cut
             continue
         used += w

@@ -7,11 +7,13 @@ cost does not grow with the document.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -23,21 +25,13 @@ from textual.strip import Strip
 from tui.core.convert import aligned
 from tui.core.document import Document, Token
 from tui.core.sanitize import visible
-from tui.layout import cells, wrap
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One visual line: a range of the text, or a spacer between paragraphs (``start == end``)."""
-
-    start: int
-    end: int
+from tui.layout import Line, cells, wrap
 
 
 class ArticleView(ScrollView, can_focus=True):
     """Shows a :class:`Document` wrapped for Chinese, with a cursor that moves word by word."""
 
-    COMPONENT_CLASSES = {"article--term", "article--cursor"}
+    COMPONENT_CLASSES = {"article--term", "article--cursor", "article--gloss", "article--match"}
 
     BINDINGS: list[BindingType] = [
         Binding("right,w", "next_word", "Next word", id="next-word", show=False),
@@ -50,6 +44,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "last_word", "Bottom", id="bottom", show=False),
         Binding("right_square_bracket", "next_term", "Next term", id="next-term"),
         Binding("left_square_bracket", "previous_term", "Prev term", id="previous-term"),
+        Binding("n", "next_match", "Next match", id="next-match", show=False),
+        Binding("N", "previous_match", "Prev match", id="previous-match", show=False),
     ]
 
     class CursorMoved(Message):
@@ -71,6 +67,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_width = 0
         self._goal_x: int | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self.term_english: Mapping[str, str] = {}  # term id -> the gloss shown inline
+        self.term_tooltips: Mapping[str, str] = {}  # term id -> the text shown on hover
+        self.inline = False  # inline gloss mode: English after each term's first use
+        self.matches: list[tuple[int, int]] = []  # the current search, as text ranges
+        self._match_starts: list[int] = []
+        self._hovered: int | None = None
 
     # -- state changes -------------------------------------------------------------------
 
@@ -93,6 +95,25 @@ class ArticleView(ScrollView, can_focus=True):
         """Show the text through a length-keeping OpenCC config (``None``: the original)."""
         self.script_config = config
         self._set_view_text()
+        self._strips.clear()
+        self.refresh()
+
+    def set_term_info(self, english: Mapping[str, str], tooltips: Mapping[str, str]) -> None:
+        """What to show for each term id inline and on hover (the view knows no glossary)."""
+        self.term_english, self.term_tooltips = english, tooltips
+        if self.inline:
+            self._relayout(force=True)
+
+    def set_inline(self, inline: bool) -> None:
+        """Turn inline glosses on or off; the text is re-wrapped around them."""
+        self.inline = inline
+        self._relayout(force=True)
+        self._scroll_to_cursor()
+
+    def set_matches(self, matches: Sequence[tuple[int, int]]) -> None:
+        """Make ``matches`` the current search: all highlighted, ``n``/``N`` step through them."""
+        self.matches = sorted(matches)
+        self._match_starts = [start for start, _ in self.matches]
         self._strips.clear()
         self.refresh()
 
@@ -131,11 +152,23 @@ class ArticleView(ScrollView, can_focus=True):
         if width <= 0 or (width == self._wrap_width and not force):
             return
         self._wrap_width = width
-        self.lines = layout_lines(self.document, self.view_text, width)
+        self.lines = layout_lines(self.document, self.view_text, width, self._notes())
         self._line_starts = [line.start for line in self.lines]
         self._strips.clear()
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
+
+    def _notes(self) -> dict[int, str]:
+        """Where inline glosses go: after the first use of each term that has one."""
+        if not self.inline:
+            return {}
+        notes: dict[int, str] = {}
+        seen: set[str] = set()
+        for token in self.document.terms():
+            if token.term not in seen and token.term in self.term_english:
+                seen.add(token.term)
+                notes[token.end] = f"({self.term_english[token.term]})"
+        return notes
 
     def line_of(self, offset: int) -> int:
         """Index of the visual line holding character ``offset``."""
@@ -161,20 +194,46 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _render_text_line(self, line: Line, cursor: int) -> Strip:
         base = self.rich_style
-        term = self.get_component_rich_style("article--term", partial=True)
-        here = self.get_component_rich_style("article--cursor", partial=True)
+        styles = {
+            name: self.get_component_rich_style(f"article--{name}", partial=True)
+            for name in ("term", "cursor", "gloss", "match")
+        }
         segments: list[Segment] = []
+        notes = list(line.notes)
+        for start, end, style in self._styled_pieces(line, cursor, base, styles):
+            while notes and notes[0][0] <= start:
+                segments.append(Segment(notes.pop(0)[1], base + styles["gloss"]))
+            cut = start
+            while notes and notes[0][0] < end:
+                offset, note = notes.pop(0)
+                segments.append(Segment(self.view_text[cut:offset], style))
+                segments.append(Segment(note, base + styles["gloss"]))
+                cut = offset
+            segments.append(Segment(self.view_text[cut:end], style))
+        segments.extend(Segment(note, base + styles["gloss"]) for _, note in notes)
+        return Strip(Segment.simplify(segments))
+
+    def _styled_pieces(
+        self, line: Line, cursor: int, base: Style, styles: dict[str, Style]
+    ) -> list[tuple[int, int, Style]]:
+        """The line cut at token edges, each piece with the style of its token."""
         tokens = self.document.tokens
+        pieces: list[tuple[int, int, Style]] = []
         index = self.document.token_index_at(line.start) if line.end > line.start else len(tokens)
         while index < len(tokens) and tokens[index].start < line.end:
             token = tokens[index]
-            style = base + term if token.term else base
+            style = base + styles["term"] if token.term else base
+            if self._in_match(token.start):
+                style = style + styles["match"]
             if index == cursor:
-                style = style + here
-            piece = self.view_text[max(line.start, token.start) : min(line.end, token.end)]
-            segments.append(Segment(piece, style))
+                style = style + styles["cursor"]
+            pieces.append((max(line.start, token.start), min(line.end, token.end), style))
             index += 1
-        return Strip(Segment.simplify(segments))
+        return pieces
+
+    def _in_match(self, offset: int) -> bool:
+        at = bisect_right(self._match_starts, offset) - 1
+        return at >= 0 and self.matches[at][0] <= offset < self.matches[at][1]
 
     # -- cursor movement -----------------------------------------------------------------
 
@@ -226,6 +285,25 @@ class ArticleView(ScrollView, can_focus=True):
             probe += step
         self.app.bell()
 
+    def action_next_match(self) -> None:
+        if not self.token or not self.matches:
+            self.app.bell()
+            return
+        at = bisect_right(self._match_starts, self.token.start)
+        self._goto_match(self.matches[at % len(self.matches)][0])
+
+    def action_previous_match(self) -> None:
+        if not self.token or not self.matches:
+            self.app.bell()
+            return
+        at = bisect_left(self._match_starts, self.token.start) - 1
+        self._goto_match(self.matches[at % len(self.matches)][0])
+
+    def _goto_match(self, offset: int) -> None:
+        """Searches wrap around the end of the text, as in less and vim."""
+        self._goal_x = None
+        self.move_to(self.document.token_index_at(offset))
+
     def action_line_down(self) -> None:
         self._move_lines(1)
 
@@ -263,8 +341,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.app.bell()
 
     def _x_of(self, line_index: int, offset: int) -> int:
-        start = self.lines[line_index].start
-        return sum(cells(ch) for ch in self.view_text[start:offset])
+        line = self.lines[line_index]
+        notes = sum(cell_len(note) for at, note in line.notes if at <= offset)
+        return notes + sum(cells(ch) for ch in self.view_text[line.start : offset])
 
     def _word_in_line(self, line_index: int, goal_x: int) -> int | None:
         """The word token on a line closest to column ``goal_x`` (None if the line has none)."""
@@ -298,40 +377,62 @@ class ArticleView(ScrollView, can_focus=True):
     # -- mouse ---------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        line_index = round(self.scroll_offset.y) + offset.y
-        if not 0 <= line_index < len(self.lines):
-            return
-        char = self._offset_at_x(self.lines[line_index], offset.x)
-        if char is None:
-            return
-        index = self.document.token_index_at(char)
-        if self._is_word(index):
+        index = self._token_under(event)
+        if index is not None and self._is_word(index):
             self._goal_x = None
             self.move_to(index)
 
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """A term under the mouse shows its gloss as a tooltip."""
+        index = self._token_under(event)
+        if index == self._hovered:
+            return
+        self._hovered = index
+        term = self.document.tokens[index].term if index is not None else None
+        tip = self.term_tooltips.get(term, "") if term else ""
+        self.tooltip = Text(tip) if tip else None
+
+    def _token_under(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        line_index = round(self.scroll_offset.y) + offset.y
+        if not 0 <= line_index < len(self.lines):
+            return None
+        char = self._offset_at_x(self.lines[line_index], offset.x)
+        return None if char is None else self.document.token_index_at(char)
+
     def _offset_at_x(self, line: Line, x: int) -> int | None:
+        """The character drawn at column ``x``; a click on a gloss means the term before it."""
         used = 0
-        for pos in range(line.start, line.end):
+        notes = list(line.notes)
+        for pos in range(line.start, line.end + 1):
+            while notes and notes[0][0] == pos:
+                used += cell_len(notes.pop(0)[1])
+                if used > x:
+                    return max(line.start, pos - 1)
+            if pos == line.end:
+                break
             used += cells(self.view_text[pos])
             if used > x:
                 return pos
         return None
 
 
-def layout_lines(document: Document, text: str, width: int) -> list[Line]:
+def layout_lines(
+    document: Document, text: str, width: int, notes: Mapping[int, str] | None = None
+) -> list[Line]:
     """Wrap every paragraph, with a spacer line between two paragraphs that have text."""
     lines: list[Line] = []
     previous_had_text = False
     for paragraph in document.paragraphs:
-        has_text = paragraph.end > paragraph.start and not text[paragraph.start : paragraph.end].isspace()
+        span = text[paragraph.start : paragraph.end]
+        has_text = bool(span) and not span.isspace()
         if has_text and previous_had_text:
             lines.append(Line(paragraph.start, paragraph.start))
         if paragraph.end == paragraph.start:
             lines.append(Line(paragraph.start, paragraph.start))
         else:
-            lines.extend(Line(s, e) for s, e in wrap(text, paragraph.start, paragraph.end, width))
+            lines.extend(wrap(text, paragraph.start, paragraph.end, width, notes))
         previous_had_text = has_text
     return lines

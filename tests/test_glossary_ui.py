@@ -1,0 +1,113 @@
+"""Pilot tests for the glossary in the reader: inline glosses, the terms pane, search through
+a term's uses, hover tooltips, and adding a candidate to the user's glossary."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.apps import sample_app, text_app, until_segmented
+from tui.core.layers import user_glossary_path
+from tui.widgets.article import ArticleView
+from tui.widgets.terms import TermsPane
+
+
+def rendered(view: ArticleView) -> str:
+    return "\n".join(view.render_line(y).text for y in range(view.scrollable_content_region.height))
+
+
+async def test_inline_glosses_follow_first_use_only_and_keep_wrapping() -> None:
+    app = text_app("蒸餾很重要。學生模型透過蒸餾學習。\n第二段也談蒸餾。")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        view = app.query_one(ArticleView)
+        assert "(distillation)" not in rendered(view)
+        await pilot.press("i")
+        screen = rendered(view)
+        assert screen.count("(distillation)") == 1
+        assert screen.index("蒸餾") < screen.index("(distillation)") < screen.index("很重要")
+        await pilot.press("i")
+        assert "(distillation)" not in rendered(view)
+
+
+async def test_inline_glosses_at_narrow_width_never_overflow() -> None:
+    app = sample_app()
+    async with app.run_test(size=(50, 20)) as pilot:
+        await until_segmented(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("i")
+        width = view.scrollable_content_region.width
+        for y in range(len(view.lines)):
+            view.scroll_to(y=y, animate=False, immediate=True)
+            assert view.render_line(0).cell_length == width
+        await pilot.press("G", "g", "j", "j", "space")
+        assert view.token.kind.is_word
+
+
+async def test_terms_pane_lists_terms_in_order_with_counts() -> None:
+    app = sample_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        pane = app.query_one(TermsPane)
+        firsts = [use.occurrences[0][0] for use in pane.uses]
+        assert firsts == sorted(firsts)
+        by_id = {use.entry.id: use for use in pane.uses}
+        assert by_id["distillation"].count == sum(
+            1 for t in app.document.tokens if t.term == "distillation"
+        )
+
+
+async def test_choosing_a_term_jumps_and_n_walks_its_uses() -> None:
+    app = sample_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        pane = app.query_one(TermsPane)
+        view = app.query_one(ArticleView)
+        await pilot.press("l")
+        assert pane.has_focus
+        row = next(i for i, use in enumerate(pane.uses) if use.entry.id == "distillation")
+        pane.highlighted = row
+        await pilot.press("enter")
+        assert view.has_focus
+        use = pane.uses[row]
+        assert view.token.start == use.occurrences[0][0]
+        visited = [view.token.start]
+        for _ in range(use.count):
+            await pilot.press("n")
+            visited.append(view.token.start)
+        assert visited[1:-1] == [start for start, _ in use.occurrences[1:]]
+        assert visited[-1] == use.occurrences[0][0]  # wraps around
+        await pilot.press("N")
+        assert view.token.start == use.occurrences[-1][0]
+        await pilot.press("right_square_bracket")
+        assert view.token.term is not None  # ] still walks every term
+
+
+async def test_hover_on_a_term_sets_its_tooltip() -> None:
+    app = text_app("這是蒸餾。")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        view = app.query_one(ArticleView)
+        x = view.content_region.x - view.region.x + 4
+        await pilot.hover(ArticleView, offset=(x + 1, view.content_region.y - view.region.y))
+        assert view.tooltip is not None and "distillation" in str(view.tooltip)
+        await pilot.hover(ArticleView, offset=(x - 3, view.content_region.y - view.region.y))
+        assert view.tooltip is None
+
+
+async def test_plus_adds_a_candidate_to_the_user_glossary() -> None:
+    app = text_app("研究員瑪麗·居禮(Marie Curie)發現鐳。瑪麗·居禮後來得獎。")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        pane = app.query_one(TermsPane)
+        assert [c.term for c in pane.candidates] == ["瑪麗·居禮"]
+        await pilot.press("l")
+        pane.highlighted = next(
+            i for i in range(pane.option_count) if pane.get_option_at_index(i).id == "cand-0"
+        )
+        await pilot.press("plus")
+        await until_segmented(pilot)
+        saved = yaml.safe_load(user_glossary_path().read_text(encoding="utf-8"))
+        assert any(t["en"] == "Marie Curie" for t in saved["terms"])
+        marked = [t.text for t in app.document.tokens if t.term]
+        assert marked.count("瑪麗·居禮") == 2
+        assert not app.query_one(TermsPane).candidates

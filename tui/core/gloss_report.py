@@ -1,0 +1,147 @@
+"""What a document holds from the glossary, as data (JSON) or as a study sheet (Markdown).
+
+Both are built from the document's tokens, so every count and offset is the one the reader
+shows; offsets count characters of the decoded text, like everywhere else in zhread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tui.core.candidates import Candidate
+from tui.core.document import Document
+from tui.core.glossary import Entry, Glossary
+
+__all__ = ["TermUse", "as_json", "as_markdown", "terms_found"]
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """One glossary entry and everywhere the document uses it, in text order."""
+
+    entry: Entry
+    count: int
+    occurrences: list[tuple[int, int]]
+
+
+def terms_found(document: Document, glossary: Glossary) -> list[TermUse]:
+    """The glossary terms in ``document``, in order of first occurrence.
+
+    Tokens marked with an id the glossary does not have (a document segmented with another
+    glossary) are left out rather than guessed at.
+    """
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for token in document.terms():
+        if token.term is not None and token.term in glossary:
+            spans.setdefault(token.term, []).append((token.start, token.end))
+    return [TermUse(glossary.get(i), len(found), found) for i, found in spans.items()]
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+def as_json(terms: Sequence[TermUse], candidates: Sequence[Candidate]) -> dict[str, Any]:
+    """``{"terms": [...], "candidates": [...]}``, ready for ``json.dump``."""
+    return {
+        "terms": [
+            {
+                "id": use.entry.id,
+                "en": use.entry.en,
+                "hant": use.entry.hant,
+                "hans": use.entry.hans,
+                "pinyin": use.entry.pinyin,
+                "category": use.entry.category.value,
+                "count": use.count,
+                "occurrences": [[start, end] for start, end in use.occurrences],
+            }
+            for use in terms
+        ],
+        "candidates": [
+            {
+                "term": c.term,
+                "en": c.english,
+                "start": c.start,
+                "end": c.end,
+                "count": c.count,
+                "known_id": c.known_id,
+            }
+            for c in candidates
+        ],
+    }
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+#: Characters of the document's title kept in the sheet's heading.
+MAX_TITLE = 60
+
+# Characters with a meaning somewhere in (GitHub-flavoured) Markdown when mid-line: a
+# document's text must come out as text, whatever it contains.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
+
+
+def _md(text: str) -> str:
+    """``text`` as literal Markdown on one line (a line break would end a table row)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def as_markdown(
+    terms: Sequence[TermUse], candidates: Sequence[Candidate], *, title: str, source: str
+) -> str:
+    """A study sheet: the terms in a table, their definitions, then the candidates.
+
+    ``title`` is usually the document's first line: a headline, or a whole paragraph when
+    the text has none, so it is shortened.
+    """
+    title = " ".join(title.split())
+    if len(title) > MAX_TITLE:
+        title = title[: MAX_TITLE - 1] + "…"
+    lines = [f"# Glossary: {_md(title)}", "", f"From {_md(source)}.", ""]
+    lines += _terms_table(terms) + _definitions(terms) + _candidates_table(candidates)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _row(cells: Sequence[object]) -> str:
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
+def _terms_table(terms: Sequence[TermUse]) -> list[str]:
+    if not terms:
+        return ["## Terms", "", "No glossary terms in this text.", ""]
+    lines = ["## Terms", ""]
+    lines.append(_row(["Traditional", "Simplified", "Pinyin", "English", "Count"]))
+    lines.append(_row(["---", "---", "---", "---", "---:"]))
+    for use in terms:
+        entry = use.entry
+        cells = [_md(entry.hant), _md(entry.hans), _md(entry.pinyin), _md(entry.en), use.count]
+        lines.append(_row(cells))
+    return [*lines, ""]
+
+
+def _definitions(terms: Sequence[TermUse]) -> list[str]:
+    if not terms:
+        return []
+    lines = ["## Definitions", ""]
+    for use in terms:
+        entry = use.entry
+        line = f"- **{_md(entry.hant)}** ({_md(entry.en)}): {_md(entry.definition)}"
+        if entry.note:
+            line += f" *{_md(entry.note)}*"
+        lines.append(line)
+    return [*lines, ""]
+
+
+def _candidates_table(candidates: Sequence[Candidate]) -> list[str]:
+    if not candidates:
+        return []
+    lines = ["## Explained in the text", ""]
+    lines.append("Terms the text itself glosses in English, in order of first appearance.")
+    lines += ["", _row(["Chinese", "English", "Count", "In glossary"])]
+    lines.append(_row(["---", "---", "---:", "---"]))
+    for c in candidates:
+        known = f"`{c.known_id}`" if c.known_id else "no"  # ids are slugs: safe in backticks
+        lines.append(_row([_md(c.term), _md(c.english), c.count, known]))
+    return [*lines, ""]

@@ -1,0 +1,112 @@
+"""The glossary pane: the terms this document uses, with counts, and the candidates it offers.
+
+Terms come in order of first use, as a reader meets them. Choosing one jumps to its first use
+and makes its uses the current search (``n``/``N``); ``+`` on a candidate (a Chinese term the
+text itself glosses in parentheses) adds it to the user's own glossary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.candidates import Candidate
+from tui.core.gloss_report import TermUse
+from tui.core.sanitize import visible
+
+
+class TermsPane(OptionList):
+    """An option list of :class:`TermUse` rows, then :class:`Candidate` rows."""
+
+    BINDINGS = [
+        Binding("plus,equals_sign", "add_candidate", "Add to my glossary", id="add-candidate"),
+        Binding("escape", "leave", "Back to article", id="leave-terms"),
+    ]
+
+    class TermChosen(Message):
+        """The reader picked a term: jump to it and search its uses."""
+
+        def __init__(self, use: TermUse) -> None:
+            super().__init__()
+            self.use = use
+
+    class CandidateChosen(Message):
+        """The reader picked a candidate: jump to it (``add`` is True to save it as well)."""
+
+        def __init__(self, candidate: Candidate, add: bool) -> None:
+            super().__init__()
+            self.candidate = candidate
+            self.add = add
+
+    class Leave(Message):
+        """Give the keyboard back to the article."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.uses: list[TermUse] = []
+        self.candidates: list[Candidate] = []
+
+    def show(self, uses: Sequence[TermUse], candidates: Sequence[Candidate]) -> None:
+        """Replace the rows, keeping the highlighted row where it was."""
+        highlighted = self.highlighted
+        self.uses, self.candidates = list(uses), [c for c in candidates if c.known_id is None]
+        options: list[Option | None] = [
+            Option(_term_row(use), id=f"term-{i}") for i, use in enumerate(self.uses)
+        ]
+        if self.candidates:
+            options.append(None)
+            options.append(Option(Text("Candidates  (+ adds to my glossary)", style="dim"),
+                                  disabled=True))
+            options.extend(
+                Option(_candidate_row(c), id=f"cand-{i}") for i, c in enumerate(self.candidates)
+            )
+        self.set_options(options)
+        self.border_title = f"Terms {len(self.uses)}"
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted
+
+    def _chosen(self) -> TermUse | Candidate | None:
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        kind, _, number = option.id.partition("-")
+        return self.uses[int(number)] if kind == "term" else self.candidates[int(number)]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = self._chosen()
+        if isinstance(chosen, Candidate):
+            self.post_message(self.CandidateChosen(chosen, add=False))
+        elif chosen is not None:
+            self.post_message(self.TermChosen(chosen))
+
+    def action_add_candidate(self) -> None:
+        chosen = self._chosen()
+        if isinstance(chosen, Candidate):
+            self.post_message(self.CandidateChosen(chosen, add=True))
+        else:
+            self.app.bell()
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
+
+
+def _term_row(use: TermUse) -> Text:
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(visible(use.entry.hant), style="bold")
+    row.append(f" ×{use.count} ", style="dim")
+    row.append(visible(use.entry.en))
+    return row
+
+
+def _candidate_row(candidate: Candidate) -> Text:
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(visible(candidate.term), style="bold")
+    row.append(f" ×{candidate.count} ", style="dim")
+    row.append(visible(candidate.english), style="italic")
+    return row
