@@ -6,7 +6,9 @@ from __future__ import annotations
 import yaml
 
 from tests.apps import sample_app, text_app, until_segmented
-from tui.core.layers import user_glossary_path
+from tests.conftest import SAMPLE
+from tui.app import ZhreadApp
+from tui.core.layers import builtin_glossary, user_glossary_path
 from tui.widgets.article import ArticleView
 from tui.widgets.terms import TermsPane
 
@@ -111,3 +113,17 @@ async def test_plus_adds_a_candidate_to_the_user_glossary() -> None:
         marked = [t.text for t in app.document.tokens if t.term]
         assert marked.count("瑪麗·居禮") == 2
         assert not app.query_one(TermsPane).candidates
+
+
+async def test_broken_user_glossary_is_reported_and_the_built_in_one_used() -> None:
+    path = user_glossary_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("terms:\n  - id: Bad Id\n", encoding="utf-8")
+    app = ZhreadApp(SAMPLE.read_text(encoding="utf-8"), str(SAMPLE))  # layers load in the worker
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        assert list(app.glossary.entries) == list(builtin_glossary().entries)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith(f"{path}:2:") for m in messages), messages
+        assert app.is_running
+    assert path.read_text(encoding="utf-8") == "terms:\n  - id: Bad Id\n"  # left as it was

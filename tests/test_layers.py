@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -129,28 +127,6 @@ def test_a_broken_named_glossary_stops_the_reader_even_with_a_broken_user_file(
     with pytest.raises(GlossaryError, match="broken.yaml:2") as raised:
         load_for_reader([broken])
     assert not isinstance(raised.value, UserGlossaryError)
-
-
-def test_the_reader_prints_the_warning_and_opens_with_the_built_in_glossary(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = write_user("terms:\n  - id: Bad Id\n")
-    opened: list[object] = []
-
-    class FakeApp:  # stands in for the Textual app: this test is about the command line
-        def __init__(self, text: str, source: str, glossary: object, **options: object) -> None:
-            opened.append(glossary)
-
-        def run(self) -> None:
-            pass
-
-    monkeypatch.setitem(sys.modules, "tui.app", types.SimpleNamespace(ZhreadApp=FakeApp))
-    from tui.cli import main
-
-    assert main([str(SAMPLE)]) == 0
-    error = capsys.readouterr().err
-    assert error.startswith(f"zhread: {path}:2:") and error.count("\n") == 1
-    assert list(opened[0].entries) == list(builtin_glossary().entries)  # type: ignore[attr-defined]
 
 
 # --- adding to the user's file ---------------------------------------------------------

@@ -109,20 +109,27 @@ def _glossary(extra: Sequence[str]) -> Glossary:
 
 
 def _read(argv: list[str]) -> int:
-    from tui.core.layers import load_for_reader
-
+    """Open the reader. Files named with --glossary are checked before the screen opens
+    (the user just asked for them); otherwise the glossary loads after the first frame."""
     args = _reader_parser().parse_args(argv)
     loaded = _load(args.file, args.encoding)
-    glossary, warning = load_for_reader(args.glossary)
-    if warning:
-        print(f"zhread: {warning}", file=sys.stderr)
+    glossary = None
+    if args.glossary:
+        from tui.core.layers import load_for_reader
+
+        glossary, warning = load_for_reader(args.glossary)
+        if warning:
+            print(f"zhread: {warning}", file=sys.stderr)
     if args.file == "-":
         _reattach_keyboard()
     from tui.app import ZhreadApp
 
     # the app re-reads the layers (with these files) after the user adds a term
-    ZhreadApp(loaded.text, loaded.source, glossary, glossary_files=args.glossary).run()
-    return 0
+    app = ZhreadApp(loaded.text, loaded.source, glossary, glossary_files=args.glossary)
+    app.run()
+    if app.fatal:
+        print(f"zhread: {app.fatal}", file=sys.stderr)
+    return app.return_code or 0
 
 
 def _reattach_keyboard() -> None:

@@ -15,12 +15,14 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core import chars
 from tui.core.convert import shadow as make_shadow
 from tui.core.document import Document, Kind, Paragraph, Token
-from tui.core.glossary import Glossary, TermMatch
+
+if TYPE_CHECKING:  # pydantic and YAML stay unloaded until a glossary is actually read
+    from tui.core.glossary import Glossary, TermMatch
 
 #: Splits a Han run (given as its Simplified shadow) into word lengths.
 HanSplitter = Callable[[str], list[int]]
@@ -110,6 +112,13 @@ def segment(
         shadow=shadow,
         segmented=splitter is not per_character,
     )
+
+
+def provisional(text: str, source: str = "<text>") -> Document:
+    """The document for the first frame: one token per Han character, no glossary, no
+    shadow. It costs one pass over the text, so the article appears before anything loads."""
+    tokens = list(_plain_tokens(text, text, 0, len(text), per_character))
+    return Document(text, tuple(tokens), _paragraphs(text, tokens), source, "", segmented=False)
 
 
 def _tokens(

@@ -6,15 +6,19 @@ document and the glossary, and either may contain brackets.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.core.convert import aligned
 from tui.core.document import Document, Kind, Token
-from tui.core.glossary import Entry, Glossary
 from tui.core.reading import pinyin
 from tui.core.sanitize import visible
+
+if TYPE_CHECKING:  # the glossary loads in the worker, after the first frame
+    from tui.core.glossary import Entry, Glossary
 
 
 class EntryPanel(VerticalScroll, can_focus=False):
@@ -62,17 +66,17 @@ def describe_word(token: Token, document: Document) -> Text:
     text = Text()
     original = visible(token.text)
     text.append(original, style="bold")
-    if token.kind is Kind.HAN:
+    if token.kind is Kind.HAN and not document.segmented:
+        # converters and pinyin tables load with the segmenter, off the first frame's path
+        text.append("\n(segmenting… word boundaries are provisional)\n", style="dim")
+    elif token.kind is Kind.HAN:
         simplified = document.shadow[token.start : token.end] or token.text
         traditional = aligned(token.text, "s2t")
         others = [s for s in dict.fromkeys((simplified, traditional)) if s != token.text]
         for other in others:
             text.append("  ")
             text.append(visible(other), style="bold")
-        if document.segmented:
-            text.append("\n" + pinyin(simplified) + "\n", style="italic")
-        else:  # pinyin tables load with the segmenter, off the first frame's path
-            text.append("\n(segmenting… word boundaries are provisional)\n", style="dim")
+        text.append("\n" + pinyin(simplified) + "\n", style="italic")
     else:
         text.append(f"\n{token.kind.value}\n", style="dim")
     text.append("\nnot in the glossary\n", style="dim")

@@ -8,6 +8,7 @@ text itself glosses in parentheses) adds it to the user's own glossary.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
@@ -15,9 +16,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.candidates import Candidate
-from tui.core.gloss_report import TermUse
 from tui.core.sanitize import visible
+
+if TYPE_CHECKING:  # the glossary modules load in the worker, after the first frame
+    from tui.core.candidates import Candidate
+    from tui.core.gloss_report import TermUse
 
 
 class TermsPane(OptionList):
@@ -70,25 +73,26 @@ class TermsPane(OptionList):
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
-    def _chosen(self) -> TermUse | Candidate | None:
+    def _chosen(self) -> tuple[str, int] | None:
+        """("term" or "cand", index) of the highlighted row."""
         option = self.highlighted_option
         if option is None or option.id is None:
             return None
         kind, _, number = option.id.partition("-")
-        return self.uses[int(number)] if kind == "term" else self.candidates[int(number)]
+        return kind, int(number)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = self._chosen()
-        if isinstance(chosen, Candidate):
-            self.post_message(self.CandidateChosen(chosen, add=False))
-        elif chosen is not None:
-            self.post_message(self.TermChosen(chosen))
+        if chosen and chosen[0] == "cand":
+            self.post_message(self.CandidateChosen(self.candidates[chosen[1]], add=False))
+        elif chosen:
+            self.post_message(self.TermChosen(self.uses[chosen[1]]))
 
     def action_add_candidate(self) -> None:
         chosen = self._chosen()
-        if isinstance(chosen, Candidate):
-            self.post_message(self.CandidateChosen(chosen, add=True))
+        if chosen and chosen[0] == "cand":
+            self.post_message(self.CandidateChosen(self.candidates[chosen[1]], add=True))
         else:
             self.app.bell()
 
