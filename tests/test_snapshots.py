@@ -33,3 +33,17 @@ def test_help_screen(snap_compare) -> None:
         await pilot.press("question_mark")
 
     assert snap_compare(sample_app(), terminal_size=(100, 30), run_before=open_help)
+
+
+def test_side_by_side_120x30(snap_compare) -> None:
+    async def open_parallel(pilot) -> None:
+        await until_segmented(pilot)
+        await pilot.press("v")
+        for _ in range(200):
+            if pilot.app.alignment is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+
+    assert snap_compare(sample_app(), terminal_size=(120, 30), run_before=open_parallel)

@@ -78,7 +78,7 @@ def terminal(tmp_path, session_cache):
 def test_reads_the_sample_moves_and_looks_up_a_term(terminal) -> None:
     term = terminal()
     term.wait_for("觀察者網")
-    term.wait_for("glossary terms")  # segmentation finished: the header counts terms
+    term.wait_for("terms (")  # segmentation finished: the header counts terms
     term.keys("]")
     screen = term.wait_for("Observer")  # 觀察者網 is the first glossary term; its English shows
     assert "觀察者網" in screen

@@ -8,18 +8,21 @@ character.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
+from textual.screen import Screen
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header
 
-from tui.core.convert import Script, detect_script, other_script_config, shadow
+from tui.core.convert import (
+    TARGET_NAMES, Region, Script, aligned, config_for, detect_region, detect_script, shadow,
+)
 from tui.core.document import Document
 from tui.core.errors import ZhreadError
 from tui.core.sanitize import visible
@@ -28,14 +31,18 @@ from tui.core.userdirs import cache_dir
 from tui.screens.help import HelpScreen, binding_rows
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
+from tui.widgets.parallel import ParallelView
 from tui.widgets.terms import TermsPane
 
 if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
+    from tui.core.align import Alignment
     from tui.core.candidates import Candidate
     from tui.core.gloss_report import TermUse
     from tui.core.glossary import Glossary
 
-_SCRIPT_NAMES = {"t2s": Script.SIMPLIFIED, "s2t": Script.TRADITIONAL}
+#: What `s` steps through: the text as written, then these targets (character configs only,
+#: so every offset, and the cursor, stays put).
+SCRIPT_CYCLE: tuple[str | None, ...] = (None, "hans", "tw", "hk")
 
 
 @dataclass
@@ -45,6 +52,7 @@ class Annotation:
     document: Document
     glossary: Glossary | None
     script: Script
+    region: Region = Region.UNKNOWN
     uses: list[TermUse] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     warning: str | None = None
@@ -59,9 +67,12 @@ class ZhreadApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
-        Binding("s", "toggle_script", "Script", id="toggle-script"),
+        Binding("s", "cycle_script", "Script", id="cycle-script"),
+        Binding("v,S", "toggle_parallel", "Side by side", id="toggle-parallel"),
         Binding("i", "toggle_inline", "Glosses", id="toggle-inline"),
         Binding("l", "focus_terms", "Terms", id="focus-terms"),
+        Binding("y", "copy_word", "Copy word", id="copy-word", show=False),
+        Binding("Y", "copy_sentence", "Copy sentence", id="copy-sentence", show=False),
     ]
 
     def __init__(
@@ -78,6 +89,10 @@ class ZhreadApp(App[None]):
         self._glossary_given = glossary is not None
         self.glossary_files = list(glossary_files)  # re-read after the user adds a term
         self.script: Script | None = None
+        self.region = Region.UNKNOWN
+        self.target: str | None = None  # the script shown in the article; None: as written
+        self.alignment: Alignment | None = None
+        self._copied_sentence: tuple[int, int] | None = None  # a second Y copies the paragraph
         self.document: Document = provisional(text, source)
         self.segmented = False
         self.fatal: str | None = None  # set when the app had to stop on bad input
@@ -87,13 +102,16 @@ class ZhreadApp(App[None]):
         yield Header()
         with Horizontal(id="panes"):
             yield ArticleView(self.document, id="article")
+            yield ParallelView(id="parallel")
             with Vertical(id="sidebar"):
                 yield EntryPanel(id="entry")
                 yield TermsPane(id="terms")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(ArticleView).focus()
+        article = self.query_one("#article", ArticleView)
+        article.focus()
+        self.watch(article, "scroll_y", self._scroll_parallel, init=False)
         self._update_status("segmenting…")
         # after the first frame: the worker's imports would otherwise hold the GIL against it
         self.call_after_refresh(self._start_segmenting)
@@ -127,10 +145,12 @@ class ZhreadApp(App[None]):
 
     def _annotated(self, annotation: Annotation) -> None:
         self.document, self.glossary = annotation.document, annotation.glossary
-        self.script = annotation.script
+        self.script, self.region = annotation.script, annotation.region
         self.segmented = True
         self._share_term_info()
-        self.query_one(ArticleView).set_document(annotation.document)
+        self.query_one("#article", ArticleView).set_document(annotation.document)
+        if self.query_one(ParallelView).display:
+            self._align()
         self.query_one(TermsPane).show(annotation.uses, annotation.candidates)
         self._update_status()
         if annotation.warning:
@@ -140,25 +160,43 @@ class ZhreadApp(App[None]):
         entries = self.glossary.entries.values() if self.glossary else ()
         english = {e.id: e.en for e in entries}
         tips = {e.id: " · ".join(p for p in (e.hant, e.pinyin, e.en) if p) for e in entries}
-        self.query_one(ArticleView).set_term_info(english, tips)
+        self.query_one("#article", ArticleView).set_term_info(english, tips)
 
     def _update_status(self, extra: str = "") -> None:
-        view = self.query_one(ArticleView)
-        shown = _SCRIPT_NAMES.get(view.script_config or "", self.script or "…")
+        written = "…" if self.script is None else str(self.script)
+        if self.region is not Region.UNKNOWN:
+            written += f", {self.region} phrasing"
+        shown = f"shown as {TARGET_NAMES[self.target]}" if self.target else ""
         words = sum(1 for t in self.document.tokens if t.kind.is_word)
         terms = self.document.terms()
-        distinct = len({t.term for t in terms})
-        parts = [f"{shown}" + ("" if view.script_config is None else " (converted)")]
-        parts.append(extra or f"{words} words · {distinct} glossary terms ({len(terms)} uses)")
-        self.sub_title = " · ".join(parts)
+        counts = f"{words} words · {len({t.term for t in terms})} terms ({len(terms)} uses)"
+        self.sub_title = " · ".join(part for part in (written, shown, extra or counts) if part)
 
     # -- messages from the panes ---------------------------------------------------------
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self.query_one(EntryPanel).show(message.token, message.view.document, self.glossary)
+        parallel = self.query_one(ParallelView)
+        if message.token is not None and parallel.display:
+            parallel.follow(message.token.start)
+        if message.token is None or not self._copied_sentence or not (
+            self._copied_sentence[0] <= message.token.start < self._copied_sentence[1]
+        ):
+            self._copied_sentence = None
+
+    def on_parallel_view_word_clicked(self, message: ParallelView.WordClicked) -> None:
+        article = self.query_one("#article", ArticleView)
+        index = self.document.token_index_at(message.offset)
+        article.move_to(index)
+
+    def on_terms_pane_regional_chosen(self, message: TermsPane.RegionalChosen) -> None:
+        view = self.query_one("#article", ArticleView)
+        view.set_matches(message.word.occurrences)
+        view.move_to(self.document.token_index_at(message.word.occurrences[0][0]))
+        self.on_terms_pane_leave()
 
     def on_terms_pane_term_chosen(self, message: TermsPane.TermChosen) -> None:
-        view = self.query_one(ArticleView)
+        view = self.query_one("#article", ArticleView)
         view.set_matches(message.use.occurrences)
         view.move_to(self.document.token_index_at(message.use.occurrences[0][0]))
         self.on_terms_pane_leave()
@@ -166,7 +204,7 @@ class ZhreadApp(App[None]):
                     "go through them", timeout=3)
 
     def on_terms_pane_candidate_chosen(self, message: TermsPane.CandidateChosen) -> None:
-        view = self.query_one(ArticleView)
+        view = self.query_one("#article", ArticleView)
         view.move_to(self.document.token_index_at(message.candidate.start))
         if message.add:
             self._add_candidate(message.candidate)
@@ -175,7 +213,7 @@ class ZhreadApp(App[None]):
 
     def on_terms_pane_leave(self) -> None:
         self.screen.remove_class("-terms-open")
-        self.query_one(ArticleView).focus()
+        self.query_one("#article", ArticleView).focus()
 
     def _add_candidate(self, candidate: Candidate) -> None:
         """Save the candidate to the user's glossary, then re-read the layers and re-annotate."""
@@ -195,16 +233,102 @@ class ZhreadApp(App[None]):
 
     # -- actions -------------------------------------------------------------------------
 
-    def action_toggle_script(self) -> None:
+    def action_cycle_script(self) -> None:
+        """As written -> Simplified -> Taiwan -> Hong Kong, skipping what changes nothing."""
         if self.script is None:
             self.notify("Still reading the text; try again in a moment.", timeout=2)
             return
-        view = self.query_one(ArticleView)
-        view.set_script(None if view.script_config else other_script_config(self.script))
+        at = SCRIPT_CYCLE.index(self.target)
+        for step in range(1, len(SCRIPT_CYCLE)):
+            target = SCRIPT_CYCLE[(at + step) % len(SCRIPT_CYCLE)]
+            if not (target == "hans" and self.script is Script.SIMPLIFIED):  # nothing to show
+                self.show_script(target)
+                return
+
+    def show_script(self, target: str | None) -> None:
+        """Show the article in ``target`` (``None``: as written); the cursor stays put."""
+        if self.script is None:
+            return
+        self.target = target
+        self.query_one("#article", ArticleView).set_script(self._config(target) if target else None)
         self._update_status("" if self.segmented else "segmenting…")
 
+    def _config(self, target: str, phrases: bool = False) -> str:
+        assert self.script is not None
+        return config_for(target, self.script, phrases, self.region)
+
+    def action_toggle_parallel(self) -> None:
+        parallel = self.query_one(ParallelView)
+        parallel.display = not parallel.display
+        if parallel.display:
+            self._align()
+
+    def _align(self) -> None:
+        if self.script is None:
+            self.notify("The side-by-side view opens once the text is read.", timeout=2)
+            return
+        target = "tw" if self.script is Script.SIMPLIFIED else "hans"
+        self._compute_alignment(self.document, self._config(target, phrases=True))
+
+    @work(thread=True, exclusive=True, group="align")
+    def _compute_alignment(self, document: Document, config: str) -> None:
+        from tui.core.align import align
+
+        alignment = align(document, config)
+        self.call_from_thread(self._aligned, document, alignment)
+
+    def _aligned(self, document: Document, alignment: Alignment) -> None:
+        if document is not self.document:
+            return  # re-segmented meanwhile; a newer alignment is on its way
+        self.alignment = alignment
+        parallel = self.query_one(ParallelView)
+        parallel.show_alignment(document, alignment)
+        article = self.query_one("#article", ArticleView)
+        article.set_marks("regional", [(p.start, p.end) for p in alignment.pairs if p.regional])
+        if article.token is not None:
+            parallel.follow(article.token.start)
+        self.query_one(TermsPane).show(regional=alignment.regional_list(document.text))
+
+    def _scroll_parallel(self) -> None:
+        article = self.query_one("#article", ArticleView)
+        parallel = self.query_one(ParallelView)
+        top = round(article.scroll_offset.y)
+        if parallel.display and article.lines and top < len(article.lines):
+            parallel.scroll_with(article.lines[top].start)
+
+    def action_copy_word(self) -> None:
+        token = self.query_one("#article", ArticleView).token
+        if token is not None:
+            self._copy(token.start, token.end, "word")
+
+    def action_copy_sentence(self) -> None:
+        """The sentence at the cursor; pressed again on the same sentence, its paragraph."""
+        from tui.core.sentences import sentence_at
+
+        token = self.query_one("#article", ArticleView).token
+        if token is None:
+            return
+        if self._copied_sentence and self._copied_sentence[0] <= token.start < self._copied_sentence[1]:
+            paragraph = next(p for p in self.document.paragraphs if p.start <= token.start <= p.end)
+            self._copy(paragraph.start, paragraph.end, "paragraph")
+            self._copied_sentence = None
+            return
+        start, end = sentence_at(self.document.text, token.start)
+        self._copy(start, end, "sentence")
+        self._copied_sentence = (start, end)
+
+    def _copy(self, start: int, end: int, what: str) -> None:
+        """Copy in the script shown (OSC 52 through the terminal), and say what was copied."""
+        view = self.query_one("#article", ArticleView)
+        text = self.document.text[start:end]
+        if view.script_config:
+            text = aligned(text, view.script_config)
+        self.copy_to_clipboard(text)
+        preview = visible(text if len(text) <= 30 else text[:29] + "…")
+        self.notify(f"Copied the {what}: {preview}", timeout=3)
+
     def action_toggle_inline(self) -> None:
-        view = self.query_one(ArticleView)
+        view = self.query_one("#article", ArticleView)
         view.set_inline(not view.inline)
 
     def action_focus_terms(self) -> None:
@@ -215,6 +339,21 @@ class ZhreadApp(App[None]):
         else:
             self.screen.add_class("-terms-open")
             terms.focus()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette: Textual's own commands, then every script and pane by name."""
+        yield from super().get_system_commands(screen)
+        for target in SCRIPT_CYCLE:
+            name = TARGET_NAMES[target] if target else "as written"
+            yield SystemCommand(f"Script: {name}", f"Show the article {'in ' if target else ''}"
+                                f"{name} (s cycles)", lambda t=target: self.show_script(t))
+        yield SystemCommand("Side by side", "The other script and region next to the article "
+                            "(v)", self.action_toggle_parallel)
+        yield SystemCommand("Inline glosses", "English after each term's first use (i)",
+                            self.action_toggle_inline)
+        yield SystemCommand("Terms pane", "The document's glossary terms, candidates and "
+                            "regional words (l)", self.action_focus_terms)
+        yield SystemCommand("Keys", "Every key as bound (?)", self.action_help)
 
     def action_help(self) -> None:
         bindings = [  # only zhread's own bindings: those are the ones with ids
@@ -237,7 +376,8 @@ def annotate(document: Document, loaded: tuple[Glossary, str | None]) -> Annotat
     splitter = shared_splitter(words, cache_dir())
     segmented = segment(text, glossary, splitter, document.source, shadow(text))
     pinyin("预热")  # loads pypinyin's tables here rather than on the first cursor move
+    script = detect_script(text)
     return Annotation(
-        segmented, glossary, detect_script(text), terms_found(segmented, glossary),
-        find_candidates(segmented, glossary), warning,
+        segmented, glossary, script, detect_region(text, script),
+        terms_found(segmented, glossary), find_candidates(segmented, glossary), warning,
     )

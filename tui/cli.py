@@ -7,9 +7,10 @@ attached; the Textual app is imported only when the reader is actually opened.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tui import __version__
@@ -17,6 +18,7 @@ from tui.core.errors import ZhreadError
 
 if TYPE_CHECKING:  # only for annotations: subcommands import what they use when they run
     from tui.core.candidates import Candidate
+    from tui.core.dictionary import DictEntry, Dictionary
     from tui.core.document import Document
     from tui.core.gloss_report import TermUse
     from tui.core.glossary import Glossary
@@ -27,6 +29,8 @@ commands (run `zhread COMMAND --help` for each):
   convert    print the text converted by an OpenCC config
   gloss      list the glossary terms in a text, and the terms it explains in English
   glossary   list the glossary, check a glossary file, show where yours lives
+  lookup     look a word up in CC-CEDICT (and the glossary), with its HSK level
+  export     write your word list as an Anki deck, TSV or CSV
 
 glossaries: the built-in one, then yours (`zhread glossary path`), then each --glossary
 FILE in order; a later entry replaces an earlier one with the same id.
@@ -42,6 +46,9 @@ examples:
   zhread gloss story.txt --md > story-terms.md
   zhread glossary list --json
   zhread glossary check my-glossary.yaml
+  zhread lookup 銀行
+  zhread lookup nihao --json
+  zhread export -o words.apkg
 """
 
 
@@ -229,22 +236,61 @@ def _print_gloss(terms: list[TermUse], candidates: list[Candidate]) -> None:
 
 
 def _convert(argv: list[str]) -> int:
-    from tui.core.convert import CONFIGS, convert
+    from tui.core.convert import CONFIGS, TARGETS, convert
 
     parser = argparse.ArgumentParser(
         prog="zhread convert",
-        description="Convert a text between Chinese scripts with an OpenCC config.",
-        epilog="configs: " + ", ".join(CONFIGS) + "\n\nexample:\n  zhread convert story.txt "
-        "--config tw2sp",
+        description="Convert a text between Chinese scripts with OpenCC. The output is what "
+        "OpenCC gives for the whole text, line ends kept; large inputs are read a line at a "
+        "time.",
+        epilog="configs: " + ", ".join(CONFIGS) + "\ntargets: hans (Simplified), hant "
+        "(Traditional), tw (Taiwan), hk (Hong Kong); the source script is detected\n\n"
+        "examples:\n  zhread convert story.txt --to hans\n  zhread convert story.txt --to tw "
+        "--phrases    # 算法 -> 演算法 too\n  zhread convert story.txt --config tw2sp\n"
+        "  curl -s URL | zhread convert - --to hant",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_input_options(parser)
-    parser.add_argument("--config", required=True, metavar="NAME", help="OpenCC config name")
+    how = parser.add_mutually_exclusive_group(required=True)
+    how.add_argument("--config", metavar="NAME", help="an OpenCC config by name")
+    how.add_argument("--to", choices=TARGETS, help="a target script; the source is detected")
+    parser.add_argument("--phrases", action="store_true",
+                        help="with --to: convert regional vocabulary as well (演算法 <-> 算法)")
     args = parser.parse_args(argv)
-    convert("", args.config)  # an unknown config fails before any input is read
-    loaded = _load(args.file, args.encoding)
-    sys.stdout.write(convert(loaded.text, args.config))
+    if args.config:
+        convert("", args.config)  # an unknown config fails before any input is read
+    from tui.core.streaming import text_lines
+
+    lines = text_lines(args.file, args.encoding)
+    config = args.config
+    if config is None:
+        config, lines = _config_from_head(lines, args.to, args.phrases)
+    binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: no newline translation
+    for line in lines:
+        converted = convert(line, config)
+        if binary is None:
+            sys.stdout.write(converted)
+        else:
+            binary.write(converted.encode("utf-8"))
+    sys.stdout.flush()
     return 0
+
+
+def _config_from_head(
+    lines: Iterator[str], target: str, phrases: bool
+) -> tuple[str, Iterator[str]]:
+    """Detect the source script from the first lines, then hand all the lines on."""
+    from tui.core.convert import config_for, detect_region, detect_script
+
+    head: list[str] = []
+    for line in lines:
+        head.append(line)
+        if sum(map(len, head)) > 20_000:
+            break
+    sample = "".join(head)
+    script = detect_script(sample)
+    config = config_for(target, script, phrases, detect_region(sample, script))
+    return config, itertools.chain(head, lines)
 
 
 def _glossary_command(argv: list[str]) -> int:
@@ -300,9 +346,141 @@ def _glossary_path(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lookup(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="zhread lookup",
+        description="Look a word up in CC-CEDICT: every entry (each reading is one), the\n"
+        "glossary entry if the word is a glossary term, and its HSK level. WORD may be\n"
+        "Traditional or Simplified; if it is not a headword, it is searched for as hanzi,\n"
+        "pinyin (nǐ hǎo, ni3hao3, nihao) or English. Exit status 1 when nothing is found.\n"
+        "The first run builds the dictionary's index in the cache directory (seconds).",
+        epilog="examples:\n  zhread lookup 行\n  zhread lookup 长期 --hsk 2021\n"
+        "  zhread lookup 'ni3 hao3'\n  zhread lookup bank\n"
+        "  zhread lookup 銀行 --json | jq '.entries[].pinyin'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("word", help="a word in either script, pinyin, or English")
+    parser.add_argument("--json", action="store_true", help='print {"query", "entries", '
+                        '"glossary", "hsk"} as JSON')
+    parser.add_argument("--hsk", default="2025", choices=("2025", "2021", "2.0"),
+                        help="the HSK word list for the level (default: 2025)")
+    _add_glossary_option(parser)
+    args = parser.parse_args(argv)
+    from tui.core.convert import shadow
+    from tui.core.glossary import has_han
+    from tui.core.levels import level
+
+    query = args.word.strip()
+    if not query:
+        raise ZhreadError("nothing to look up")
+    with _open_dictionary() as dictionary:
+        entries = dictionary.lookup(query) or dictionary.search(query, limit=20)
+    glossary = _glossary(args.glossary)
+    matches = glossary.match(query)
+    entry = glossary.get(matches[0].entry_id) if matches and (
+        matches[0].start, matches[0].end) == (0, len(query)) else None
+    hsk = level(shadow(query), args.hsk) if has_han(query) else None
+    result = {
+        "query": query,
+        "entries": [_entry_json(e) for e in entries],
+        "glossary": entry.model_dump(mode="json") if entry else None,
+        "hsk": hsk,
+    }
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        _print_lookup(result)
+    return 0 if entries or entry else 1
+
+
+def _open_dictionary() -> Dictionary:
+    """The dictionary, telling the user when the first run has to build its index."""
+    from tui.core.dictionary import Dictionary
+
+    shown = False
+
+    def progress(done: int, total: int) -> None:
+        nonlocal shown
+        if sys.stderr.isatty():
+            end = "\n" if done >= total else ""
+            print(f"\rzhread: building the dictionary index (first run only): "
+                  f"{100 * done // max(total, 1)}%", end=end, file=sys.stderr, flush=True)
+        elif not shown:
+            print("zhread: building the dictionary index (first run only)", file=sys.stderr)
+        shown = True
+
+    dictionary = Dictionary.open(progress)
+    if dictionary.note:
+        print(f"zhread: {dictionary.note}", file=sys.stderr)
+    return dictionary
+
+
+def _entry_json(entry: DictEntry) -> dict[str, object]:
+    return {
+        "traditional": entry.traditional,
+        "simplified": entry.simplified,
+        "pinyin": entry.pinyin_marks,
+        "definitions": list(entry.definitions),
+    }
+
+
+def _print_lookup(result: dict) -> None:
+    hsk = f"  HSK {result['hsk']}" if result["hsk"] else ""
+    for number, entry in enumerate(result["entries"]):
+        print(f"{entry['traditional']}  {entry['simplified']}  {entry['pinyin']}"
+              f"{hsk if number == 0 else ''}")
+        for definition in entry["definitions"]:
+            print(f"  {definition}")
+    term = result["glossary"]
+    if term:
+        print(f"glossary: {term['hant']}  {term['hans']}  {term['pinyin'] or '-'}  {term['en']}")
+        print(f"  {term['definition']}")
+    if not result["entries"] and not term:
+        print(f"zhread: nothing found for {result['query']!r}", file=sys.stderr)
+
+
+def _export(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="zhread export",
+        description="Write your word list to a file: an Anki deck (apkg: fields Hanzi,\n"
+        "Pinyin, Definition, Sentence; importing a later export updates the same notes),\n"
+        "TSV in the Zhongwen extension's column order (simplified, traditional, pinyin,\n"
+        "definition, sentence), or CSV with a header. The format defaults to FILE's suffix.",
+        epilog="examples:\n  zhread export -o words.apkg\n  zhread export --format tsv -o "
+        "words.txt\n  zhread export -o words.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--format", choices=("apkg", "tsv", "csv"),
+                        help="apkg, tsv or csv (default: from FILE's suffix)")
+    parser.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="the file to write (replaced atomically if it exists)")
+    args = parser.parse_args(argv)
+    from pathlib import Path
+
+    from tui.core.export import export, format_for
+    from tui.core.wordlist import WordList
+
+    output = Path(args.output)
+    kind = format_for(output, args.format)  # a wrong format fails before anything is read
+    with WordList.open() as words:
+        if words.note:
+            print(f"zhread: {words.note}", file=sys.stderr)
+        entries = words.entries()
+        where = words.path
+    if not entries:
+        raise ZhreadError(f"your word list is empty, so there is nothing to export "
+                          f"(it is kept in {where})")
+    count = export(entries, kind, output)
+    print(f"{count} word{'s' if count != 1 else ''} written to {output} ({kind})")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "segment": _segment,
     "convert": _convert,
     "gloss": _gloss,
     "glossary": _glossary_command,
+    "lookup": _lookup,
+    "export": _export,
 }

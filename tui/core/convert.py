@@ -98,3 +98,74 @@ def detect_script(text: str) -> Script:
 def other_script_config(script: Script) -> str:
     """The config that shows a document in "the other" script (character level, 1:1)."""
     return "s2t" if script is Script.SIMPLIFIED else "t2s"
+
+
+class Region(StrEnum):
+    """Whose vocabulary a text uses, where the text shows it (演算法 vs 算法, 的士 vs 出租车)."""
+
+    TAIWAN = "Taiwan"
+    HONG_KONG = "Hong Kong"
+    MAINLAND = "mainland"
+    UNKNOWN = ""
+
+
+#: Friendly conversion targets, as the reader and `zhread convert --to` name them.
+TARGETS: tuple[str, ...] = ("hans", "hant", "tw", "hk")
+
+TARGET_NAMES = {"hans": "Simplified", "hant": "Traditional", "tw": "Traditional (Taiwan)",
+                "hk": "Traditional (Hong Kong)"}
+
+
+def config_for(target: str, source: Script, phrases: bool = False, region: Region = Region.UNKNOWN) -> str:
+    """The OpenCC config that takes a text in ``source`` script to ``target``.
+
+    Without ``phrases`` every config keeps the text's length (offsets carry over); with it
+    the regional vocabulary is rewritten too, which only the side-by-side view can show.
+    """
+    if target not in TARGETS:
+        raise ZhreadError(f"unknown target {target!r} (known: {', '.join(TARGETS)})")
+    if target == "hans":
+        if source is Script.SIMPLIFIED:
+            return "t2s"
+        prefix = "hk" if region is Region.HONG_KONG else "tw"
+        return f"{prefix}2sp" if phrases else f"{prefix}2s"
+    if source is Script.TRADITIONAL:
+        return {"hant": "tw2t" if region is Region.TAIWAN else "hk2t" if region is Region.HONG_KONG
+                else "s2t", "tw": "t2tw", "hk": "t2hk"}[target]
+    if target == "hant":
+        return "s2t"
+    return f"s2{target}p" if phrases else f"s2{target}"
+
+
+def detect_region(text: str, script: Script, sample: int = 20_000) -> Region:
+    """Judge the vocabulary from how many words the phrase configs rewrite.
+
+    A Taiwan text loses words under ``tw2sp`` that ``tw2s`` keeps (演算法 -> 算法); a Hong
+    Kong text likewise under ``hk2sp``; a mainland Simplified text gains Taiwan words under
+    ``s2twp``. Only the first ``sample`` characters are read: phrasing shows early.
+    """
+    head = text[:sample]
+    if script is Script.SIMPLIFIED:
+        return Region.MAINLAND if _rewrites(head, "s2tw", "s2twp") else Region.UNKNOWN
+    if script not in (Script.TRADITIONAL, Script.MIXED):
+        return Region.UNKNOWN
+    taiwan = _rewrites(head, "tw2s", "tw2sp")
+    hong_kong = _rewrites(head, "hk2s", "hk2sp")
+    if taiwan > hong_kong:
+        return Region.TAIWAN
+    if hong_kong > taiwan:
+        return Region.HONG_KONG
+    return Region.UNKNOWN
+
+
+def _rewrites(text: str, plain: str, phrases: str) -> int:
+    """How many places a phrase config changes beyond its character-level sibling."""
+    from difflib import SequenceMatcher
+
+    count = 0
+    for line in text.splitlines():
+        a, b = convert(line, plain), convert(line, phrases)
+        if a != b:
+            count += sum(1 for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+                         if op[0] != "equal")
+    return count

@@ -107,7 +107,7 @@ def segment(
     return Document(
         text=text,
         tokens=tuple(tokens),
-        paragraphs=_paragraphs(text, tokens),
+        paragraphs=paragraphs_of(text, tokens),
         source=source,
         shadow=shadow,
         segmented=splitter is not per_character,
@@ -118,7 +118,7 @@ def provisional(text: str, source: str = "<text>") -> Document:
     """The document for the first frame: one token per Han character, no glossary, no
     shadow. It costs one pass over the text, so the article appears before anything loads."""
     tokens = list(_plain_tokens(text, text, 0, len(text), per_character))
-    return Document(text, tuple(tokens), _paragraphs(text, tokens), source, "", segmented=False)
+    return Document(text, tuple(tokens), paragraphs_of(text, tokens), source, "", segmented=False)
 
 
 def _tokens(
@@ -201,7 +201,8 @@ def join_names(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _paragraphs(text: str, tokens: list[Token]) -> tuple[Paragraph, ...]:
+def paragraphs_of(text: str, tokens: list[Token]) -> tuple[Paragraph, ...]:
+    """Paragraphs are the newline-separated lines; the newline tokens belong to none."""
     paragraphs: list[Paragraph] = []
     para_start, first = 0, 0
     for index, token in enumerate(tokens):

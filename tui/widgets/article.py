@@ -7,7 +7,7 @@ cost does not grow with the document.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from tui.core.convert import aligned
 from tui.core.document import Document, Token
+from tui.core.ranges import Ranges
 from tui.core.sanitize import visible
 from tui.layout import Line, cells, wrap
 
@@ -31,7 +32,10 @@ from tui.layout import Line, cells, wrap
 class ArticleView(ScrollView, can_focus=True):
     """Shows a :class:`Document` wrapped for Chinese, with a cursor that moves word by word."""
 
-    COMPONENT_CLASSES = {"article--term", "article--cursor", "article--gloss", "article--match"}
+    COMPONENT_CLASSES = {
+        "article--term", "article--cursor", "article--gloss", "article--match",
+        "article--regional", "article--ambiguous",
+    }
 
     BINDINGS: list[BindingType] = [
         Binding("right,w", "next_word", "Next word", id="next-word", show=False),
@@ -70,8 +74,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.term_english: Mapping[str, str] = {}  # term id -> the gloss shown inline
         self.term_tooltips: Mapping[str, str] = {}  # term id -> the text shown on hover
         self.inline = False  # inline gloss mode: English after each term's first use
-        self.matches: list[tuple[int, int]] = []  # the current search, as text ranges
-        self._match_starts: list[int] = []
+        self.matches = Ranges()  # the current search: highlighted, n/N step through it
+        self.marks: dict[str, Ranges] = {}  # style name -> ranges drawn in that style
         self._hovered: int | None = None
 
     # -- state changes -------------------------------------------------------------------
@@ -112,8 +116,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_matches(self, matches: Sequence[tuple[int, int]]) -> None:
         """Make ``matches`` the current search: all highlighted, ``n``/``N`` step through them."""
-        self.matches = sorted(matches)
-        self._match_starts = [start for start, _ in self.matches]
+        self.matches = Ranges(matches)
+        self._strips.clear()
+        self.refresh()
+
+    def set_marks(self, name: str, ranges: Sequence[tuple[int, int]]) -> None:
+        """Draw ``ranges`` in the ``article--NAME`` style (regional words, flagged characters)."""
+        self.marks[name] = Ranges(ranges)
         self._strips.clear()
         self.refresh()
 
@@ -196,7 +205,7 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style
         styles = {
             name: self.get_component_rich_style(f"article--{name}", partial=True)
-            for name in ("term", "cursor", "gloss", "match")
+            for name in ("term", "cursor", "gloss", "match", *self.marks)
         }
         segments: list[Segment] = []
         notes = list(line.notes)
@@ -223,17 +232,16 @@ class ArticleView(ScrollView, can_focus=True):
         while index < len(tokens) and tokens[index].start < line.end:
             token = tokens[index]
             style = base + styles["term"] if token.term else base
-            if self._in_match(token.start):
+            for name, ranges in self.marks.items():
+                if ranges.overlaps(token.start, token.end):
+                    style = style + styles[name]
+            if self.matches.covers(token.start):
                 style = style + styles["match"]
             if index == cursor:
                 style = style + styles["cursor"]
             pieces.append((max(line.start, token.start), min(line.end, token.end), style))
             index += 1
         return pieces
-
-    def _in_match(self, offset: int) -> bool:
-        at = bisect_right(self._match_starts, offset) - 1
-        return at >= 0 and self.matches[at][0] <= offset < self.matches[at][1]
 
     # -- cursor movement -----------------------------------------------------------------
 
@@ -286,23 +294,17 @@ class ArticleView(ScrollView, can_focus=True):
         self.app.bell()
 
     def action_next_match(self) -> None:
-        if not self.token or not self.matches:
-            self.app.bell()
-            return
-        at = bisect_right(self._match_starts, self.token.start)
-        self._goto_match(self.matches[at % len(self.matches)][0])
+        self._goto_match(self.matches.after(self.token.start) if self.token else None)
 
     def action_previous_match(self) -> None:
-        if not self.token or not self.matches:
+        self._goto_match(self.matches.before(self.token.start) if self.token else None)
+
+    def _goto_match(self, match: tuple[int, int] | None) -> None:
+        if match is None:
             self.app.bell()
             return
-        at = bisect_left(self._match_starts, self.token.start) - 1
-        self._goto_match(self.matches[at % len(self.matches)][0])
-
-    def _goto_match(self, offset: int) -> None:
-        """Searches wrap around the end of the text, as in less and vim."""
         self._goal_x = None
-        self.move_to(self.document.token_index_at(offset))
+        self.move_to(self.document.token_index_at(match[0]))
 
     def action_line_down(self) -> None:
         self._move_lines(1)

@@ -7,8 +7,8 @@ text itself glosses in parentheses) adds it to the user's own glossary.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.binding import Binding
@@ -19,8 +19,11 @@ from textual.widgets.option_list import Option
 from tui.core.sanitize import visible
 
 if TYPE_CHECKING:  # the glossary modules load in the worker, after the first frame
+    from tui.core.align import RegionalWord
     from tui.core.candidates import Candidate
     from tui.core.gloss_report import TermUse
+
+T = TypeVar("T")
 
 
 class TermsPane(OptionList):
@@ -46,6 +49,13 @@ class TermsPane(OptionList):
             self.candidate = candidate
             self.add = add
 
+    class RegionalChosen(Message):
+        """The reader picked a regional word: jump to it and search its uses."""
+
+        def __init__(self, word: RegionalWord) -> None:
+            super().__init__()
+            self.word = word
+
     class Leave(Message):
         """Give the keyboard back to the article."""
 
@@ -53,28 +63,35 @@ class TermsPane(OptionList):
         super().__init__(id=id)
         self.uses: list[TermUse] = []
         self.candidates: list[Candidate] = []
+        self.regional: list[RegionalWord] = []
 
-    def show(self, uses: Sequence[TermUse], candidates: Sequence[Candidate]) -> None:
-        """Replace the rows, keeping the highlighted row where it was."""
+    def show(
+        self,
+        uses: Sequence[TermUse] | None = None,
+        candidates: Sequence[Candidate] | None = None,
+        regional: Sequence[RegionalWord] | None = None,
+    ) -> None:
+        """Replace the rows of the sections given, keeping the highlighted row where it was."""
         highlighted = self.highlighted
-        self.uses, self.candidates = list(uses), [c for c in candidates if c.known_id is None]
+        if uses is not None:
+            self.uses = list(uses)
+        if candidates is not None:
+            self.candidates = [c for c in candidates if c.known_id is None]
+        if regional is not None:
+            self.regional = list(regional)
         options: list[Option | None] = [
             Option(_term_row(use), id=f"term-{i}") for i, use in enumerate(self.uses)
         ]
-        if self.candidates:
-            options.append(None)
-            options.append(Option(Text("Candidates  (+ adds to my glossary)", style="dim"),
-                                  disabled=True))
-            options.extend(
-                Option(_candidate_row(c), id=f"cand-{i}") for i, c in enumerate(self.candidates)
-            )
+        options += _section("Candidates  (+ adds to my glossary)", "cand", self.candidates,
+                            _candidate_row)
+        options += _section("Regional words", "regional", self.regional, _regional_row)
         self.set_options(options)
         self.border_title = f"Terms {len(self.uses)}"
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
     def _chosen(self) -> tuple[str, int] | None:
-        """("term" or "cand", index) of the highlighted row."""
+        """(section, index) of the highlighted row: "term", "cand" or "regional"."""
         option = self.highlighted_option
         if option is None or option.id is None:
             return None
@@ -86,6 +103,8 @@ class TermsPane(OptionList):
         chosen = self._chosen()
         if chosen and chosen[0] == "cand":
             self.post_message(self.CandidateChosen(self.candidates[chosen[1]], add=False))
+        elif chosen and chosen[0] == "regional":
+            self.post_message(self.RegionalChosen(self.regional[chosen[1]]))
         elif chosen:
             self.post_message(self.TermChosen(self.uses[chosen[1]]))
 
@@ -98,6 +117,24 @@ class TermsPane(OptionList):
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())
+
+
+def _section(title: str, kind: str, items: Sequence[T], row: Callable[[T], Text]) -> list[Option | None]:
+    """A titled block of rows after a divider, or nothing when there are no items."""
+    if not items:
+        return []
+    return [None, Option(Text(title, style="dim"), disabled=True)] + [
+        Option(row(item), id=f"{kind}-{i}") for i, item in enumerate(items)
+    ]
+
+
+def _regional_row(word: RegionalWord) -> Text:
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(visible(word.original), style="bold")
+    row.append(" → ")
+    row.append(visible(word.converted), style="bold")
+    row.append(f" ×{len(word.occurrences)}", style="dim")
+    return row
 
 
 def _term_row(use: TermUse) -> Text:
