@@ -266,14 +266,29 @@ def _convert(argv: list[str]) -> int:
     if config is None:
         config, lines = _config_from_head(lines, args.to, args.phrases)
     binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: no newline translation
-    for line in lines:
-        converted = convert(line, config)
+    for block in _blocks(lines):
+        converted = convert(block, config)
         if binary is None:
             sys.stdout.write(converted)
         else:
             binary.write(converted.encode("utf-8"))
     sys.stdout.flush()
     return 0
+
+
+def _blocks(lines: Iterator[str], size: int = 1 << 18) -> Iterator[str]:
+    """Whole lines joined into blocks of about ``size`` characters: one OpenCC call per block
+    instead of per line (no OpenCC phrase spans a line break, so the output is the same)."""
+    block: list[str] = []
+    length = 0
+    for line in lines:
+        block.append(line)
+        length += len(line)
+        if length >= size:
+            yield "".join(block)
+            block, length = [], 0
+    if block:
+        yield "".join(block)
 
 
 def _config_from_head(
