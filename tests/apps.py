@@ -25,3 +25,14 @@ async def until_segmented(pilot, timeout: float = 30.0) -> None:
         assert loop.time() < deadline, "segmentation did not finish"
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+async def until_ready(pilot, timeout: float = 60.0) -> None:
+    """Segmented and with the dictionary open: nothing left to change the screen by itself."""
+    await until_segmented(pilot)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while pilot.app.dictionary is None:  # the first run of a session builds the index
+        assert loop.time() < deadline, "the dictionary did not open"
+        await pilot.pause(0.05)
+    await pilot.pause()

@@ -43,3 +43,16 @@ def splitter(glossary, tmp_path_factory: pytest.TempPathFactory):
     from tui.core.segment import JiebaSplitter
 
     return JiebaSplitter(glossary.han_forms(), tmp_path_factory.mktemp("jieba"))
+
+
+@pytest.fixture(scope="session")
+def dictionary(session_cache: Path):
+    """CC-CEDICT's index, built once per session into the shared cache (it takes seconds):
+    the same place `zhread lookup` run as a subprocess of a test looks for it."""
+    from tui.core.dictionary import Dictionary
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(session_cache))
+        opened = Dictionary.open()
+    yield opened
+    opened.close()

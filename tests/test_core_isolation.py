@@ -42,3 +42,20 @@ def test_cli_subcommands_load_no_ui() -> None:
         f"    assert main(['gloss', {str(SAMPLE)!r}, '--md']) == 0\n"
         "    assert main(['glossary', 'list', '--json']) == 0"
     )
+
+
+def test_lookup_and_export_load_no_ui(dictionary, tmp_path) -> None:
+    """The dictionary, the word list, HSK levels and the Anki export are core too."""
+    deck = tmp_path / "words.apkg"
+    run(
+        "import io, contextlib\n"
+        "from tui.cli import main\n"
+        "from tui.core.wordlist import WordList\n"
+        "with WordList.open() as words:\n"
+        "    words.add('銀行', '银行', 'yín háng', 'bank')\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['lookup', '銀行', '--json']) == 0\n"
+        "    assert main(['lookup', 'bank']) == 0\n"
+        f"    assert main(['export', '-o', {str(deck)!r}]) == 0"
+    )
+    assert deck.exists()

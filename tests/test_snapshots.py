@@ -3,15 +3,15 @@ intended change, and look at the report before committing."""
 
 from __future__ import annotations
 
-from tests.apps import sample_app, until_segmented
+from tests.apps import sample_app, until_ready
 
 
 async def _ready(pilot) -> None:
-    await until_segmented(pilot)
+    await until_ready(pilot)
 
 
 async def _on_a_term(pilot) -> None:
-    await until_segmented(pilot)
+    await until_ready(pilot)
     await pilot.press("right_square_bracket", "right_square_bracket")
 
 
@@ -29,7 +29,7 @@ def test_main_screen_60x20(snap_compare) -> None:
 
 def test_help_screen(snap_compare) -> None:
     async def open_help(pilot) -> None:
-        await until_segmented(pilot)
+        await until_ready(pilot)
         await pilot.press("question_mark")
 
     assert snap_compare(sample_app(), terminal_size=(100, 30), run_before=open_help)
@@ -37,7 +37,7 @@ def test_help_screen(snap_compare) -> None:
 
 def test_side_by_side_120x30(snap_compare) -> None:
     async def open_parallel(pilot) -> None:
-        await until_segmented(pilot)
+        await until_ready(pilot)
         await pilot.press("v")
         for _ in range(200):
             if pilot.app.alignment is not None:

@@ -37,6 +37,7 @@ from tui.widgets.terms import TermsPane
 if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
     from tui.core.align import Alignment
     from tui.core.candidates import Candidate
+    from tui.core.dictionary import Dictionary
     from tui.core.gloss_report import TermUse
     from tui.core.glossary import Glossary
 
@@ -92,6 +93,7 @@ class ZhreadApp(App[None]):
         self.region = Region.UNKNOWN
         self.target: str | None = None  # the script shown in the article; None: as written
         self.alignment: Alignment | None = None
+        self.dictionary: Dictionary | None = None  # CC-CEDICT, opened after the annotation
         self._copied_sentence: tuple[int, int] | None = None  # a second Y copies the paragraph
         self.document: Document = provisional(text, source)
         self.segmented = False
@@ -155,6 +157,32 @@ class ZhreadApp(App[None]):
         self._update_status()
         if annotation.warning:
             self.notify(annotation.warning, title="Your glossary", severity="warning", timeout=10)
+        if self.dictionary is None:
+            self._open_dictionary()
+
+    @work(thread=True, exclusive=True, group="dictionary")
+    def _open_dictionary(self) -> None:
+        """Open CC-CEDICT; the first run builds its index (seconds), shown in the header."""
+        from tui.core.dictionary import Dictionary
+
+        def progress(done: int, total: int) -> None:
+            percent = 100 * done // max(total, 1)
+            self.call_from_thread(self._update_status, f"building the dictionary index… {percent}%")
+
+        try:
+            dictionary = Dictionary.open(progress)
+        except ZhreadError as error:
+            self.call_from_thread(self.notify, str(error), title="Dictionary", severity="error")
+            return
+        self.call_from_thread(self._dictionary_opened, dictionary)
+
+    def _dictionary_opened(self, dictionary: Dictionary) -> None:
+        self.dictionary = dictionary
+        self._update_status()
+        if dictionary.note:
+            self.notify(dictionary.note, title="Dictionary", severity="warning", timeout=10)
+        article = self.query_one("#article", ArticleView)
+        self.query_one(EntryPanel).show(article.token, self.document, self.glossary, dictionary)
 
     def _share_term_info(self) -> None:
         entries = self.glossary.entries.values() if self.glossary else ()
@@ -175,7 +203,9 @@ class ZhreadApp(App[None]):
     # -- messages from the panes ---------------------------------------------------------
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        self.query_one(EntryPanel).show(message.token, message.view.document, self.glossary)
+        self.query_one(EntryPanel).show(
+            message.token, message.view.document, self.glossary, self.dictionary
+        )
         parallel = self.query_one(ParallelView)
         if message.token is not None and parallel.display:
             parallel.follow(message.token.start)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # only for annotations: subcommands import what they use when
     from tui.core.dictionary import DictEntry, Dictionary
     from tui.core.document import Document
     from tui.core.gloss_report import TermUse
-    from tui.core.glossary import Glossary
+    from tui.core.glossary import Entry, Glossary
 
 EXAMPLES = """\
 commands (run `zhread COMMAND --help` for each):
@@ -390,23 +390,28 @@ def _lookup(argv: list[str]) -> int:
         raise ZhreadError("nothing to look up")
     with _open_dictionary() as dictionary:
         entries = dictionary.lookup(query) or dictionary.search(query, limit=20)
-    glossary = _glossary(args.glossary)
-    matches = glossary.match(query)
-    entry = glossary.get(matches[0].entry_id) if matches and (
-        matches[0].start, matches[0].end) == (0, len(query)) else None
-    hsk = level(shadow(query), args.hsk) if has_han(query) else None
+    term = _whole_term(_glossary(args.glossary), query)
     result = {
         "query": query,
         "entries": [_entry_json(e) for e in entries],
-        "glossary": entry.model_dump(mode="json") if entry else None,
-        "hsk": hsk,
+        "glossary": term.model_dump(mode="json") if term else None,
+        "hsk": level(shadow(query), args.hsk) if has_han(query) else None,
     }
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         _print_lookup(result)
-    return 0 if entries or entry else 1
+    return 0 if entries or term else 1
+
+
+def _whole_term(glossary: Glossary, query: str) -> Entry | None:
+    """The glossary entry the query spells (in either script, or an alias), if any; a term
+    that is only part of the query is not what was looked up."""
+    matches = glossary.match(query)
+    if matches and (matches[0].start, matches[0].end) == (0, len(query)):
+        return glossary.get(matches[0].entry_id)
+    return None
 
 
 def _open_dictionary() -> Dictionary:

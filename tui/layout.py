@@ -177,9 +177,14 @@ def _glue(text: str, units: list[list[int]]) -> list[tuple[int, int]]:
     pending_open: int | None = None
     for s, e in units:
         single_open = e - s == 1 and text[s] in chars.NO_LINE_END
-        if text[s] in chars.NO_LINE_START and out and pending_open is None and not text[out[-1][0]].isspace():
-            out[-1][1] = e
-            continue
+        if text[s] in chars.NO_LINE_START and out and pending_open is None:
+            if not text[out[-1][0]].isspace():
+                out[-1][1] = e
+                continue
+            if len(out) >= 2:  # "word 」": the space and the mark both stay with the word
+                out[-2][1] = e
+                out.pop()
+                continue
         if pending_open is not None:
             if text[s].isspace():
                 continue  # the opener waits for the word it opens, across any spaces

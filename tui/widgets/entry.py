@@ -1,7 +1,9 @@
 """The sidebar: what the word under the cursor is.
 
+The glossary entry comes first (it is written for this article), then every CC-CEDICT entry
+for the word with all its readings, its HSK level, and each character with its own readings.
 Everything shown is built as Rich ``Text`` pieces, never as markup, because it quotes the
-document and the glossary, and either may contain brackets.
+document, the glossary and the dictionary, and any of them may contain brackets.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from tui.core.document import Document, Kind, Token
 from tui.core.reading import pinyin
 from tui.core.sanitize import visible
 
-if TYPE_CHECKING:  # the glossary loads in the worker, after the first frame
+if TYPE_CHECKING:  # the glossary and dictionary load in workers, after the first frame
+    from tui.core.dictionary import DictEntry, Dictionary
     from tui.core.glossary import Entry, Glossary
 
 
@@ -27,15 +30,27 @@ class EntryPanel(VerticalScroll, can_focus=False):
     def compose(self):  # type: ignore[override]
         yield Static(id="entry-body")
 
-    def show(self, token: Token | None, document: Document, glossary: Glossary | None) -> None:
-        """Describe ``token``; the text is rebuilt on every move, which costs microseconds."""
+    def show(
+        self,
+        token: Token | None,
+        document: Document,
+        glossary: Glossary | None,
+        dictionary: Dictionary | None = None,
+    ) -> None:
+        """Describe ``token``; rebuilt on every move (a dictionary lookup is well under 1 ms)."""
         body = self.query_one("#entry-body", Static)
         if token is None:
             body.update(Text("No words in this document.", style="italic"))
-        elif token.term and glossary is not None and token.term in glossary.entries:
-            body.update(describe_term(glossary.get(token.term), visible(token.text)))
+            return
+        text = Text()
+        if token.term and glossary is not None and token.term in glossary.entries:
+            text.append_text(describe_term(glossary.get(token.term), visible(token.text)))
         else:
-            body.update(describe_word(token, document))
+            text.append_text(describe_word(token, document, dictionary))
+        if dictionary is not None and token.kind is Kind.HAN and document.segmented:
+            simplified = document.shadow[token.start : token.end] or token.text
+            text.append_text(describe_dictionary(token.text, simplified, dictionary))
+        body.update(text)
         self.scroll_home(animate=False)
 
 
@@ -61,8 +76,8 @@ def describe_term(entry: Entry, as_written: str) -> Text:
     return text
 
 
-def describe_word(token: Token, document: Document) -> Text:
-    """A plain word: itself in both scripts and, for Han words, its pinyin."""
+def describe_word(token: Token, document: Document, dictionary: Dictionary | None = None) -> Text:
+    """A plain word: itself in both scripts and, for Han words, its reading in context."""
     text = Text()
     original = visible(token.text)
     text.append(original, style="bold")
@@ -76,8 +91,49 @@ def describe_word(token: Token, document: Document) -> Text:
         for other in others:
             text.append("  ")
             text.append(visible(other), style="bold")
-        text.append("\n" + pinyin(simplified) + "\n", style="italic")
+        text.append("\n" + _reading(token.text, simplified, dictionary) + "\n", style="italic")
     else:
         text.append(f"\n{token.kind.value}\n", style="dim")
     text.append("\nnot in the glossary\n", style="dim")
+    return text
+
+
+def _reading(word: str, simplified: str, dictionary: Dictionary | None) -> str:
+    """The dictionary's reading where it settles it (銀行 yín háng), else pypinyin's."""
+    if dictionary is None:
+        return pinyin(simplified)
+    from tui.core.reading import reading_in_context
+
+    return reading_in_context(word, simplified, dictionary)
+
+
+def describe_dictionary(word: str, simplified: str, dictionary: Dictionary) -> Text:
+    """Every CC-CEDICT entry for the word, its HSK level, and its characters' readings."""
+    from tui.core.levels import label, level
+
+    text = Text("\n")
+    hsk = level(simplified)
+    text.append(f"HSK {label(hsk)}\n" if hsk else "HSK: not in the syllabus\n", style="dim")
+    entries = dictionary.lookup(word) or dictionary.lookup(simplified)
+    if not entries:
+        text.append("Not in CC-CEDICT.\n", style="dim")
+    for entry in entries:
+        text.append_text(_dictionary_entry(entry))
+    if len(word) > 1:
+        text.append("\nCharacters\n", style="bold")
+        for ch, char_entries in dictionary.characters(word):
+            readings = dict.fromkeys(e.pinyin_marks for e in char_entries)
+            text.append(visible(ch), style="bold")
+            text.append("  " + (" / ".join(readings) or "?") + "\n", style="italic")
+    return text
+
+
+def _dictionary_entry(entry: DictEntry) -> Text:
+    text = Text("\n")
+    forms = dict.fromkeys((entry.traditional, entry.simplified))
+    text.append("  ".join(visible(f) for f in forms), style="bold")
+    text.append("  " + visible(entry.pinyin_marks) + "\n", style="italic")
+    for number, definition in enumerate(entry.definitions, 1):
+        text.append(f"{number}. ", style="dim")
+        text.append(visible(definition) + "\n")
     return text
