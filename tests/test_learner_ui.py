@@ -32,3 +32,52 @@ async def test_glossary_entry_comes_before_the_dictionary() -> None:
         shown = sidebar_text(app)
         assert shown.index("distillation") < shown.index("HSK")
         assert "zhēng liú" in shown
+
+
+async def test_a_saves_the_word_with_reading_definition_and_sentence() -> None:
+    from tui.core.wordlist import WordList
+
+    app = text_app("他去銀行了。銀行很大。")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until_ready(pilot)
+        await pilot.press("w", "w")
+        assert app.query_one("#article").token.text == "銀行"
+        await pilot.press("a")
+        await pilot.pause()
+    with WordList.open() as words:  # a fresh connection: what the app committed is on disk
+        saved = {w.hant: w for w in words.entries()}
+    assert saved["銀行"].hans == "银行" and saved["銀行"].pinyin == "yín háng"
+    assert "bank" in saved["銀行"].definition
+    assert saved["銀行"].sentence == "他去銀行了。"
+
+
+async def test_known_words_count_and_the_rest_can_be_tinted() -> None:
+    app = text_app("銀行很大")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until_ready(pilot)
+        article = app.query_one("#article")
+        await pilot.press("U")
+        assert article.marks["unknown"].covers(0)
+        await pilot.press("W")
+        assert not article.marks["unknown"].covers(0)
+        assert article.marks["unknown"].covers(2)
+        assert "· 50% known" in app.sub_title  # 銀行 of 銀行 很大
+        await pilot.press("W")
+        assert article.marks["unknown"].covers(0)
+
+
+async def test_t_cycles_tone_colour_schemes() -> None:
+    app = text_app("銀行很大")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until_ready(pilot)
+        article = app.query_one("#article")
+        await pilot.press("t")
+        assert article.tones == "pleco"
+        assert article._tone_digits(article.token) == "22"  # yín háng
+        strip = article.render_line(0)
+        colours = {seg.style.color.name for seg in strip if seg.text.strip() and seg.style.color}
+        assert len(colours) >= 3  # 銀行 (2nd tone), 很 (3rd), 大 (4th)
+        await pilot.press("t")
+        assert article.tones == "mdbg"
+        await pilot.press("t")
+        assert article.tones is None

@@ -8,7 +8,7 @@ cost does not grow with the document.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.convert import aligned
-from tui.core.document import Document, Token
+from tui.core.document import Document, Kind, Token
 from tui.core.ranges import Ranges
 from tui.core.sanitize import visible
 from tui.layout import Line, cells, wrap
@@ -34,7 +34,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "article--term", "article--cursor", "article--gloss", "article--match",
-        "article--regional", "article--ambiguous",
+        "article--regional", "article--ambiguous", "article--unknown",
+        *(f"article--tone-{scheme}-{tone}" for scheme in ("pleco", "mdbg") for tone in range(1, 6)),
     }
 
     BINDINGS: list[BindingType] = [
@@ -76,6 +77,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.inline = False  # inline gloss mode: English after each term's first use
         self.matches = Ranges()  # the current search: highlighted, n/N step through it
         self.marks: dict[str, Ranges] = {}  # style name -> ranges drawn in that style
+        self.tones: str | None = None  # tone colour scheme: None, "pleco" or "mdbg"
+        self._tones_of: Callable[[Token], str] | None = None
+        self._tone_cache: dict[tuple[int, int], str] = {}
         self._hovered: int | None = None
 
     # -- state changes -------------------------------------------------------------------
@@ -125,6 +129,19 @@ class ArticleView(ScrollView, can_focus=True):
         self.marks[name] = Ranges(ranges)
         self._strips.clear()
         self.refresh()
+
+    def set_tones(self, scheme: str | None, tones_of: Callable[[Token], str] | None) -> None:
+        """Colour Han characters by tone; ``tones_of`` gives a word's digits ("25" for 銀行)."""
+        self.tones, self._tones_of = scheme, tones_of
+        self._tone_cache.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def _tone_digits(self, token: Token) -> str:
+        key = (token.start, token.end)
+        if key not in self._tone_cache and self._tones_of is not None:
+            self._tone_cache[key] = self._tones_of(token)
+        return self._tone_cache.get(key, "")
 
     def _set_view_text(self) -> None:
         text = self.document.text
@@ -203,9 +220,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _render_text_line(self, line: Line, cursor: int) -> Strip:
         base = self.rich_style
+        names = ["term", "cursor", "gloss", "match", *self.marks]
+        if self.tones:
+            names += [f"tone-{self.tones}-{tone}" for tone in range(1, 6)]
         styles = {
-            name: self.get_component_rich_style(f"article--{name}", partial=True)
-            for name in ("term", "cursor", "gloss", "match", *self.marks)
+            name: self.get_component_rich_style(f"article--{name}", partial=True) for name in names
         }
         segments: list[Segment] = []
         notes = list(line.notes)
@@ -239,7 +258,14 @@ class ArticleView(ScrollView, can_focus=True):
                 style = style + styles["match"]
             if index == cursor:
                 style = style + styles["cursor"]
-            pieces.append((max(line.start, token.start), min(line.end, token.end), style))
+            start, end = max(line.start, token.start), min(line.end, token.end)
+            digits = self._tone_digits(token) if self.tones and token.kind is Kind.HAN else ""
+            if digits:  # one piece per character, each in its tone's colour
+                for pos in range(start, end):
+                    tone = styles[f"tone-{self.tones}-{digits[pos - token.start]}"]
+                    pieces.append((pos, pos + 1, style + tone))
+            else:
+                pieces.append((start, end, style))
             index += 1
         return pieces
 
