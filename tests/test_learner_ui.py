@@ -81,3 +81,54 @@ async def test_t_cycles_tone_colour_schemes() -> None:
         assert article.tones == "mdbg"
         await pilot.press("t")
         assert article.tones is None
+
+
+async def test_p_puts_pinyin_then_zhuyin_over_each_word_without_breaking_wrapping() -> None:
+    from tests.apps import sample_app
+
+    app = sample_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_ready(pilot)
+        article = app.query_one("#article")
+        await pilot.press("p")
+        for _ in range(100):
+            if article.readings:
+                break
+            await pilot.pause(0.05)
+        assert article.rows == 2
+        width = article.scrollable_content_region.width
+        for index, line in enumerate(article.lines):
+            reading = article._render_reading_line(index)
+            text = article._render_text_line(line, -1)
+            assert reading.cell_length <= width and text.cell_length <= width, index
+        china = next(t for t in app.document.tokens if t.text == "中國")
+        line = article.line_of(china.start)
+        x = article._x_of(line, china.start)
+        reading_row = article._render_reading_line(line).text
+        assert reading_row[x:].startswith("Zhōng guó")
+        await pilot.press("j", "space", "G", "g")
+        assert article.token.kind.is_word
+        await pilot.press("p")
+        for _ in range(100):
+            if "ㄓㄨㄥ" in article._render_reading_line(line).text:
+                break
+            await pilot.pause(0.05)
+        assert "ㄓㄨㄥ ㄍㄨㄛˊ" in article._render_reading_line(line).text
+        await pilot.press("p")
+        assert article.rows == 1 and not article.readings
+
+
+async def test_d_opens_the_dictionary_on_the_word_and_l_the_word_list() -> None:
+    from tui.screens.lookup import LookupScreen
+    from tui.screens.stats import StatsScreen
+    from tui.screens.wordlist import WordListScreen
+
+    app = text_app("他去銀行了。")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until_ready(pilot)
+        await pilot.press("w", "w", "a", "d")
+        assert isinstance(app.screen, LookupScreen)
+        await pilot.press("escape", "L")
+        assert isinstance(app.screen, WordListScreen)
+        await pilot.press("escape", "I")
+        assert isinstance(app.screen, StatsScreen)

@@ -75,6 +75,10 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
         Binding("W", "toggle_known", "Known", id="toggle-known", show=False),
         Binding("U", "tint_unknown", "Tint unknown", id="tint-unknown", show=False),
         Binding("t", "cycle_tones", "Tones", id="cycle-tones", show=False),
+        Binding("p", "cycle_reading", "Pinyin", id="cycle-reading"),
+        Binding("d,colon", "lookup", "Dictionary", id="lookup"),
+        Binding("L", "word_list", "Word list", id="word-list", show=False),
+        Binding("I", "stats", "Stats", id="stats", show=False),
     ]
 
     def __init__(

@@ -52,18 +52,27 @@ def cells(ch: str) -> int:
 
 
 def wrap(
-    text: str, start: int, end: int, width: int, notes: Mapping[int, str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    width: int,
+    notes: Mapping[int, str] | None = None,
+    words: Mapping[int, int] | None = None,
+    pads: Mapping[int, int] | None = None,
 ) -> list[Line]:
     """Break ``text[start:end]`` into lines no wider than ``width`` cells (spaces may hang).
 
     ``notes`` maps an offset to words shown right after the character before it (an inline
-    gloss after a term); a note follows any punctuation glued to that character.
+    gloss after a term); a note follows any punctuation glued to that character. ``words``
+    maps a start offset to an end offset that must stay on one line, and ``pads`` an end
+    offset to blank cells drawn after it: with a reading line, each word is as wide as the
+    wider of itself and its reading, so the reading sits over it.
     """
     width = max(width, 2)
     lines: list[Line] = []
     line_start, used = start, 0
     line_notes: list[tuple[int, str]] = []
-    for atom in _with_notes(atoms(text, start, end), notes or {}, width):
+    for atom in _with_notes(atoms(text, start, end, words, pads), notes or {}, width):
         if used + atom.cells <= width or (atom.note and not used):
             used += atom.cells
             if atom.note:
@@ -78,8 +87,10 @@ def wrap(
             line_start, used, line_notes = atom.start, 0, []
         if atom.note:
             used, line_notes = atom.cells, [(atom.start, atom.note)]
-            continue
-        line_start, used = _hard_split(text, atom, width, lines)
+        elif atom.cells <= width:
+            used = atom.cells
+        else:
+            line_start, used = _hard_split(text, atom, width, lines)
     lines.append(Line(line_start, end, tuple(line_notes)))
     return lines
 
@@ -132,18 +143,33 @@ def _hard_split(text: str, atom: Atom, width: int, lines: list[Line]) -> tuple[i
     return line_start, used
 
 
-def atoms(text: str, start: int, end: int) -> list[Atom]:
+def atoms(
+    text: str,
+    start: int,
+    end: int,
+    words: Mapping[int, int] | None = None,
+    pads: Mapping[int, int] | None = None,
+) -> list[Atom]:
     """Group characters into unbreakable atoms, then glue punctuation to its neighbours."""
     raw: list[list[int]] = []  # [start, end] pairs, mutable while merging
     pos = start
     while pos < end:
-        stop = _unit_end(text, pos, end)
+        stop = max(_unit_end(text, pos, end), min((words or {}).get(pos, pos), end))
         raw.append([pos, stop])
         pos = stop
     glued = _glue(text, raw)
+    pads = pads or {}
     return [
-        Atom(s, e, sum(cells(ch) for ch in text[s:e]), text[s:e].isspace()) for s, e in glued
+        Atom(s, e, _width(text, s, e, pads), text[s:e].isspace())
+        for s, e in glued
     ]
+
+
+def _width(text: str, start: int, end: int, pads: Mapping[int, int]) -> int:
+    """Cells of ``text[start:end]`` plus the blank cells drawn after any word inside it."""
+    return sum(cells(ch) for ch in text[start:end]) + sum(
+        pads.get(i, 0) for i in range(start + 1, end + 1)
+    )
 
 
 def _unit_end(text: str, pos: int, end: int) -> int:

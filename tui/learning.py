@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import work
+
 from tui.core.convert import Script, aligned
 from tui.core.document import Kind, Token
 from tui.core.errors import ZhreadError
@@ -26,11 +28,15 @@ else:
 #: What `t` steps through.
 TONE_SCHEMES: tuple[str | None, ...] = (None, "pleco", "mdbg")
 
+#: What `p` steps through: no reading line, pinyin, zhuyin.
+READING_MODES: tuple[str | None, ...] = (None, "pinyin", "zhuyin")
+
 
 class LearnerActions(_Base):
     """`a`, `W`, `U` and `t`."""
 
     words: WordList | None = None
+    reading_mode: str | None = None
     known: set[str] = set()  # Simplified forms, so a word known in one script is in the other
     tint_unknown = False
 
@@ -152,3 +158,55 @@ class LearnerActions(_Base):
         syllables = numbered(self._reading(hant, hans)).split()
         digits = "".join(s[-1] if s[-1:].isdigit() else "5" for s in syllables)
         return digits if len(digits) == len(token.text) else ""
+
+    def action_cycle_reading(self) -> None:
+        """The line over the text: none, pinyin, zhuyin."""
+        if not self.segmented:
+            self.notify("Still reading the text; try again in a moment.", timeout=2)
+            return
+        at = READING_MODES.index(self.reading_mode)
+        self.reading_mode = READING_MODES[(at + 1) % len(READING_MODES)]
+        if self.reading_mode is None:
+            self.query_one("#article", ArticleView).set_readings({})
+        else:
+            self._compute_readings(self.document, self.reading_mode)
+
+    @work(thread=True, exclusive=True, group="readings")
+    def _compute_readings(self, document, mode: str) -> None:  # type: ignore[no-untyped-def]
+        """Every Han word's reading in context (a dictionary lookup each), off the UI thread."""
+        from tui.core.reading import numbered, zhuyin
+
+        readings: dict[int, str] = {}
+        for token in document.tokens:
+            if token.kind is Kind.HAN:
+                marked = self._reading(*self._word_forms(token))
+                readings[token.start] = zhuyin(numbered(marked)) if mode == "zhuyin" else marked
+        self.call_from_thread(self._show_readings, document, mode, readings)
+
+    def _show_readings(self, document, mode: str, readings: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
+        if document is self.document and mode == self.reading_mode:
+            self.query_one("#article", ArticleView).set_readings(readings)
+
+    def action_lookup(self) -> None:
+        """The dictionary: the word under the cursor to start with, anything typed after."""
+        from tui.screens.lookup import LookupScreen
+
+        token = self.query_one("#article", ArticleView).token
+        query = token.text if token is not None and token.kind.is_word else ""
+        self.push_screen(LookupScreen(self.dictionary, self.glossary, visible(query)))
+
+    def action_word_list(self) -> None:
+        from tui.screens.wordlist import WordListScreen
+
+        words = self._word_list()
+        if words is not None:
+            self.push_screen(WordListScreen(words))
+
+    def action_stats(self) -> None:
+        from tui.screens.stats import StatsScreen
+
+        if not self.segmented:
+            self.notify("Still reading the text; try again in a moment.", timeout=2)
+            return
+        self._word_list()
+        self.push_screen(StatsScreen(self.document, self.known if self.words else None))

@@ -92,7 +92,7 @@ class ScriptActions(_Base):
     def _scroll_parallel(self) -> None:
         article = self.query_one("#article", ArticleView)
         parallel = self.query_one(ParallelView)
-        top = round(article.scroll_offset.y)
+        top = round(article.scroll_offset.y) // article.rows
         if parallel.display and article.lines and top < len(article.lines):
             parallel.scroll_with(article.lines[top].start)
 

@@ -34,7 +34,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "article--term", "article--cursor", "article--gloss", "article--match",
-        "article--regional", "article--ambiguous", "article--unknown",
+        "article--regional", "article--ambiguous", "article--unknown", "article--reading",
         *(f"article--tone-{scheme}-{tone}" for scheme in ("pleco", "mdbg") for tone in range(1, 6)),
     }
 
@@ -77,6 +77,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.inline = False  # inline gloss mode: English after each term's first use
         self.matches = Ranges()  # the current search: highlighted, n/N step through it
         self.marks: dict[str, Ranges] = {}  # style name -> ranges drawn in that style
+        self.readings: Mapping[int, str] = {}  # Han token start -> reading shown above it
+        self._pads: dict[int, int] = {}  # token end -> blank cells so its reading fits over it
         self.tones: str | None = None  # tone colour scheme: None, "pleco" or "mdbg"
         self._tones_of: Callable[[Token], str] | None = None
         self._tone_cache: dict[tuple[int, int], str] = {}
@@ -130,6 +132,25 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
+    @property
+    def rows(self) -> int:
+        """Screen rows per visual line: two when a reading line sits over the text."""
+        return 2 if self.readings else 1
+
+    def set_readings(self, readings: Mapping[int, str]) -> None:
+        """Show ``readings`` (Han token start -> pinyin or zhuyin) over the words; ``{}`` hides
+        them. Each word becomes as wide as the wider of itself and its reading, plus a gap."""
+        self.readings = readings
+        self._pads = {}
+        for token in self.document.tokens:
+            reading = readings.get(token.start)
+            if reading:
+                own = sum(cells(ch) for ch in self.view_text[token.start : token.end])
+                if cell_len(reading) + 1 > own:
+                    self._pads[token.end] = cell_len(reading) + 1 - own
+        self._relayout(force=True)
+        self._scroll_to_cursor()
+
     def set_tones(self, scheme: str | None, tones_of: Callable[[Token], str] | None) -> None:
         """Colour Han characters by tone; ``tones_of`` gives a word's digits ("25" for 銀行)."""
         self.tones, self._tones_of = scheme, tones_of
@@ -178,10 +199,13 @@ class ArticleView(ScrollView, can_focus=True):
         if width <= 0 or (width == self._wrap_width and not force):
             return
         self._wrap_width = width
-        self.lines = layout_lines(self.document, self.view_text, width, self._notes())
+        words = {t.start: t.end for t in self.document.tokens if t.start in self.readings}
+        self.lines = layout_lines(
+            self.document, self.view_text, width, self._notes(), words, self._pads
+        )
         self._line_starts = [line.start for line in self.lines]
         self._strips.clear()
-        self.virtual_size = Size(width, len(self.lines))
+        self.virtual_size = Size(width, len(self.lines) * self.rows)
         self.refresh()
 
     def _notes(self) -> dict[int, str]:
@@ -206,17 +230,44 @@ class ArticleView(ScrollView, can_focus=True):
     # -- rendering -----------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_offset.y) + y
+        index, row = divmod(round(self.scroll_offset.y) + y, self.rows)
         width = self.scrollable_content_region.width
         if index >= len(self.lines):
             return Strip.blank(width, self.rich_style)
+        reading_row = self.rows == 2 and row == 0
         cursor_line = self.line_of(self.token.start) if self.token else -1
-        key = (index, self.cursor if index == cursor_line else -1)
+        key = (index, -2 if reading_row else self.cursor if index == cursor_line else -1)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_text_line(self.lines[index], key[1])
+            line = self.lines[index]
+            strip = self._render_reading_line(index) if reading_row else self._render_text_line(
+                line, key[1])
             self._strips[key] = strip
         return strip.adjust_cell_length(width, self.rich_style)
+
+    def _extras(self, line: Line) -> list[tuple[int, str, bool]]:
+        """What is drawn besides the text: (offset, text, is_gloss), in drawing order."""
+        pads = [(at, " " * n, False) for at, n in self._pads.items() if line.start < at <= line.end]
+        notes = [(at, note, True) for at, note in line.notes]
+        return sorted(pads + notes, key=lambda extra: (extra[0], extra[2]))
+
+    def _render_reading_line(self, index: int) -> Strip:
+        """The reading row: each word's reading at the column where the word starts."""
+        line, style = self.lines[index], self.rich_style + self.get_component_rich_style(
+            "article--reading", partial=True)
+        segments: list[Segment] = []
+        x = 0
+        tokens = self.document.tokens
+        at = self.document.token_index_at(line.start) if line.end > line.start else len(tokens)
+        while at < len(tokens) and tokens[at].start < line.end:
+            reading = self.readings.get(tokens[at].start)
+            if reading and tokens[at].start >= line.start:
+                column = self._x_of(index, tokens[at].start)
+                segments.append(Segment(" " * max(0, column - x), self.rich_style))
+                segments.append(Segment(reading, style))
+                x = max(x, column) + cell_len(reading)
+            at += 1
+        return Strip(Segment.simplify(segments))
 
     def _render_text_line(self, line: Line, cursor: int) -> Strip:
         base = self.rich_style
@@ -227,18 +278,22 @@ class ArticleView(ScrollView, can_focus=True):
             name: self.get_component_rich_style(f"article--{name}", partial=True) for name in names
         }
         segments: list[Segment] = []
-        notes = list(line.notes)
+        extras = self._extras(line)
+
+        def extra(item: tuple[int, str, bool]) -> Segment:
+            return Segment(item[1], base + styles["gloss"] if item[2] else base)
+
         for start, end, style in self._styled_pieces(line, cursor, base, styles):
-            while notes and notes[0][0] <= start:
-                segments.append(Segment(notes.pop(0)[1], base + styles["gloss"]))
+            while extras and extras[0][0] <= start:
+                segments.append(extra(extras.pop(0)))
             cut = start
-            while notes and notes[0][0] < end:
-                offset, note = notes.pop(0)
-                segments.append(Segment(self.view_text[cut:offset], style))
-                segments.append(Segment(note, base + styles["gloss"]))
-                cut = offset
+            while extras and extras[0][0] < end:
+                item = extras.pop(0)
+                segments.append(Segment(self.view_text[cut : item[0]], style))
+                segments.append(extra(item))
+                cut = item[0]
             segments.append(Segment(self.view_text[cut:end], style))
-        segments.extend(Segment(note, base + styles["gloss"]) for _, note in notes)
+        segments.extend(extra(item) for item in extras)
         return Strip(Segment.simplify(segments))
 
     def _styled_pieces(
@@ -345,10 +400,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._move_page(-1)
 
     def _move_page(self, step: int) -> None:
-        height = max(1, self.scrollable_content_region.height)
+        page = max(1, self.scrollable_content_region.height // self.rows)
         before = self.scroll_offset.y
-        self.scroll_to(y=before + step * height, animate=False, immediate=True)
-        shift = self.scroll_offset.y - before or step * height
+        self.scroll_to(y=before + step * page * self.rows, animate=False, immediate=True)
+        shift = round(self.scroll_offset.y - before) // self.rows or step * page
         self._move_lines(shift)
 
     def _move_lines(self, count: int) -> None:
@@ -370,8 +425,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _x_of(self, line_index: int, offset: int) -> int:
         line = self.lines[line_index]
-        notes = sum(cell_len(note) for at, note in line.notes if at <= offset)
-        return notes + sum(cells(ch) for ch in self.view_text[line.start : offset])
+        extras = sum(cell_len(text) for at, text, _ in self._extras(line) if at <= offset)
+        return extras + sum(cells(ch) for ch in self.view_text[line.start : offset])
 
     def _word_in_line(self, line_index: int, goal_x: int) -> int | None:
         """The word token on a line closest to column ``goal_x`` (None if the line has none)."""
@@ -394,13 +449,14 @@ class ArticleView(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         if not self.token or not self.lines:
             return
-        line = self.line_of(self.token.start)
+        first = self.line_of(self.token.start) * self.rows  # the word's reading row, if any
+        last = first + self.rows - 1
         top = round(self.scroll_offset.y)
         height = max(1, self.scrollable_content_region.height)
-        if line < top:
-            self.scroll_to(y=line, animate=False, immediate=True)
-        elif line >= top + height:
-            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif last >= top + height:
+            self.scroll_to(y=last - height + 1, animate=False, immediate=True)
 
     # -- mouse ---------------------------------------------------------------------------
 
@@ -424,7 +480,7 @@ class ArticleView(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return None
-        line_index = round(self.scroll_offset.y) + offset.y
+        line_index = (round(self.scroll_offset.y) + offset.y) // self.rows
         if not 0 <= line_index < len(self.lines):
             return None
         char = self._offset_at_x(self.lines[line_index], offset.x)
@@ -433,10 +489,10 @@ class ArticleView(ScrollView, can_focus=True):
     def _offset_at_x(self, line: Line, x: int) -> int | None:
         """The character drawn at column ``x``; a click on a gloss means the term before it."""
         used = 0
-        notes = list(line.notes)
+        extras = self._extras(line)
         for pos in range(line.start, line.end + 1):
-            while notes and notes[0][0] == pos:
-                used += cell_len(notes.pop(0)[1])
+            while extras and extras[0][0] == pos:
+                used += cell_len(extras.pop(0)[1])
                 if used > x:
                     return max(line.start, pos - 1)
             if pos == line.end:
@@ -448,7 +504,12 @@ class ArticleView(ScrollView, can_focus=True):
 
 
 def layout_lines(
-    document: Document, text: str, width: int, notes: Mapping[int, str] | None = None
+    document: Document,
+    text: str,
+    width: int,
+    notes: Mapping[int, str] | None = None,
+    words: Mapping[int, int] | None = None,
+    pads: Mapping[int, int] | None = None,
 ) -> list[Line]:
     """Wrap every paragraph, with a spacer line between two paragraphs that have text."""
     lines: list[Line] = []
@@ -461,6 +522,6 @@ def layout_lines(
         if paragraph.end == paragraph.start:
             lines.append(Line(paragraph.start, paragraph.start))
         else:
-            lines.extend(wrap(text, paragraph.start, paragraph.end, width, notes))
+            lines.extend(wrap(text, paragraph.start, paragraph.end, width, notes, words, pads))
         previous_had_text = has_text
     return lines

@@ -49,7 +49,7 @@ class ParallelView(ArticleView, can_focus=False):
         if self.alignment is None or not self.lines:
             return
         pair = self.alignment.pairs[self.alignment.pair_of(offset)]
-        self.scroll_to(y=self.line_of(pair.cstart), animate=False, immediate=True)
+        self.scroll_to(y=self.line_of(pair.cstart) * self.rows, animate=False, immediate=True)
 
     def _announce(self) -> None:
         """The reader's sidebar describes the reader's word, not this pane's."""

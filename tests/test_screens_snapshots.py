@@ -1,0 +1,55 @@
+"""SVG snapshots of the lookup and statistics screens. Update with `pytest --snapshot-update`
+after an intended change, and look at the report before committing.
+
+The screens are pushed onto a bare app with zhread's stylesheet rather than onto the reader,
+so these pictures change when the screens do and not whenever the main screen behind them
+does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.screen import Screen
+
+from tests.conftest import SAMPLE
+from tui.app import ZhreadApp
+from tui.core.convert import shadow
+from tui.core.segment import segment
+from tui.screens.lookup import LookupScreen
+from tui.screens.stats import StatsScreen
+
+
+class Host(App[None]):
+    """Nothing but the screen under test, styled as in zhread."""
+
+    CSS_PATH = Path(ZhreadApp.CSS_PATH)
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self._pushed = screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self._pushed)
+
+
+def test_lookup_screen_100x30(snap_compare, dictionary, glossary) -> None:
+    screen = LookupScreen(dictionary, glossary)
+
+    async def search(pilot) -> None:
+        await pilot.press(*"yinhang")
+        for _ in range(200):
+            if screen.hits.query == "yinhang":
+                break
+            await pilot.pause(0.02)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(Host(screen), terminal_size=(100, 30), run_before=search)
+
+
+def test_stats_screen_100x30(snap_compare, glossary, splitter) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    document = segment(text, glossary, splitter, str(SAMPLE), shadow(text))
+    assert snap_compare(Host(StatsScreen(document)), terminal_size=(100, 30))

