@@ -132,3 +132,28 @@ async def test_d_opens_the_dictionary_on_the_word_and_l_the_word_list() -> None:
         assert isinstance(app.screen, WordListScreen)
         await pilot.press("escape", "I")
         assert isinstance(app.screen, StatsScreen)
+
+
+async def test_hsk_standard_can_be_changed_from_the_palette() -> None:
+    app = text_app("銀行很大")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until_ready(pilot)
+        assert "HSK 2025:" in sidebar_text(app)
+        next(c for c in app.get_system_commands(app.screen) if c.title == "HSK standard: 2.0").callback()
+        await pilot.pause()
+        assert "HSK 2.0:" in sidebar_text(app)
+
+
+async def test_readings_take_tone_colours_too() -> None:
+    app = text_app("銀行很大")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until_ready(pilot)
+        article = app.query_one("#article")
+        await pilot.press("t", "p")
+        for _ in range(100):
+            if article.readings:
+                break
+            await pilot.pause(0.05)
+        strip = article._render_reading_line(0)
+        colours = {seg.style.color.name for seg in strip if seg.text.strip() and seg.style and seg.style.color}
+        assert len(colours) >= 3

@@ -296,6 +296,12 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
                             self.action_toggle_inline)
         yield SystemCommand("Terms pane", "The document's glossary terms, candidates and "
                             "regional words (l)", self.action_focus_terms)
+        for standard in ("2025", "2021", "2.0"):
+            yield SystemCommand(f"HSK standard: {standard}", "Levels in the sidebar and the "
+                                "stats by this syllabus", lambda s=standard: self.set_hsk(s))
+        yield SystemCommand("Dictionary", "Look up hanzi, pinyin or English (d)", self.action_lookup)
+        yield SystemCommand("Word list", "Your saved words: edit, remove (L)", self.action_word_list)
+        yield SystemCommand("Stats", "Length, HSK grade and level curve (I)", self.action_stats)
         yield SystemCommand("Keys", "Every key as bound (?)", self.action_help)
 
     def action_help(self) -> None:

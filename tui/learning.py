@@ -16,6 +16,7 @@ from tui.core.document import Kind, Token
 from tui.core.errors import ZhreadError
 from tui.core.sanitize import visible
 from tui.widgets.article import ArticleView
+from tui.widgets.entry import EntryPanel
 
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
@@ -209,4 +210,13 @@ class LearnerActions(_Base):
             self.notify("Still reading the text; try again in a moment.", timeout=2)
             return
         self._word_list()
-        self.push_screen(StatsScreen(self.document, self.known if self.words else None))
+        standard = self.query_one(EntryPanel).standard
+        self.push_screen(StatsScreen(self.document, self.known if self.words else None, standard))
+
+    def set_hsk(self, standard: str) -> None:
+        """Give HSK levels by another syllabus (2025, 2021 or 2.0)."""
+        panel = self.query_one(EntryPanel)
+        panel.standard = standard
+        article = self.query_one("#article", ArticleView)
+        panel.show(article.token, self.document, self.glossary, self.dictionary)
+        self.notify(f"HSK levels by the {standard} syllabus", timeout=2)

@@ -264,10 +264,22 @@ class ArticleView(ScrollView, can_focus=True):
             if reading and tokens[at].start >= line.start:
                 column = self._x_of(index, tokens[at].start)
                 segments.append(Segment(" " * max(0, column - x), self.rich_style))
-                segments.append(Segment(reading, style))
+                segments.extend(self._reading_segments(tokens[at], reading, style))
                 x = max(x, column) + cell_len(reading)
             at += 1
         return Strip(Segment.simplify(segments))
+
+    def _reading_segments(self, token: Token, reading: str, style: Style) -> list[Segment]:
+        """The reading, each syllable in its tone's colour when tone colours are on."""
+        digits = self._tone_digits(token) if self.tones else ""
+        syllables = reading.split(" ")
+        if not digits or len(digits) != len(syllables):
+            return [Segment(reading, style)]
+        segments: list[Segment] = []
+        for number, (syllable, digit) in enumerate(zip(syllables, digits)):
+            tone = self.get_component_rich_style(f"article--tone-{self.tones}-{digit}", partial=True)
+            segments.append(Segment(("" if number == 0 else " ") + syllable, style + tone))
+        return segments
 
     def _render_text_line(self, line: Line, cursor: int) -> Strip:
         base = self.rich_style

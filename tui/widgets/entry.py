@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # the glossary and dictionary load in workers, after the firs
 class EntryPanel(VerticalScroll, can_focus=False):
     """Shows the glossary entry for a term, or the word in both scripts with its pinyin."""
 
+    standard = "2025"  # the HSK syllabus levels are given in: "2025", "2021" or "2.0"
+
     def compose(self):  # type: ignore[override]
         yield Static(id="entry-body")
 
@@ -49,7 +51,7 @@ class EntryPanel(VerticalScroll, can_focus=False):
             text.append_text(describe_word(token, document, dictionary))
         if dictionary is not None and token.kind is Kind.HAN and document.segmented:
             simplified = document.shadow[token.start : token.end] or token.text
-            text.append_text(describe_dictionary(token.text, simplified, dictionary))
+            text.append_text(describe_dictionary(token.text, simplified, dictionary, self.standard))
         body.update(text)
         self.scroll_home(animate=False)
 
@@ -107,16 +109,23 @@ def _reading(word: str, simplified: str, dictionary: Dictionary | None) -> str:
     return reading_in_context(word, simplified, dictionary)
 
 
-def describe_dictionary(word: str, simplified: str, dictionary: Dictionary) -> Text:
+def describe_dictionary(
+    word: str, simplified: str, dictionary: Dictionary, standard: str = "2025"
+) -> Text:
     """Every CC-CEDICT entry for the word, its HSK level, and its characters' readings."""
     from tui.core.levels import label, level
 
     text = Text("\n")
-    hsk = level(simplified)
-    text.append(f"HSK {label(hsk)}\n" if hsk else "HSK: not in the syllabus\n", style="dim")
+    hsk = level(simplified, standard)
+    name = f"HSK {standard}"
+    text.append(f"{name}: {label(hsk)}\n" if hsk else f"{name}: not in the syllabus\n", style="dim")
     entries = dictionary.lookup(word) or dictionary.lookup(simplified)
     if not entries:
         text.append("Not in CC-CEDICT.\n", style="dim")
+        longest = dictionary.longest_at(word, 0)
+        if longest and longest != word:  # the longest dictionary word the cursor's word begins with
+            text.append_text(describe_dictionary(longest, longest, dictionary, standard))
+            return text
     for entry in entries:
         text.append_text(_dictionary_entry(entry))
     if len(word) > 1:
