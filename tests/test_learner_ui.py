@@ -157,3 +157,16 @@ async def test_readings_take_tone_colours_too() -> None:
         strip = article._render_reading_line(0)
         colours = {seg.style.color.name for seg in strip if seg.text.strip() and seg.style and seg.style.color}
         assert len(colours) >= 3
+
+
+async def test_h_tints_words_above_an_hsk_level() -> None:
+    app = text_app("我們研究半導體")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until_ready(pilot)
+        article = app.query_one("#article")
+        await pilot.press("H")
+        tinted = {app.document.text[s:e] for s, e in article.marks["above-level"].spans}
+        assert "半導體" in tinted and "我們" not in tinted
+        for _ in range(3):
+            await pilot.press("H")
+        assert not article.marks["above-level"]

@@ -78,6 +78,7 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
         Binding("p", "cycle_reading", "Pinyin", id="cycle-reading"),
         Binding("d,colon", "lookup", "Dictionary", id="lookup"),
         Binding("L", "word_list", "Word list", id="word-list", show=False),
+        Binding("H", "cycle_hsk_tint", "HSK tint", id="cycle-hsk-tint", show=False),
         Binding("I", "stats", "Stats", id="stats", show=False),
     ]
 

@@ -29,6 +29,9 @@ else:
 #: What `t` steps through.
 TONE_SCHEMES: tuple[str | None, ...] = (None, "pleco", "mdbg")
 
+#: What `H` steps through: no tint, then tint the words above HSK 2, 4, 6.
+HSK_TINTS: tuple[int | None, ...] = (None, 2, 4, 6)
+
 #: What `p` steps through: no reading line, pinyin, zhuyin.
 READING_MODES: tuple[str | None, ...] = (None, "pinyin", "zhuyin")
 
@@ -38,6 +41,7 @@ class LearnerActions(_Base):
 
     words: WordList | None = None
     reading_mode: str | None = None
+    hsk_tint: int | None = None
     known: set[str] = set()  # Simplified forms, so a word known in one script is in the other
     tint_unknown = False
 
@@ -220,3 +224,20 @@ class LearnerActions(_Base):
         article = self.query_one("#article", ArticleView)
         panel.show(article.token, self.document, self.glossary, self.dictionary)
         self.notify(f"HSK levels by the {standard} syllabus", timeout=2)
+
+    def action_cycle_hsk_tint(self) -> None:
+        """Tint the words above an HSK level (off, above 2, above 4, above 6)."""
+        from tui.core.levels import level
+
+        at = HSK_TINTS.index(self.hsk_tint)
+        self.hsk_tint = HSK_TINTS[(at + 1) % len(HSK_TINTS)]
+        standard = self.query_one(EntryPanel).standard
+        shadow, limit = self.document.shadow, self.hsk_tint
+        above = [
+            (t.start, t.end) for t in self.document.tokens
+            if limit is not None and t.kind is Kind.HAN and shadow
+            and (level(shadow[t.start : t.end], standard) or 99) > limit
+        ]
+        self.query_one("#article", ArticleView).set_marks("above-level", above)
+        self.notify("HSK tint off" if limit is None else f"Tinted: words above HSK {limit}",
+                    timeout=2)

@@ -35,6 +35,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article--term", "article--cursor", "article--gloss", "article--match",
         "article--regional", "article--ambiguous", "article--unknown", "article--reading",
+        "article--above-level",
         *(f"article--tone-{scheme}-{tone}" for scheme in ("pleco", "mdbg") for tone in range(1, 6)),
     }
 
