@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
 from tui.core.errors import ZhreadError
 from tui.core.glossary import Entry, GlossaryError, load_glossary
 from tui.core.layers import (

@@ -80,7 +80,6 @@ class Alignment:
 
 def align(document: Document, config: str) -> Alignment:
     """Align ``document`` with its conversion under ``config`` (any OpenCC config)."""
-    text = document.text
     pairs: list[Pair] = []
     parts: list[str] = []
     offset = 0

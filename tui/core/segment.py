@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core import chars
 from tui.core.convert import shadow as make_shadow
 from tui.core.document import Document, Kind, Paragraph, Token
+from tui.core.safefiles import atomic_path
 
 if TYPE_CHECKING:  # pydantic and YAML stay unloaded until a glossary is actually read
     from tui.core.glossary import Glossary, TermMatch
@@ -86,9 +86,8 @@ def _load_frequencies(tokenizer: Any, cache_dir: Path | None) -> None:
 def _write_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(data)
-        os.replace(tmp.name, path)
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(data)
     except OSError:
         pass  # a read-only cache directory only costs speed
 

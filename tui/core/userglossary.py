@@ -9,7 +9,6 @@ nor a crash nor a full disk can leave the user with a broken or truncated glossa
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from tui.core.errors import ZhreadError
 from tui.core.glossary import Entry, GlossaryError, parse_glossary
 from tui.core.layers import builtin_glossary, user_glossary_path
+from tui.core.safefiles import atomic_path
 
 __all__ = ["HEADER", "add_entry"]
 
@@ -136,41 +136,17 @@ def _entry_yaml(entry: Entry, indent: int) -> str:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write a temporary file next to the target, flush it to disk, then rename it over.
+    """Replace the file through :func:`safefiles.atomic_path`, keeping its permissions.
 
     A symlinked glossary (kept in a dotfiles repository, say) is written through, so the
-    link survives. On any failure the temporary file is removed and the old file is intact.
+    link survives. On any failure the old file is intact.
     """
     target = path.resolve()
-    tmp: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = target.stat().st_mode & 0o7777 if target.exists() else _NEW_FILE_MODE
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-        tmp = None
-        _sync_directory(target.parent)
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(data)
+            os.chmod(tmp, mode)
     except OSError as error:
         raise ZhreadError(f"cannot save the glossary: {error.strerror or error}", path) from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable; some platforms cannot open a directory, which is fine."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
