@@ -167,9 +167,10 @@ def atoms(
 
 def _width(text: str, start: int, end: int, pads: Mapping[int, int]) -> int:
     """Cells of ``text[start:end]`` plus the blank cells drawn after any word inside it."""
-    return sum(cells(ch) for ch in text[start:end]) + sum(
-        pads.get(i, 0) for i in range(start + 1, end + 1)
-    )
+    width = sum(cells(ch) for ch in text[start:end])
+    if pads:
+        width += sum(pads.get(i, 0) for i in range(start + 1, end + 1))
+    return width
 
 
 def _unit_end(text: str, pos: int, end: int) -> int:
