@@ -17,22 +17,23 @@ def text_app(text: str) -> ZhreadApp:
     return ZhreadApp(text, "<test>", load_glossary(builtin_glossary_path()))
 
 
-async def until_segmented(pilot, timeout: float = 30.0) -> None:
-    """Wait for the segmentation worker; the first frame comes before it by design."""
+async def until(pilot, condition, what: str, timeout: float = 30.0) -> None:
+    """Wait for work the app does in a thread (segmenting, aligning, readings) to show."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not pilot.app.segmented:
-        assert loop.time() < deadline, "segmentation did not finish"
+    while not condition():
+        assert loop.time() < deadline, f"{what} did not happen"
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+async def until_segmented(pilot, timeout: float = 30.0) -> None:
+    """Wait for the segmentation worker; the first frame comes before it by design."""
+    await until(pilot, lambda: pilot.app.segmented, "segmentation", timeout)
 
 
 async def until_ready(pilot, timeout: float = 60.0) -> None:
-    """Segmented and with the dictionary open: nothing left to change the screen by itself."""
+    """Segmented and with the dictionary open: nothing left to change the screen by itself.
+    The first run of a session builds the dictionary's index, hence the longer wait."""
     await until_segmented(pilot)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while pilot.app.dictionary is None:  # the first run of a session builds the index
-        assert loop.time() < deadline, "the dictionary did not open"
-        await pilot.pause(0.05)
-    await pilot.pause()
+    await until(pilot, lambda: pilot.app.dictionary is not None, "the dictionary", timeout)

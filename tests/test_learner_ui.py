@@ -3,7 +3,7 @@ its reading in context, its HSK level and its characters' own readings."""
 
 from __future__ import annotations
 
-from tests.apps import text_app, until_ready
+from tests.apps import text_app, until, until_ready
 
 
 def sidebar_text(app) -> str:
@@ -91,10 +91,7 @@ async def test_p_puts_pinyin_then_zhuyin_over_each_word_without_breaking_wrappin
         await until_ready(pilot)
         article = app.query_one("#article")
         await pilot.press("p")
-        for _ in range(100):
-            if article.readings:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: article.readings, "the reading line")
         assert article.rows == 2
         width = article.scrollable_content_region.width
         for index, line in enumerate(article.lines):
@@ -109,10 +106,7 @@ async def test_p_puts_pinyin_then_zhuyin_over_each_word_without_breaking_wrappin
         await pilot.press("j", "space", "G", "g")
         assert article.token.kind.is_word
         await pilot.press("p")
-        for _ in range(100):
-            if "ㄓㄨㄥ" in article._render_reading_line(line).text:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: "ㄓㄨㄥ" in article._render_reading_line(line).text, "zhuyin")
         assert "ㄓㄨㄥ ㄍㄨㄛˊ" in article._render_reading_line(line).text
         await pilot.press("p")
         assert article.rows == 1 and not article.readings
@@ -150,10 +144,7 @@ async def test_readings_take_tone_colours_too() -> None:
         await until_ready(pilot)
         article = app.query_one("#article")
         await pilot.press("t", "p")
-        for _ in range(100):
-            if article.readings:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: article.readings, "the reading line")
         strip = article._render_reading_line(0)
         colours = {seg.style.color.name for seg in strip if seg.text.strip() and seg.style and seg.style.color}
         assert len(colours) >= 3

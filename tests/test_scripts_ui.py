@@ -4,7 +4,7 @@ alignment, regional words are marked and listed, and y / Y copy in the script sh
 
 from __future__ import annotations
 
-from tests.apps import sample_app, text_app, until_segmented
+from tests.apps import sample_app, text_app, until, until_segmented
 from tui.core.convert import aligned, convert
 from tui.core.sanitize import visible
 from tui.widgets.article import ArticleView
@@ -13,12 +13,7 @@ from tui.widgets.terms import TermsPane
 
 
 async def until_aligned(pilot) -> None:
-    for _ in range(200):
-        if pilot.app.alignment is not None:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
-    assert pilot.app.alignment is not None
+    await until(pilot, lambda: pilot.app.alignment is not None, "the side-by-side alignment")
 
 
 async def test_s_cycles_four_scripts_keeping_the_cursor(sample_text: str) -> None:

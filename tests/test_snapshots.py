@@ -3,7 +3,7 @@ intended change, and look at the report before committing."""
 
 from __future__ import annotations
 
-from tests.apps import sample_app, until_ready
+from tests.apps import sample_app, until, until_ready
 
 
 async def _ready(pilot) -> None:
@@ -39,10 +39,7 @@ def test_side_by_side_120x30(snap_compare) -> None:
     async def open_parallel(pilot) -> None:
         await until_ready(pilot)
         await pilot.press("v")
-        for _ in range(200):
-            if pilot.app.alignment is not None:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: pilot.app.alignment is not None, "the alignment")
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
 
