@@ -142,3 +142,13 @@ async def test_palette_offers_every_script() -> None:
         next(c for c in app.get_system_commands(app.screen) if c.title == "Script: Simplified").callback()
         await pilot.pause()
         assert app.target == "hans"
+
+
+async def test_copied_markup_is_reported_literally() -> None:
+    app = text_app("[bold]粗體[/bold]。")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        await pilot.press("Y")
+        assert app.clipboard == "[bold]粗體[/bold]。"
+        notification = list(app._notifications)[-1]
+        assert "[bold]粗體[/bold]" in notification.message and not notification.markup

@@ -138,7 +138,7 @@ class WordListScreen(ModalScreen[None]):
         self._armed, self._editing = None, word
         editor = self.query_one("#wordlist-editor", Input)
         editor.value = word.definition
-        editor.border_title = f"Definition of {_name(word)}"
+        editor.border_title = Text(f"Definition of {_name(word)}")  # a str would be markup
         editor.display = True
         editor.focus()
         self._say("Enter saves · Esc cancels")
