@@ -94,7 +94,7 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
         on top) in the worker, and a broken named file ends the app with :attr:`fatal`."""
         super().__init__()
         self.glossary = glossary
-        self._glossary_given = glossary is not None
+        self._reread_glossary = glossary is None  # the worker reads the layers when set
         self.glossary_files = list(glossary_files)  # re-read after the user adds a term
         self.script: Script | None = None
         self.region = Region.UNKNOWN
@@ -142,7 +142,7 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
         self.call_from_thread(self._annotated, annotation)
 
     def _glossary_for_worker(self) -> tuple[Glossary, str | None]:
-        if self._glossary_given and self.glossary is not None:
+        if not self._reread_glossary and self.glossary is not None:
             return self.glossary, None
         from tui.core.layers import load_for_reader
 
@@ -255,19 +255,19 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
         self.query_one("#article", ArticleView).focus()
 
     def _add_candidate(self, candidate: Candidate) -> None:
-        """Save the candidate to the user's glossary, then re-read the layers and re-annotate."""
+        """Save the candidate to the user's glossary; the worker re-reads the layers (off the
+        UI thread) and re-annotates."""
         from tui.core.candidates import entry_for
-        from tui.core.layers import load_layers
         from tui.core.userglossary import add_entry
 
         try:
             taken = self.glossary.entries.keys() if self.glossary else ()
             path = add_entry(entry_for(candidate, self.document.source, taken=taken))
-            self.glossary = load_layers(self.glossary_files)
         except ZhreadError as error:
             self.notify(str(error), title="Not added", severity="error", timeout=8)
             return
         self.notify(f"{visible(candidate.term)} added to {path}", title="Glossary")
+        self._reread_glossary = True
         self._start_segmenting()
 
     # -- actions -------------------------------------------------------------------------

@@ -42,7 +42,9 @@ class LearnerActions(_Base):
     words: WordList | None = None
     reading_mode: str | None = None
     hsk_tint: int | None = None
-    known: set[str] = set()  # Simplified forms, so a word known in one script is in the other
+    # Simplified forms, so a word known in one script is known in the other; replaced, never
+    # mutated, so the class default is never shared
+    known: frozenset[str] | set[str] = frozenset()
     tint_unknown = False
 
     def _word_forms(self, token: Token) -> tuple[str, str]:
@@ -112,11 +114,11 @@ class LearnerActions(_Base):
         try:
             if hans in self.known:
                 words.unmark_known(hans)
-                self.known.discard(hans)
+                self.known = self.known - {hans}
                 message = f"{visible(token.text)} is no longer marked known"
             else:
                 words.mark_known(hans)
-                self.known.add(hans)
+                self.known = self.known | {hans}
                 message = f"{visible(token.text)} marked known"
         except ZhreadError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=8)

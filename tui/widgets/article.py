@@ -80,6 +80,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.marks: dict[str, Ranges] = {}  # style name -> ranges drawn in that style
         self.readings: Mapping[int, str] = {}  # Han token start -> reading shown above it
         self._pads: dict[int, int] = {}  # token end -> blank cells so its reading fits over it
+        self._pad_offsets: list[int] = []  # sorted keys of _pads, to find a line's in O(log n)
         self.tones: str | None = None  # tone colour scheme: None, "pleco" or "mdbg"
         self._tones_of: Callable[[Token], str] | None = None
         self._tone_cache: dict[tuple[int, int], str] = {}
@@ -149,6 +150,7 @@ class ArticleView(ScrollView, can_focus=True):
                 own = sum(cells(ch) for ch in self.view_text[token.start : token.end])
                 if cell_len(reading) + 1 > own:
                     self._pads[token.end] = cell_len(reading) + 1 - own
+        self._pad_offsets = sorted(self._pads)
         self._relayout(force=True)
         self._scroll_to_cursor()
 
@@ -248,7 +250,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _extras(self, line: Line) -> list[tuple[int, str, bool]]:
         """What is drawn besides the text: (offset, text, is_gloss), in drawing order."""
-        pads = [(at, " " * n, False) for at, n in self._pads.items() if line.start < at <= line.end]
+        offsets = self._pad_offsets
+        first, last = bisect_right(offsets, line.start), bisect_right(offsets, line.end)
+        pads = [(at, " " * self._pads[at], False) for at in offsets[first:last]]
         notes = [(at, note, True) for at, note in line.notes]
         return sorted(pads + notes, key=lambda extra: (extra[0], extra[2]))
 
