@@ -1,0 +1,97 @@
+"""``zhread lookup``: a word in CC-CEDICT and the glossary, with its HSK level."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from tui.cli.options import (
+    add_glossary_option, command_parser, layered_glossary, open_dictionary, write_json,
+)
+from tui.core.errors import ZhreadError
+
+if TYPE_CHECKING:
+    from tui.core.dictionary import DictEntry
+    from tui.core.glossary import Entry, Glossary
+
+SUMMARY = "look a word up in CC-CEDICT (and the glossary), with its HSK level"
+
+
+def parser() -> argparse.ArgumentParser:
+    built = command_parser(
+        "zhread lookup",
+        "Look a word up in CC-CEDICT: every entry (each reading is one), the\n"
+        "glossary entry if the word is a glossary term, and its HSK level. WORD may be\n"
+        "Traditional or Simplified; if it is not a headword, it is searched for as hanzi,\n"
+        "pinyin (nǐ hǎo, ni3hao3, nihao) or English. Exit status 1 when nothing is found.\n"
+        "The first run builds the dictionary's index in the cache directory (seconds).",
+        "examples:\n  zhread lookup 行\n  zhread lookup 长期 --hsk 2021\n"
+        "  zhread lookup 'ni3 hao3'\n  zhread lookup bank\n"
+        "  zhread lookup 銀行 --json | jq '.entries[].pinyin'",
+    )
+    built.add_argument("word", help="a word in either script, pinyin, or English")
+    built.add_argument("--json", action="store_true", help='print {"query", "entries", '
+                       '"glossary", "hsk"} as JSON')
+    built.add_argument("--hsk", default="2025", choices=("2025", "2021", "2.0"),
+                       help="the HSK word list for the level (default: 2025)")
+    add_glossary_option(built)
+    return built
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.core.convert import shadow
+    from tui.core.glossary import has_han
+    from tui.core.levels import level
+
+    query = args.word.strip()
+    if not query:
+        raise ZhreadError("nothing to look up")
+    with open_dictionary() as dictionary:
+        entries = dictionary.lookup(query) or dictionary.search(query, limit=20)
+    term = _whole_term(layered_glossary(args.glossary), query)
+    result = {
+        "query": query,
+        "entries": [_entry_json(e) for e in entries],
+        "glossary": term.model_dump(mode="json") if term else None,
+        "hsk": level(shadow(query), args.hsk) if has_han(query) else None,
+    }
+    if args.json:
+        write_json(result)
+    else:
+        _print(result)
+    return 0 if entries or term else 1
+
+
+def _whole_term(glossary: Glossary, query: str) -> Entry | None:
+    """The glossary entry the query spells (in either script, or an alias), if any; a term
+    that is only part of the query is not what was looked up."""
+    matches = glossary.match(query)
+    if matches and (matches[0].start, matches[0].end) == (0, len(query)):
+        return glossary.get(matches[0].entry_id)
+    return None
+
+
+def _entry_json(entry: DictEntry) -> dict[str, object]:
+    return {
+        "traditional": entry.traditional,
+        "simplified": entry.simplified,
+        "pinyin": entry.pinyin_marks,
+        "definitions": list(entry.definitions),
+    }
+
+
+def _print(result: dict) -> None:
+    import sys
+
+    hsk = f"  HSK {result['hsk']}" if result["hsk"] else ""
+    for number, entry in enumerate(result["entries"]):
+        print(f"{entry['traditional']}  {entry['simplified']}  {entry['pinyin']}"
+              f"{hsk if number == 0 else ''}")
+        for definition in entry["definitions"]:
+            print(f"  {definition}")
+    term = result["glossary"]
+    if term:
+        print(f"glossary: {term['hant']}  {term['hans']}  {term['pinyin'] or '-'}  {term['en']}")
+        print(f"  {term['definition']}")
+    if not result["entries"] and not term:
+        print(f"zhread: nothing found for {result['query']!r}", file=sys.stderr)

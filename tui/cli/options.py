@@ -1,0 +1,107 @@
+"""Options and loading shared by the reader and the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tui.core.errors import ZhreadError
+
+if TYPE_CHECKING:  # only for annotations: commands import what they use when they run
+    from tui.core.dictionary import Dictionary
+    from tui.core.document import Document
+    from tui.core.glossary import Glossary
+    from tui.core.loading import Loaded
+
+
+def command_parser(prog: str, description: str, epilog: str) -> argparse.ArgumentParser:
+    """A parser whose description and examples keep their line breaks."""
+    return argparse.ArgumentParser(
+        prog=prog, description=description, epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def add_glossary_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--glossary", metavar="FILE", action="append", default=[],
+                        help="another glossary YAML on top of the built-in one and yours "
+                        "(repeatable; later files override earlier ones by id)")
+
+
+def add_input_options(parser: argparse.ArgumentParser, file_arg: bool = True) -> None:
+    if file_arg:
+        parser.add_argument("file", nargs="?", default=None if sys.stdin.isatty() else "-",
+                            help="text file, or - for standard input (the default when input "
+                            "is piped; otherwise the sample article)")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="decode with this encoding instead of detecting it")
+
+
+def load(file: str | None, encoding: str | None) -> Loaded:
+    from tui.core import loading
+    from tui.core.bundled import sample_path
+
+    if file == "-":
+        return loading.load_stdin(encoding=encoding)
+    return loading.load_path(file if file else sample_path(), encoding=encoding)
+
+
+def layered_glossary(extra: Sequence[str]) -> Glossary:
+    from tui.core.layers import load_layers
+
+    return load_layers(extra)
+
+
+def segmented(args: argparse.Namespace) -> tuple[Document, Glossary]:
+    """The input cut into words with the layered glossary, whose terms stay whole."""
+    from tui.core.segment import JiebaSplitter, segment
+    from tui.core.userdirs import cache_dir
+
+    loaded = load(args.file, args.encoding)
+    glossary = layered_glossary(args.glossary)
+    splitter = JiebaSplitter(glossary.han_forms(), cache_dir())
+    return segment(loaded.text, glossary, splitter, loaded.source), glossary
+
+
+def open_dictionary() -> Dictionary:
+    """The dictionary, telling the user when the first run has to build its index."""
+    from tui.core.dictionary import Dictionary
+
+    shown = False
+
+    def progress(done: int, total: int) -> None:
+        nonlocal shown
+        if sys.stderr.isatty():
+            end = "\n" if done >= total else ""
+            print(f"\rzhread: building the dictionary index (first run only): "
+                  f"{100 * done // max(total, 1)}%", end=end, file=sys.stderr, flush=True)
+        elif not shown:
+            print("zhread: building the dictionary index (first run only)", file=sys.stderr)
+        shown = True
+
+    dictionary = Dictionary.open(progress)
+    if dictionary.note:
+        print(f"zhread: {dictionary.note}", file=sys.stderr)
+    return dictionary
+
+
+def write_json(value: object) -> None:
+    import json
+
+    json.dump(value, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def reattach_keyboard() -> None:
+    """After reading the document from a pipe, take keys from the terminal instead."""
+    import os
+
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as error:
+        raise ZhreadError("no terminal to read keys from after reading standard input") from error
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 lives as long as the process
