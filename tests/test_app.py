@@ -151,7 +151,7 @@ async def test_click_moves_cursor_to_word() -> None:
 async def test_help_lists_keys_and_closes() -> None:
     app = sample_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("question_mark")
+        await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-table")
         rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]

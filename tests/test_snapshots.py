@@ -30,7 +30,7 @@ def test_main_screen_60x20(snap_compare) -> None:
 def test_help_screen(snap_compare) -> None:
     async def open_help(pilot) -> None:
         await until_ready(pilot)
-        await pilot.press("question_mark")
+        await pilot.press("f1")
 
     assert snap_compare(sample_app(), terminal_size=(100, 30), run_before=open_help)
 

@@ -85,9 +85,21 @@ def test_reads_the_sample_moves_and_looks_up_a_term(terminal) -> None:
     term.keys("s")
     screen = term.wait_for("观察者网")
     assert "Simplified" in screen
-    term.keys("?")
+    term.keys("F1")
     term.wait_for("Next word")
     term.keys("Escape", "q")
+    term.wait_for("EXIT=0", timeout=10)
+
+
+def test_search_by_pinyin_in_the_terminal(terminal) -> None:
+    """`/` opens the search line; a pinyin query finds 蒸餾 and n steps through the hits."""
+    term = terminal()
+    term.wait_for("terms (")
+    term.keys("/")
+    term.wait_for("search forward")
+    term.keys("zhengliu", "Enter")
+    term.wait_for("7 matches for zhengliu")
+    term.keys("n", "q")
     term.wait_for("EXIT=0", timeout=10)
 
 

@@ -32,9 +32,11 @@ from tui.core.userdirs import cache_dir
 from tui.learning import LearnerActions
 from tui.screens.help import HelpScreen, binding_rows
 from tui.scripts import SCRIPT_CYCLE, ScriptActions
+from tui.searching import SearchActions
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
 from tui.widgets.parallel import ParallelView
+from tui.widgets.searchbar import SearchBar
 from tui.widgets.terms import TermsPane
 
 if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
@@ -57,7 +59,7 @@ class Annotation:
     warning: str | None = None
 
 
-class ZhreadApp(ScriptActions, LearnerActions, App[None]):
+class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
     """Reads one document."""
 
     CSS_PATH = Path(__file__).with_name("zhread.tcss")  # absolute, so subclasses elsewhere work
@@ -65,7 +67,10 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # the sidebar folds away below 70
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("f1,h", "help", "Help", id="help"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("question_mark", "search(True)", "Search back", id="search-backward",
+                show=False),
         Binding("s", "cycle_script", "Script", id="cycle-script"),
         Binding("v,S", "toggle_parallel", "Side by side", id="toggle-parallel"),
         Binding("i", "toggle_inline", "Glosses", id="toggle-inline"),
@@ -115,6 +120,7 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
             with Vertical(id="sidebar"):
                 yield EntryPanel(id="entry")
                 yield TermsPane(id="terms")
+        yield SearchBar(id="search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -124,6 +130,18 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
         self._update_status("segmenting…")
         # after the first frame: the worker's imports would otherwise hold the GIL against it
         self.call_after_refresh(self._start_segmenting)
+
+    def open_document(self, text: str, source: str, offset: int = 0) -> None:
+        """Read another document in this window, the cursor at ``offset``. The reader's
+        settings (script, reading line, tones, glosses, tints) carry over; everything worked
+        out from the old text is dropped and worked out again for the new one."""
+        self.document = provisional(text, source)
+        self.script, self.region, self.alignment = None, Region.UNKNOWN, None
+        self._copied_sentence = None
+        self.title = visible(self.document.title)[:200]
+        self.query_one("#article", ArticleView).open(self.document, offset)
+        self.query_one(TermsPane).show([], [], [])
+        self._start_segmenting()
 
     def _start_segmenting(self) -> None:
         self.segmented = False
@@ -158,14 +176,26 @@ class ZhreadApp(ScriptActions, LearnerActions, App[None]):
         self.segmented = True
         self._share_term_info()
         self.query_one("#article", ArticleView).set_document(annotation.document)
-        if self.query_one(ParallelView).display:
-            self._align()
+        self._redraw_settings()
         self.query_one(TermsPane).show(annotation.uses, annotation.candidates)
         self._update_status()
         if annotation.warning:
             self.notify(annotation.warning, title="Your glossary", severity="warning", timeout=10)
         if self.dictionary is None:
             self._open_dictionary()
+
+    def _redraw_settings(self) -> None:
+        """Work out again, for the newly segmented text, what the reader's settings draw."""
+        if self.target is not None:
+            self.show_script(self.target)
+        if self.query_one(ParallelView).display:
+            self._align()
+        if self.reading_mode is not None:
+            self._compute_readings(self.document, self.reading_mode)
+        if self.tint_unknown and self.words is not None:
+            self._show_known()
+        if self.hsk_tint is not None:
+            self.show_hsk_tint()
 
     @work(thread=True, exclusive=True, group="dictionary")
     def _open_dictionary(self) -> None:

@@ -229,10 +229,17 @@ class LearnerActions(_Base):
 
     def action_cycle_hsk_tint(self) -> None:
         """Tint the words above an HSK level (off, above 2, above 4, above 6)."""
-        from tui.core.levels import level
-
         at = HSK_TINTS.index(self.hsk_tint)
         self.hsk_tint = HSK_TINTS[(at + 1) % len(HSK_TINTS)]
+        self.show_hsk_tint()
+        limit = self.hsk_tint
+        self.notify("HSK tint off" if limit is None else f"Tinted: words above HSK {limit}",
+                    timeout=2)
+
+    def show_hsk_tint(self) -> None:
+        """Mark the words above the chosen HSK level in the current document."""
+        from tui.core.levels import level
+
         standard = self.query_one(EntryPanel).standard
         shadow, limit = self.document.shadow, self.hsk_tint
         above = [
@@ -241,5 +248,3 @@ class LearnerActions(_Base):
             and (level(shadow[t.start : t.end], standard) or 99) > limit
         ]
         self.query_one("#article", ArticleView).set_marks("above-level", above)
-        self.notify("HSK tint off" if limit is None else f"Tinted: words above HSK {limit}",
-                    timeout=2)

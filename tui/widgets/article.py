@@ -77,6 +77,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.term_tooltips: Mapping[str, str] = {}  # term id -> the text shown on hover
         self.inline = False  # inline gloss mode: English after each term's first use
         self.matches = Ranges()  # the current search: highlighted, n/N step through it
+        self.search_backward = False  # n goes towards the start (after ?)
         self.marks: dict[str, Ranges] = {}  # style name -> ranges drawn in that style
         self.readings: Mapping[int, str] = {}  # Han token start -> reading shown above it
         self._pads: dict[int, int] = {}  # token end -> blank cells so its reading fits over it
@@ -103,6 +104,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout(force=True)
         self._announce()
 
+    def open(self, document: Document, offset: int = 0) -> None:
+        """Show another document: what was drawn over the old text (search, marks, readings,
+        tones cached per word, the script) no longer applies to it."""
+        self.document = document
+        self.script_config = None
+        self.matches = Ranges()
+        self.marks.clear()
+        self.readings, self._pads, self._pad_offsets = {}, {}, []
+        self._tone_cache.clear()
+        self._goal_x = None
+        self._set_view_text()
+        index = document.token_index_at(min(offset, max(len(document.text) - 1, 0)))
+        self.cursor = index if self._is_word(index) else self._word_at_or_after(index, default=0)
+        self._relayout(force=True)
+        self._scroll_to_cursor()
+        self._announce()
+
     def set_script(self, config: str | None) -> None:
         """Show the text through a length-keeping OpenCC config (``None``: the original)."""
         self.script_config = config
@@ -122,9 +140,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout(force=True)
         self._scroll_to_cursor()
 
-    def set_matches(self, matches: Sequence[tuple[int, int]]) -> None:
-        """Make ``matches`` the current search: all highlighted, ``n``/``N`` step through them."""
+    def set_matches(self, matches: Sequence[tuple[int, int]], backward: bool = False) -> None:
+        """Make ``matches`` the current search: all highlighted, ``n``/``N`` step through them
+        (``n`` towards the start of the text after a backward search, as in less and vim)."""
         self.matches = Ranges(matches)
+        self.search_backward = backward
         self._strips.clear()
         self.refresh()
 
@@ -392,10 +412,18 @@ class ArticleView(ScrollView, can_focus=True):
         self.app.bell()
 
     def action_next_match(self) -> None:
-        self._goto_match(self.matches.after(self.token.start) if self.token else None)
+        self._step_match(-1 if self.search_backward else 1)
 
     def action_previous_match(self) -> None:
-        self._goto_match(self.matches.before(self.token.start) if self.token else None)
+        self._step_match(1 if self.search_backward else -1)
+
+    def _step_match(self, step: int) -> None:
+        if self.token is None:
+            self._goto_match(None)
+        elif step > 0:
+            self._goto_match(self.matches.after(self.token.start))
+        else:
+            self._goto_match(self.matches.before(self.token.start))
 
     def _goto_match(self, match: tuple[int, int] | None) -> None:
         if match is None:

@@ -1,0 +1,17 @@
+from tests.apps import sample_app, until_segmented, until
+from tui.widgets.article import ArticleView
+
+async def test_open_document_swaps_text_and_keeps_settings():
+    app = sample_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        await pilot.press("s")  # Simplified
+        await pilot.press("w", "w")
+        app.open_document("銀行的長期計劃很好。我們明天見。", "<other>", offset=3)
+        assert not app.segmented
+        await until_segmented(pilot)
+        article = app.query_one("#article", ArticleView)
+        assert article.document.text.startswith("銀行")
+        assert article.token.start == 3
+        assert app.target == "hans"
+        assert article.view_text.startswith("银行")
