@@ -53,3 +53,20 @@ def test_stats_screen_100x30(snap_compare, glossary, splitter) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     document = segment(text, glossary, splitter, str(SAMPLE), shadow(text))
     assert snap_compare(Host(StatsScreen(document)), terminal_size=(100, 30))
+
+
+def test_skim_screen_100x30(snap_compare, glossary, splitter) -> None:
+    from tui.screens.skim import SkimScreen
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    document = segment(text, glossary, splitter, str(SAMPLE), shadow(text))
+    screen = SkimScreen(lambda: (document, glossary))
+
+    async def loaded(pilot) -> None:
+        for _ in range(1500):
+            if screen.report is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    assert snap_compare(Host(screen), terminal_size=(100, 30), run_before=loaded)

@@ -8,35 +8,42 @@ character.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
+from textual.worker import get_current_worker
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from tui.core.convert import (
-    TARGET_NAMES, Region, Script, detect_region, detect_script, shadow,
+    TARGET_NAMES, Region, Script, detect_region, detect_script,
 )
 from tui.core.document import Document
 from tui.core.errors import ZhreadError
 from tui.core.sanitize import visible
-from tui.core.segment import provisional, segment, shared_splitter
+from tui.core.progressive import ANNOTATE_LIMIT, Progressive, Step
+from tui.core.segment import provisional, shared_splitter
 from tui.core.userdirs import cache_dir
 from tui.learning import LearnerActions
+from tui.library import LibraryActions
+from tui.palette import PaletteActions
+from tui.preferences import Preferences
 from tui.screens.help import HelpScreen, binding_rows
+from tui.screens.toosmall import follow_size
 from tui.scripts import SCRIPT_CYCLE, ScriptActions
 from tui.searching import SearchActions
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
 from tui.widgets.parallel import ParallelView
 from tui.widgets.searchbar import SearchBar
+from tui.widgets.sidebar import Sidebar
 from tui.widgets.terms import TermsPane
 
 if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
@@ -45,6 +52,7 @@ if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
     from tui.core.dictionary import Dictionary
     from tui.core.gloss_report import TermUse
     from tui.core.glossary import Glossary
+    from tui.screens.skim import Jump
 
 @dataclass
 class Annotation:
@@ -56,33 +64,38 @@ class Annotation:
     region: Region = Region.UNKNOWN
     uses: list[TermUse] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
-    warning: str | None = None
+    warning: str | None = None  # about the user's glossary
+    cache_note: str | None = None  # a damaged cache file was moved aside
+    limited: bool = False  # the text is longer than ANNOTATE_LIMIT: the rest stays provisional
 
 
-class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
+class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Preferences,
+                LibraryActions, App[None]):
     """Reads one document."""
 
     CSS_PATH = Path(__file__).with_name("zhread.tcss")  # absolute, so subclasses elsewhere work
     TITLE = "zhread"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # the sidebar folds away below 70
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
+    BINDINGS = [  # in footer order: what a reader looks for first comes first
         Binding("f1,h", "help", "Help", id="help"),
         Binding("slash", "search", "Search", id="search"),
         Binding("question_mark", "search(True)", "Search back", id="search-backward",
                 show=False),
+        Binding("o", "skim", "Skim", id="skim"),
         Binding("s", "cycle_script", "Script", id="cycle-script"),
+        Binding("p", "cycle_reading", "Pinyin", id="cycle-reading"),
+        Binding("d,colon", "lookup", "Dictionary", id="lookup"),
+        Binding("l", "focus_terms", "Terms", id="focus-terms"),
         Binding("v,S", "toggle_parallel", "Side by side", id="toggle-parallel"),
         Binding("i", "toggle_inline", "Glosses", id="toggle-inline"),
-        Binding("l", "focus_terms", "Terms", id="focus-terms"),
+        Binding("a", "add_word", "Add word", id="add-word"),
+        Binding("B", "library", "Library", id="library"),
+        Binding("q", "quit", "Quit", id="quit"),
         Binding("y", "copy_word", "Copy word", id="copy-word", show=False),
         Binding("Y", "copy_sentence", "Copy sentence", id="copy-sentence", show=False),
-        Binding("a", "add_word", "Add word", id="add-word"),
         Binding("W", "toggle_known", "Known", id="toggle-known", show=False),
         Binding("U", "tint_unknown", "Tint unknown", id="tint-unknown", show=False),
         Binding("t", "cycle_tones", "Tones", id="cycle-tones", show=False),
-        Binding("p", "cycle_reading", "Pinyin", id="cycle-reading"),
-        Binding("d,colon", "lookup", "Dictionary", id="lookup"),
         Binding("L", "word_list", "Word list", id="word-list", show=False),
         Binding("H", "cycle_hsk_tint", "HSK tint", id="cycle-hsk-tint", show=False),
         Binding("I", "stats", "Stats", id="stats", show=False),
@@ -94,10 +107,13 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
         source: str,
         glossary: Glossary | None = None,
         glossary_files: Sequence[str] = (),
+        offset: int = 0,
     ) -> None:
         """``glossary`` given: use it; otherwise the layers are read (with ``glossary_files``
-        on top) in the worker, and a broken named file ends the app with :attr:`fatal`."""
+        on top) in the worker, and a broken named file ends the app with :attr:`fatal`.
+        ``offset``: the character the cursor starts on (the remembered reading position)."""
         super().__init__()
+        self.start_offset = offset
         self.glossary = glossary
         self._reread_glossary = glossary is None  # the worker reads the layers when set
         self.glossary_files = list(glossary_files)  # re-read after the user adds a term
@@ -109,6 +125,8 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
         self._copied_sentence: tuple[int, int] | None = None  # a second Y copies the paragraph
         self.document: Document = provisional(text, source)
         self.segmented = False
+        self._progress = "segmenting…"  # the status while the worker runs: how far it is
+        self._focus = 0  # where the reader is: the worker segments from here first
         self.fatal: str | None = None  # set when the app had to stop on bad input
         self.title = visible(self.document.title)[:200]
 
@@ -117,7 +135,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
         with Horizontal(id="panes"):
             yield ArticleView(self.document, id="article")
             yield ParallelView(id="parallel")
-            with Vertical(id="sidebar"):
+            with Sidebar(id="sidebar"):
                 yield EntryPanel(id="entry")
                 yield TermsPane(id="terms")
         yield SearchBar(id="search")
@@ -145,19 +163,47 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
 
     def _start_segmenting(self) -> None:
         self.segmented = False
-        self._update_status("segmenting…")
+        self._progress = "segmenting…"
+        self._update_status()
         self._annotate()
 
     @work(thread=True, exclusive=True, group="segment")
     def _annotate(self) -> None:
         """Load the glossary, converters, jieba and pypinyin off the UI thread, then segment
-        and annotate the text."""
+        and annotate the text chunk by chunk, the part at the cursor first, handing each
+        step to the UI thread (at most four a second) so the article improves as it is read."""
+        worker = get_current_worker()
+
+        def publish(annotation: Annotation, step: Step | None) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(self._progressed, annotation, step)
+
         try:
-            annotation = annotate(self.document, self._glossary_for_worker())
+            annotation = annotate(
+                self.document, self._glossary_for_worker(), publish,
+                lambda: self._focus, lambda: worker.is_cancelled,
+            )
         except ZhreadError as error:
             self.call_from_thread(self._stop, str(error))
             return
-        self.call_from_thread(self._annotated, annotation)
+        if annotation is not None and not worker.is_cancelled:
+            self.call_from_thread(self._annotated, annotation)
+
+    def _progressed(self, annotation: Annotation, step: Step | None) -> None:
+        """A step of the worker: the glossary and script first (``step`` None), then the
+        text as far as it is segmented, with the terms found so far."""
+        if annotation.document.text is not self.document.text:
+            return  # another document was opened meanwhile
+        if self.glossary is not annotation.glossary or self.script is None:
+            self.glossary, self.script, self.region = (
+                annotation.glossary, annotation.script, annotation.region)
+            self._share_term_info()
+        if step is not None:
+            self.document = annotation.document
+            self.query_one("#article", ArticleView).set_document(annotation.document)
+            self.query_one(TermsPane).show(annotation.uses)
+            self._progress = f"segmenting… {step.percent}%"
+        self._update_status()
 
     def _glossary_for_worker(self) -> tuple[Glossary, str | None]:
         if not self._reread_glossary and self.glossary is not None:
@@ -171,6 +217,9 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
         self.exit(return_code=2)
 
     def _annotated(self, annotation: Annotation) -> None:
+        if annotation.document.text is not self.document.text:
+            return  # another document was opened meanwhile
+        self._progress = "segmenting…"
         self.document, self.glossary = annotation.document, annotation.glossary
         self.script, self.region = annotation.script, annotation.region
         self.segmented = True
@@ -181,6 +230,13 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
         self._update_status()
         if annotation.warning:
             self.notify(annotation.warning, title="Your glossary", severity="warning", timeout=10)
+        if annotation.cache_note:
+            self.notify(annotation.cache_note, title="Cache", severity="warning", timeout=10)
+        if annotation.limited:
+            self.notify(
+                f"Words are found in the first {ANNOTATE_LIMIT:,} characters; past them the "
+                "text is shown one character at a time, without glossary terms.",
+                title="A very long text", severity="warning", timeout=10)
         if self.dictionary is None:
             self._open_dictionary()
 
@@ -196,6 +252,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
             self._show_known()
         if self.hsk_tint is not None:
             self.show_hsk_tint()
+        self.redraw_tones()
 
     @work(thread=True, exclusive=True, group="dictionary")
     def _open_dictionary(self) -> None:
@@ -232,16 +289,27 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
         if self.region is not Region.UNKNOWN:
             written += f", {self.region} phrasing"
         shown = f"shown as {TARGET_NAMES[self.target]}" if self.target else ""
-        words = sum(1 for t in self.document.tokens if t.kind.is_word)
-        terms = self.document.terms()
-        counts = f"{words} words · {len({t.term for t in terms})} terms ({len(terms)} uses)"
+        if not extra and not self.segmented:
+            extra = self._progress
+        counts = ""
+        if not extra:  # counted per chunk: only new chunks cost anything
+            words, terms = self.document.word_count(), self.document.terms()
+            counts = f"{words} words · {len({t.term for t in terms})} terms ({len(terms)} uses)"
         share = self.known_share()
         known = f"{share:.0%} known" if share is not None else ""
         self.sub_title = " · ".join(p for p in (written, shown, extra or counts, known) if p)
 
     # -- messages from the panes ---------------------------------------------------------
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 20x6 no layout is readable: a message covers the app until it grows."""
+        follow_size(self, event.size)
+
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        if message.token is not None:
+            self._focus = message.token.start  # read by the worker: segment here next
+        if not self.screen.is_attached or self._exit:
+            return  # a move queued as the app closes: the panes may already be gone
         self.query_one(EntryPanel).show(
             message.token, message.view.document, self.glossary, self.dictionary
         )
@@ -305,6 +373,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
     def action_toggle_inline(self) -> None:
         view = self.query_one("#article", ArticleView)
         view.set_inline(not view.inline)
+        self.settings_changed()
 
     def action_focus_terms(self) -> None:
         """Toggle the keyboard between article and terms; a narrow screen shows one at a time."""
@@ -333,20 +402,48 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
         for target in SCRIPT_CYCLE:
             name = TARGET_NAMES[target] if target else "as written"
             yield SystemCommand(f"Script: {name}", f"Show the article {'in ' if target else ''}"
-                                f"{name} (s cycles)", lambda t=target: self.show_script(t))
+                                f"{name} ({self.keys_for('cycle-script')} cycles)", lambda t=target: self.show_script(t))
         yield SystemCommand("Side by side", "The other script and region next to the article "
-                            "(v)", self.action_toggle_parallel)
-        yield SystemCommand("Inline glosses", "English after each term's first use (i)",
+                            f"({self.keys_for('toggle-parallel')})", self.action_toggle_parallel)
+        yield SystemCommand("Inline glosses", "English after each term's first use "
+                            f"({self.keys_for('toggle-inline')})",
                             self.action_toggle_inline)
         yield SystemCommand("Terms pane", "The document's glossary terms, candidates and "
-                            "regional words (l)", self.action_focus_terms)
+                            f"regional words ({self.keys_for('focus-terms')})", self.action_focus_terms)
         for standard in ("2025", "2021", "2.0"):
             yield SystemCommand(f"HSK standard: {standard}", "Levels in the sidebar and the "
                                 "stats by this syllabus", lambda s=standard: self.set_hsk(s))
-        yield SystemCommand("Dictionary", "Look up hanzi, pinyin or English (d)", self.action_lookup)
-        yield SystemCommand("Word list", "Your saved words: edit, remove (L)", self.action_word_list)
-        yield SystemCommand("Stats", "Length, HSK grade and level curve (I)", self.action_stats)
-        yield SystemCommand("Keys", "Every key as bound (?)", self.action_help)
+        yield SystemCommand("Dictionary", "Look up hanzi, pinyin or English "
+                            f"({self.keys_for('lookup')})", self.action_lookup)
+        yield SystemCommand("Word list", "Your saved words: edit, remove "
+                            f"({self.keys_for('word-list')})", self.action_word_list)
+        yield SystemCommand("Stats", "Length, HSK grade and level curve "
+                            f"({self.keys_for('stats')})", self.action_stats)
+        yield SystemCommand("Skim", "People, quotes and speakers, keywords, outline "
+                            f"({self.keys_for('skim')})", self.action_skim)
+        yield SystemCommand("Keys", f"Every key as bound ({self.keys_for('help')})",
+                            self.action_help)
+        yield from self.zhread_commands()
+        yield from self.library_commands()
+
+    def action_skim(self) -> None:
+        """The skim report; it waits for segmentation itself, so the key always answers."""
+        from tui.screens.skim import SkimScreen
+
+        self.push_screen(SkimScreen(
+            lambda: (self.document, self.glossary) if self.segmented else None
+        ), self._skim_jump)
+
+    def _skim_jump(self, jump: Jump | None) -> None:
+        """Go where the skim screen's Enter pointed; several mentions become n / N stops."""
+        if jump is None:
+            return
+        view = self.query_one("#article", ArticleView)
+        if len(jump.occurrences) > 1:
+            view.set_matches(jump.occurrences)
+            self.notify(f"{len(jump.occurrences)} mentions of {visible(jump.label)}: n / N "
+                        "go through them", timeout=3)
+        view.move_to(self.document.token_index_at(jump.offset))
 
     def action_help(self) -> None:
         bindings = [  # only zhread's own bindings: those are the ones with ids
@@ -357,20 +454,48 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, App[None]):
         self.push_screen(HelpScreen(binding_rows(bindings)))
 
 
-def annotate(document: Document, loaded: tuple[Glossary, str | None]) -> Annotation:
-    """The worker's whole job, as a plain function of its inputs."""
+#: Characters the script is judged on: enough to be sure, few enough to be instant.
+SCRIPT_SAMPLE = 100_000
+
+
+def annotate(
+    document: Document,
+    loaded: tuple[Glossary, str | None],
+    publish: Callable[[Annotation, Step | None], None] | None = None,
+    focus: Callable[[], int] = lambda: 0,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Annotation | None:
+    """The worker's whole job, as a plain function of its inputs.
+
+    ``publish`` gets the glossary and script first, then steps of the segmentation; the
+    finished annotation is returned (``None`` when ``cancelled`` said stop).
+    """
     from tui.core.candidates import find_candidates
     from tui.core.gloss_report import terms_found
     from tui.core.reading import pinyin
 
     glossary, warning = loaded
     text = document.text
-    words = frozenset(glossary.han_forms())
-    splitter = shared_splitter(words, cache_dir())
-    segmented = segment(text, glossary, splitter, document.source, shadow(text))
+    splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
+    cache_note, splitter.note = splitter.note, None  # said once, by the first reader
+    script = detect_script(text[:SCRIPT_SAMPLE])
+    base = Annotation(document, glossary, script, detect_region(text, script), warning=warning,
+                      cache_note=cache_note)
+    if publish is not None:
+        publish(base, None)
+
+    def step(done: Step) -> None:
+        if publish is not None:
+            uses = terms_found(done.document, glossary)
+            publish(replace(base, document=done.document, uses=uses), done)
+
+    progressive = Progressive(document, glossary, splitter)
+    final = progressive.run(focus, step, cancelled)
+    if final is None:
+        return None
+    segmented = final.document
     pinyin("预热")  # loads pypinyin's tables here rather than on the first cursor move
-    script = detect_script(text)
-    return Annotation(
-        segmented, glossary, script, detect_region(text, script),
-        terms_found(segmented, glossary), find_candidates(segmented, glossary), warning,
+    return replace(
+        base, document=segmented, uses=terms_found(segmented, glossary),
+        candidates=find_candidates(segmented, glossary), limited=progressive.limited,
     )

@@ -8,8 +8,12 @@ because characters such as ``·`` are ambiguous and ``len`` is wrong for all wid
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from array import array
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from time import perf_counter
+from typing import overload
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -223,3 +227,116 @@ def _glue(text: str, units: list[list[int]]) -> list[tuple[int, int]]:
     if pending_open is not None:
         out.append([pending_open, units[-1][1]])
     return [(s, e) for s, e in out]
+
+
+class Layout(Sequence[Line]):
+    """The visual lines of a whole text, wrapped paragraph by paragraph as far as asked.
+
+    A novel takes seconds to wrap, so nothing waits for all of it: the view asks for the
+    lines it shows (:meth:`through_offset`, :meth:`through_line`) and wraps the rest in
+    small slices (:meth:`grow`). Lines are kept as two ``array('i')`` of offsets (8 bytes a
+    line) with the rare inline notes in a dict; :class:`Line` objects are made when read.
+    A spacer line separates two paragraphs that both have text.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        width: int,
+        notes: Mapping[int, str] | None = None,
+        words: Mapping[int, int] | None = None,
+        pads: Mapping[int, int] | None = None,
+        source: str | None = None,
+    ) -> None:
+        """``source`` is the text whose newlines end paragraphs, when ``text`` (what is
+        shown) has them replaced by visible placeholders."""
+        self.text, self.width = text, width
+        self.source = text if source is None else source
+        self._notes, self._words, self._pads = notes or None, words or None, pads or None
+        self.starts = array("i")
+        self.ends = array("i")
+        self.line_notes: dict[int, tuple[tuple[int, str], ...]] = {}
+        self._pos = 0  # where the next paragraph starts; > len(text) once all is wrapped
+        self._had_text = False
+
+    @property
+    def complete(self) -> bool:
+        return self._pos > len(self.text)
+
+    @property
+    def wrapped_to(self) -> int:
+        """Offset up to which the text is wrapped."""
+        return min(self._pos, len(self.text))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("line index out of range")
+        return Line(self.starts[index], self.ends[index], self.line_notes.get(index, ()))
+
+    def estimated_total(self) -> int:
+        """Lines so far plus a guess for the rest (two cells a character, as Chinese is)."""
+        if self.complete:
+            return len(self)
+        rest = len(self.text) - self._pos
+        paragraphs = self.source.count("\n", self._pos)
+        return len(self) + 2 * rest // max(self.width, 1) + 2 * paragraphs + 1
+
+    def through_offset(self, offset: int) -> None:
+        """Wrap at least as far as the paragraph holding ``offset``."""
+        while not self.complete and self._pos <= offset:
+            self._next_paragraph()
+
+    def through_line(self, index: int) -> None:
+        """Wrap until line ``index`` exists (or the text ends)."""
+        while not self.complete and len(self) <= index:
+            self._next_paragraph()
+
+    def grow(self, budget: float) -> bool:
+        """Wrap paragraphs for about ``budget`` seconds; whether anything is left."""
+        deadline = perf_counter() + budget
+        while not self.complete and perf_counter() < deadline:
+            for _ in range(8):
+                self._next_paragraph()
+        return not self.complete
+
+    def line_of(self, offset: int) -> int:
+        """Index of the visual line holding character ``offset`` (spacers skipped)."""
+        self.through_offset(offset)
+        index = max(0, bisect_right(self.starts, offset) - 1)
+        while index > 0 and self.starts[index] == self.ends[index]:
+            index -= 1
+        return index
+
+    def _next_paragraph(self) -> None:
+        text, start = self.text, self._pos
+        if start > len(text):
+            return
+        end = self.source.find("\n", start)
+        end = len(text) if end < 0 else end
+        self._pos = end + 1
+        has_text = end > start and not text[start:end].isspace()
+        if has_text and self._had_text:
+            self._add(Line(start, start))
+        if end == start:
+            self._add(Line(start, start))
+        else:
+            for line in wrap(text, start, end, self.width, self._notes, self._words, self._pads):
+                self._add(line)
+        self._had_text = has_text
+
+    def _add(self, line: Line) -> None:
+        if line.notes:
+            self.line_notes[len(self.starts)] = line.notes
+        self.starts.append(line.start)
+        self.ends.append(line.end)

@@ -156,6 +156,7 @@ class LearnerActions(_Base):
         scheme = TONE_SCHEMES[(TONE_SCHEMES.index(article.tones) + 1) % len(TONE_SCHEMES)]
         article.set_tones(scheme, self._tones_of)
         self.notify(f"Tone colours: {scheme or 'off'}", timeout=2)
+        self.settings_changed()
 
     def _tones_of(self, token: Token) -> str:
         """One tone digit per character of a Han word, from its reading in context."""
@@ -177,6 +178,7 @@ class LearnerActions(_Base):
             self.query_one("#article", ArticleView).set_readings({})
         else:
             self._compute_readings(self.document, self.reading_mode)
+        self.settings_changed()
 
     @work(thread=True, exclusive=True, group="readings")
     def _compute_readings(self, document, mode: str) -> None:  # type: ignore[no-untyped-def]
@@ -226,6 +228,7 @@ class LearnerActions(_Base):
         article = self.query_one("#article", ArticleView)
         panel.show(article.token, self.document, self.glossary, self.dictionary)
         self.notify(f"HSK levels by the {standard} syllabus", timeout=2)
+        self.settings_changed()
 
     def action_cycle_hsk_tint(self) -> None:
         """Tint the words above an HSK level (off, above 2, above 4, above 6)."""

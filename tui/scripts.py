@@ -51,7 +51,8 @@ class ScriptActions(_Base):
             return
         self.target = target
         self.query_one("#article", ArticleView).set_script(self._config(target) if target else None)
-        self._update_status("" if self.segmented else "segmenting…")
+        self._update_status()  # while segmenting, that shows how far it has got
+        self.settings_changed()
 
     def _config(self, target: str, phrases: bool = False) -> str:
         assert self.script is not None
@@ -123,7 +124,8 @@ class ScriptActions(_Base):
         text = self.document.text[start:end]
         if view.script_config:
             text = aligned(text, view.script_config)
-        self.copy_to_clipboard(text)
+        # the terminal gets it as UTF-8: half a surrogate pair from a bad decode cannot be
+        self.copy_to_clipboard(text.encode("utf-8", "replace").decode("utf-8"))
         preview = visible(text if len(text) <= 30 else text[:29] + "…")
         self.notify(f"Copied the {what}: {preview}", timeout=3)
 

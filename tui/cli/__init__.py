@@ -12,7 +12,9 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from tui.cli import convert, export, gloss, glossary, lookup, reader, segment
+from tui.cli import (
+    completion, config, convert, export, gloss, glossary, lookup, reader, segment, skim,
+)
 from tui.core.errors import ZhreadError
 
 COMMANDS: dict[str, ModuleType] = {
@@ -22,6 +24,9 @@ COMMANDS: dict[str, ModuleType] = {
     "glossary": glossary,
     "lookup": lookup,
     "export": export,
+    "skim": skim,
+    "config": config,
+    "completion": completion,
 }
 
 

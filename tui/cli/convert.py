@@ -40,7 +40,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.config:
         convert("", args.config)  # an unknown config fails before any input is read
-    lines = text_lines(args.file, args.encoding)
+    extracted = _extracted(args.file, args.encoding)
+    if extracted is None:
+        lines = text_lines(args.file, args.encoding)
+    else:
+        lines = iter(extracted.splitlines(keepends=True))
     config = args.config
     if config is None:
         config, lines = _config_from_head(lines, args.to, args.phrases)
@@ -53,6 +57,41 @@ def run(args: argparse.Namespace) -> int:
             binary.write(converted.encode("utf-8"))
     sys.stdout.flush()
     return 0
+
+
+def _extracted(file: str | None, encoding: str | None) -> str | None:
+    """An HTML page's article or an EPUB's chapters, as the reader shows them; ``None`` for
+    text and Markdown, which are converted as written (markup and line ends kept), streamed.
+
+    A page converted as markup would keep its ``<meta charset>`` while the output is UTF-8,
+    and a book is a zip archive: the text is the useful output, and it is what the other
+    commands' offsets count in.
+    """
+    from tui.core.sources import Format, format_of, from_bytes, sniff
+
+    if file in (None, "-"):
+        stream = sys.stdin.buffer
+        peek = getattr(stream, "peek", None)
+        kind = sniff(peek(4096)[:4096]) if peek is not None else Format.TEXT
+        source = "<stdin>"
+    else:
+        kind, source = format_of(file, _head(file)), file
+    if kind not in (Format.HTML, Format.EPUB):
+        return None
+    from tui.core.loading import read_path, read_stdin
+
+    data = read_stdin() if source == "<stdin>" else read_path(source)
+    return from_bytes(data, source, kind, encoding=encoding).text + "\n"
+
+
+def _head(file: str) -> bytes:
+    """The first bytes, to sniff a file without a telling suffix; a file that cannot be read
+    gives none, and the streaming reader then says why."""
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(4096)
+    except (OSError, ValueError):
+        return b""
 
 
 def _blocks(lines: Iterator[str], size: int = 1 << 18) -> Iterator[str]:

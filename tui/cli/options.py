@@ -33,19 +33,22 @@ def add_glossary_option(parser: argparse.ArgumentParser) -> None:
 def add_input_options(parser: argparse.ArgumentParser, file_arg: bool = True) -> None:
     if file_arg:
         parser.add_argument("file", nargs="?", default=None if sys.stdin.isatty() else "-",
-                            help="text file, or - for standard input (the default when input "
-                            "is piped; otherwise the sample article)")
+                            help="a document (text, Markdown, HTML, EPUB), or - for standard "
+                            "input (the default when input is piped; otherwise the sample "
+                            "article)")
     parser.add_argument("--encoding", metavar="NAME",
                         help="decode with this encoding instead of detecting it")
 
 
 def load(file: str | None, encoding: str | None) -> Loaded:
-    from tui.core import loading
+    """A document of any supported format (text, Markdown, HTML, EPUB; standard input is
+    sniffed), as the text the reader shows: offsets everywhere count in that text."""
+    from tui.core import sources
     from tui.core.bundled import sample_path
 
     if file == "-":
-        return loading.load_stdin(encoding=encoding)
-    return loading.load_path(file if file else sample_path(), encoding=encoding)
+        return sources.load_stdin_source(encoding=encoding)
+    return sources.load_source(file if file else sample_path(), encoding=encoding)
 
 
 def layered_glossary(extra: Sequence[str]) -> Glossary:
@@ -56,12 +59,12 @@ def layered_glossary(extra: Sequence[str]) -> Glossary:
 
 def segmented(args: argparse.Namespace) -> tuple[Document, Glossary]:
     """The input cut into words with the layered glossary, whose terms stay whole."""
-    from tui.core.segment import JiebaSplitter, segment
+    from tui.core.segment import segment, shared_splitter
     from tui.core.userdirs import cache_dir
 
     loaded = load(args.file, args.encoding)
     glossary = layered_glossary(args.glossary)
-    splitter = JiebaSplitter(glossary.han_forms(), cache_dir())
+    splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
     return segment(loaded.text, glossary, splitter, loaded.source), glossary
 
 

@@ -1,12 +1,19 @@
-"""``zhread [FILE|-]``: open the reader."""
+"""``zhread [FILE|-|FOLDER ...]``: open the reader, or the library for several documents."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli.options import add_glossary_option, add_input_options, load, reattach_keyboard
+from tui.core.errors import ZhreadError
+
+if TYPE_CHECKING:  # the app and the glossary load only when the reader opens
+    from tui.app import ZhreadApp
+    from tui.core.glossary import Glossary
 
 EXAMPLES = """\
 glossaries: the built-in one, then yours (`zhread glossary path`), then each --glossary
@@ -16,7 +23,9 @@ examples:
   zhread                         open the sample article
   zhread story.txt               open a file (encoding detected: UTF-8/16, GB18030, Big5)
   zhread --encoding big5 a.txt   force an encoding
-  cat story.txt | zhread -       read standard input
+  cat story.txt | zhread -       read standard input (text or an HTML page)
+  zhread page.html book.epub notes.md   a web page's article, a book, Markdown
+  zhread ~/articles/             the library: every document in the folder
   zhread story.txt --glossary team.yaml --glossary mine.yaml
   zhread segment story.txt --json
   zhread convert story.txt --config s2twp
@@ -26,6 +35,8 @@ examples:
   zhread lookup 銀行
   zhread lookup nihao --json
   zhread export -o words.apkg
+  zhread config init             a commented config file: theme, settings, [keymap]
+  zhread completion bash > ~/.local/share/bash-completion/completions/zhread
 """
 
 
@@ -39,8 +50,9 @@ def parser(commands: str = "") -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     built.add_argument("--version", action="version", version=f"zhread {__version__}")
-    built.add_argument("file", nargs="?", help="text file to read, or - for standard input "
-                       "(default: the sample article)")
+    built.add_argument("file", nargs="*", help="a document to read (text, Markdown, HTML, "
+                       "EPUB), or - for standard input; several, or a folder, open the "
+                       "library (default: the sample article)")
     add_input_options(built, file_arg=False)
     add_glossary_option(built)
     return built
@@ -49,7 +61,46 @@ def parser(commands: str = "") -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Open the reader. Files named with --glossary are checked before the screen opens
     (the user just asked for them); otherwise the glossary loads after the first frame."""
-    loaded = load(args.file, args.encoding)
+    files: list[str] = list(args.file or [])
+    if len(files) > 1 or (files and files[0] != "-" and Path(files[0]).is_dir()):
+        return _run_library(args, files)
+    file = files[0] if files else None
+    loaded = load(file, args.encoding)
+    glossary = _named_glossary(args)
+    if file == "-":
+        reattach_keyboard()
+    from tui.app import ZhreadApp
+    from tui.core.positions import recalled
+
+    offset, note = recalled(loaded.text, loaded.source)
+    # the app re-reads the layers (with these files) after the user adds a term
+    app = ZhreadApp(loaded.text, loaded.source, glossary, glossary_files=args.glossary,
+                    offset=offset)
+    if note:
+        app.note_on_start(note)
+    return _run(app)
+
+
+def _run_library(args: argparse.Namespace, files: list[str]) -> int:
+    """Several documents, or a folder: the library opens first, and the reader behind it
+    starts on a placeholder until a document is chosen."""
+    from tui.core.library import expand_paths
+    from tui.core.sources import SUFFIXES
+
+    paths = expand_paths(files)
+    if not paths:
+        raise ZhreadError(f"a directory without documents to read (looked for "
+                          f"{' '.join(sorted(SUFFIXES))})", files[0])
+    glossary = _named_glossary(args)
+    from tui.app import ZhreadApp
+    from tui.library import LIBRARY_PLACEHOLDER, LIBRARY_SOURCE
+
+    app = ZhreadApp(LIBRARY_PLACEHOLDER, LIBRARY_SOURCE, glossary, glossary_files=args.glossary)
+    app.use_library(paths, args.encoding)
+    return _run(app)
+
+
+def _named_glossary(args: argparse.Namespace) -> Glossary | None:
     glossary = None
     if args.glossary:
         from tui.core.layers import load_for_reader
@@ -57,12 +108,10 @@ def run(args: argparse.Namespace) -> int:
         glossary, warning = load_for_reader(args.glossary)
         if warning:
             print(f"zhread: {warning}", file=sys.stderr)
-    if args.file == "-":
-        reattach_keyboard()
-    from tui.app import ZhreadApp
+    return glossary
 
-    # the app re-reads the layers (with these files) after the user adds a term
-    app = ZhreadApp(loaded.text, loaded.source, glossary, glossary_files=args.glossary)
+
+def _run(app: ZhreadApp) -> int:
     app.run()
     if app.fatal:
         print(f"zhread: {app.fatal}", file=sys.stderr)

@@ -28,13 +28,21 @@ def parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     document, _ = segmented(args)
+    text = document.text
     if args.json:
         write_json({"tokens": [
-            {"text": t.text, "start": t.start, "end": t.end, "kind": t.kind.value, "term": t.term}
-            for t in document.tokens
+            {"text": text[start:end], "start": start, "end": end, "kind": kind.value, "term": term}
+            for start, end, kind, term in document.spans()
         ]})
         return 0
-    for paragraph in document.paragraphs:
-        words = [t.text for t in document.paragraph_tokens(paragraph) if not t.text.isspace()]
-        sys.stdout.write(" ".join(words) + "\n")
+    # spans, not Token objects: a novel has millions of words
+    words = (text[start:end] for start, end, _, _ in document.spans())
+    line: list[str] = []
+    for word in words:
+        if word == "\n":
+            sys.stdout.write(" ".join(line) + "\n")
+            line = []
+        elif not word.isspace():
+            line.append(word)
+    sys.stdout.write(" ".join(line) + "\n")
     return 0

@@ -25,6 +25,7 @@ CONFIGS: tuple[str, ...] = (
 PHRASE_CONFIGS: frozenset[str] = frozenset({"s2twp", "tw2sp", "s2hkp", "hk2sp"})
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Script(StrEnum):
@@ -46,8 +47,15 @@ def converter(config: str) -> opencc.OpenCC:
 
 
 def convert(text: str, config: str) -> str:
-    """Convert ``text`` with an OpenCC config, exactly as the library does."""
-    return converter(config).convert(text)
+    """Convert ``text`` with an OpenCC config, exactly as the library does.
+
+    OpenCC takes UTF-8, which a lone surrogate (half a UTF-16 pair from a bad decode) cannot
+    be written in; each becomes U+FFFD, one character for one, so offsets still hold.
+    """
+    try:
+        return converter(config).convert(text)
+    except UnicodeEncodeError:
+        return converter(config).convert(_SURROGATE.sub("\ufffd", text))
 
 
 def aligned(text: str, config: str) -> str:

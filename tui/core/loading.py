@@ -52,6 +52,9 @@ _CHINESE: tuple[str, ...] = ("gb18030", "big5", "big5hkscs")
 #: encoding (Shift-JIS, cp1251, ...). Real Chinese scores 1.5 to 2.5 on a line or more.
 _FLOOR = 0.0
 
+#: A UTF-16 reading found without NULs must score this (real Chinese scores 1.5 to 2.5).
+_FLUENT = 1.0
+
 #: How many non-ASCII characters are scored: enough to be decisive, few enough to be instant.
 _SCORE_SAMPLE = 8192
 #: How many characters the binary checks look at.
@@ -82,6 +85,9 @@ class Loaded:
     text: str
     encoding: str
     source: str
+    #: The document's own title (an HTML page's, a book's), when the format has one; the
+    #: reader otherwise takes the first line, which is where a plain text puts it.
+    title: str | None = None
 
 
 # --- public entry points -------------------------------------------------------------------
@@ -95,14 +101,24 @@ def load_path(path: str | Path, *, encoding: str | None = None) -> Loaded:
 
 def load_stdin(stream: BinaryIO | None = None, *, encoding: str | None = None) -> Loaded:
     """Read and decode standard input (``zhread -`` or a pipe)."""
+    return decode(read_stdin(stream), encoding=encoding, source="<stdin>")
+
+
+def read_path(path: str | Path) -> bytes:
+    """A file's bytes, with the same size cap and messages as :func:`load_path`: for formats
+    (EPUB, HTML) that must look at the bytes before anything is decoded."""
+    return _read_file(Path(path), os.fspath(path))
+
+
+def read_stdin(stream: BinaryIO | None = None) -> bytes:
+    """Standard input's bytes, capped like a file's."""
     source = "<stdin>"
     if stream is None:
         stream = _stdin_buffer(source)
     try:
-        data = _read_capped(stream, source)
+        return _read_capped(stream, source)
     except OSError as error:
         raise ZhreadError(f"cannot read ({_reason(error)})", source) from None
-    return decode(data, encoding=encoding, source=source)
 
 
 def decode(data: bytes, *, encoding: str | None = None, source: str = "<text>") -> Loaded:
@@ -302,6 +318,7 @@ def _as_legacy(data: bytes) -> tuple[str, str] | None:
     Korean (cp949). It decides only files that read as junk in every Chinese codec.
     """
     scored = [(_chinese_score(text), codec, text) for codec, text in _chinese_readings(data)]
+    scored += _bare_utf16_readings(data)
     best = max(scored, key=lambda entry: entry[0], default=None)  # first wins a tie
     if best is not None and best[0] >= _FLOOR:
         return best[2], best[1]
@@ -309,6 +326,25 @@ def _as_legacy(data: bytes) -> tuple[str, str] | None:
     if other is not None:
         return other
     return None if best is None else (best[2], best[1])
+
+
+def _bare_utf16_readings(data: bytes) -> list[tuple[float, str, str]]:
+    """UTF-16 without a mark and without one ASCII character (all-Han text) has no NULs to
+    be found by, so it is offered as a reading here, but only when it reads as fluent
+    Chinese: random bytes and legacy text read as UTF-16 are a scatter of rare characters.
+    """
+    if len(data) % 2:
+        return []
+    found = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _chinese_score(text)
+        if score >= _FLUENT and not _looks_binary(text):
+            found.append((score, codec, text))
+    return found
 
 
 def _chinese_readings(data: bytes) -> Iterator[tuple[str, str]]:

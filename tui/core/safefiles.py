@@ -16,7 +16,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_path", "move_aside", "sync_directory"]
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; a lone writer is still atomic
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["atomic_path", "locked", "move_aside", "sync_directory"]
 
 
 @contextmanager
@@ -82,4 +87,48 @@ def sync_directory(directory: Path) -> None:
     except OSError:
         pass
     finally:
+        os.close(fd)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``'s lock file (``.NAME.lock`` beside it) while a
+    read-modify-write of ``path`` runs.
+
+    Atomic replacement alone lets two writers each read the old file and the last rename
+    win, losing the other's change; with the lock the second reads the first's result. The
+    lock file is removed while still held, so none is left behind; a waiter that then gets
+    the lock of a removed file sees that and locks the current one instead. Raises OSError.
+    """
+    lock = path.with_name(f".{path.name}.lock")
+    fd = _lock_file(lock)
+    try:
+        yield
+    finally:
+        if fcntl is None:  # Windows cannot remove an open file
+            os.close(fd)
+        try:
+            lock.unlink(missing_ok=True)
+        except OSError:
+            pass  # left behind, it is only an empty file
+        finally:
+            if fcntl is not None:
+                os.close(fd)  # closing releases the lock
+
+
+def _lock_file(lock: Path) -> int:
+    """An open descriptor of ``lock`` holding its exclusive lock, the file still in place."""
+    while True:
+        fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
+        if fcntl is None:
+            return fd
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            if os.path.samestat(os.fstat(fd), os.stat(lock)):
+                return fd
+        except FileNotFoundError:
+            pass  # removed by the holder we waited for: lock the next one
+        except BaseException:
+            os.close(fd)
+            raise
         os.close(fd)

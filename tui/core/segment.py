@@ -9,23 +9,27 @@ dot (漢娜·多門) are rejoined after jieba has split them.
 from __future__ import annotations
 
 import logging
-import os
-import pickle
+import re
+import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core import chars
+from tui.core import chars, jiebacache
 from tui.core.convert import shadow as make_shadow
-from tui.core.document import Document, Kind, Paragraph, Token
-from tui.core.safefiles import atomic_path
+from tui.core.document import CODE, Chunk, Document, Kind, Paragraph, Token
 
 if TYPE_CHECKING:  # pydantic and YAML stay unloaded until a glossary is actually read
     from tui.core.glossary import Glossary, TermMatch
 
 #: Splits a Han run (given as its Simplified shadow) into word lengths.
 HanSplitter = Callable[[str], list[int]]
+
+
+#: What ``jieba.Tokenizer.cut`` treats as one Han block (its ``re_han_default``, letters aside).
+_JIEBA_HAN = re.compile("[\u4E00-\u9FD5]+")
 
 
 def per_character(run: str) -> list[int]:
@@ -41,55 +45,37 @@ class JiebaSplitter:
 
         jieba.setLogLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
-        _load_frequencies(self._tokenizer, cache_dir)
+        self._cut_block = getattr(self._tokenizer, "_Tokenizer__cut_DAG", self._tokenizer.cut)
+        self._pos: Any = None
+        self._pos_lock = threading.Lock()
+        #: set when a damaged frequency cache was moved aside: the user is told where
+        self.note = jiebacache.load_frequencies(self._tokenizer, cache_dir)
         for word in sorted(words):
             if word and all(chars.is_han(ch) for ch in word):
                 self._tokenizer.add_word(word)
 
     def __call__(self, run: str) -> list[int]:
-        lengths = [len(piece) for piece in self._tokenizer.cut(run, HMM=True)]
+        # a run of jieba's own Han range is one block of its cut(): skip the generator layers
+        pieces = self._cut_block(run) if _JIEBA_HAN.fullmatch(run) else self._tokenizer.cut(run)
+        lengths = [len(piece) for piece in pieces]
         return lengths if sum(lengths) == len(run) else per_character(run)
+
+    def pos_tokenizer(self) -> Any:
+        """jieba's part-of-speech tagger over this splitter's dictionary, glossary words
+        included, so tagging cuts words as segmentation does. Built on first use: reading the
+        tag table costs most of a second."""
+        with self._pos_lock:
+            if self._pos is None:
+                import jieba.posseg
+
+                self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+            return self._pos
 
 
 @lru_cache(maxsize=4)
 def shared_splitter(words: frozenset[str], cache_dir: Path | None) -> JiebaSplitter:
     """One splitter per glossary per process: building one costs most of a second."""
     return JiebaSplitter(words, cache_dir)
-
-
-def _load_frequencies(tokenizer: Any, cache_dir: Path | None) -> None:
-    """Fill jieba's frequency table from a pickle (about 4x faster than jieba's own cache).
-
-    The pickle is keyed by jieba's version and dictionary file, so an upgrade rebuilds it;
-    a damaged one is rebuilt too, since it is only a cache.
-    """
-    import jieba
-
-    if cache_dir is None:
-        tokenizer.initialize()
-        return
-    with tokenizer.get_dict_file() as handle:
-        stat = os.stat(handle.name)
-    path = cache_dir / f"jieba-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            tokenizer.FREQ, tokenizer.total = pickle.load(handle)
-        tokenizer.initialized = True
-        return
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        pass
-    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
-    tokenizer.initialized = True
-    _write_atomically(path, pickle.dumps((tokenizer.FREQ, tokenizer.total), protocol=5))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(path) as tmp:
-            tmp.write_bytes(data)
-    except OSError:
-        pass  # a read-only cache directory only costs speed
 
 
 def segment(
@@ -101,84 +87,127 @@ def segment(
 ) -> Document:
     """Build the :class:`Document` for ``text``; pass a :class:`JiebaSplitter` for real words."""
     shadow = make_shadow(text) if shadow is None else shadow
-    matches = glossary.match(text, shadow) if glossary is not None else []
-    tokens = list(_tokens(text, shadow, matches, splitter))
-    return Document(
-        text=text,
-        tokens=tuple(tokens),
-        paragraphs=paragraphs_of(text, tokens),
-        source=source,
-        shadow=shadow,
-        segmented=splitter is not per_character,
-    )
+    chunk = segment_chunk(text, shadow, 0, len(text), glossary, splitter)
+    chunk.segmented = splitter is not per_character
+    return Document.from_chunks(text, [chunk], source, shadow)
 
 
 def provisional(text: str, source: str = "<text>") -> Document:
-    """The document for the first frame: one token per Han character, no glossary, no
-    shadow. It costs one pass over the text, so the article appears before anything loads."""
-    tokens = list(_plain_tokens(text, text, 0, len(text), per_character))
-    return Document(text, tuple(tokens), paragraphs_of(text, tokens), source, "", segmented=False)
+    """The document for the first frame: one token per character, no glossary, no shadow.
+    It costs nothing per character until a chunk is read, so the article appears at once
+    however long the text; :func:`tui.core.progressive.chunk_bounds` cuts the chunks."""
+    from tui.core.progressive import chunk_bounds
+
+    return Document.from_chunks(text, [Chunk(s, e) for s, e in chunk_bounds(text)], source)
 
 
-def _tokens(
-    text: str, shadow: str, matches: list[TermMatch], splitter: HanSplitter
-) -> Iterator[Token]:
+def segment_chunk(
+    text: str, shadow: str, start: int, end: int,
+    glossary: Glossary | None, splitter: HanSplitter,
+) -> Chunk:
+    """Segment ``text[start:end]`` (``shadow`` covers the same range) into a compact chunk.
+
+    ``start`` and ``end`` must be where no run, term or name crosses: the text's ends, just
+    after a newline or after a sentence-ending mark (see ``progressive.chunk_bounds``).
+    """
+    piece = text[start:end]
+    shadow_piece = shadow[start:end] if len(shadow) == len(text) else shadow
+    matches = glossary.match(piece, shadow_piece) if glossary is not None and piece else []
+    build = _ChunkBuilder(piece, shadow_piece, splitter)
     pos = 0
     for match in matches:
-        yield from _plain_tokens(text, shadow, pos, match.start, splitter)
-        piece = text[match.start : match.end]
-        kind = Kind.HAN if any(chars.is_han(ch) for ch in piece) else Kind.LATIN
-        yield Token(piece, match.start, match.end, kind, match.entry_id)
+        build.plain(pos, match.start)
+        build.term(match.start, match.end, match.entry_id)
         pos = match.end
-    yield from _plain_tokens(text, shadow, pos, len(text), splitter)
+    build.plain(pos, len(piece))
+    return build.chunk(start, end)
 
 
-def _plain_tokens(
-    text: str, shadow: str, start: int, end: int, splitter: HanSplitter
-) -> Iterator[Token]:
-    pieces: list[Token] = []
-    for run_start, run_end, kind in runs(text, start, end):
-        if kind is Kind.HAN:
-            pos = run_start
-            for length in splitter(shadow[run_start:run_end]):
-                pieces.append(Token(text[pos : pos + length], pos, pos + length, kind))
-                pos += length
+#: Run codes, one per character (see ``_RunTable``): Han, Latin, digit, punctuation,
+#: the two marks a number may contain (``.`` ``,``), space, newline, other, combining mark.
+_RUN = re.compile(r"N|H[HM]*|S[SM]*|D(?:[DM]|C(?=D))*|L[LDM]*|[PC]M*|[OM]+")
+_RUN_KIND = {"H": Kind.HAN, "L": Kind.LATIN, "D": Kind.NUMBER, "P": Kind.PUNCT,
+             "C": Kind.PUNCT, "S": Kind.SPACE, "N": Kind.SPACE, "O": Kind.OTHER,
+             "M": Kind.OTHER}
+_CODE_OF_RUN = {letter: CODE[kind] for letter, kind in _RUN_KIND.items()}
+
+
+class _RunTable(dict[int, str]):
+    """``str.translate`` table to run codes, filled one character at a time as met."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        if ch == "\n":
+            code = "N"
+        elif chars.is_mark(ch):
+            code = "M"
+        elif ch in ".,":
+            code = "C"
         else:
-            pieces.append(Token(text[run_start:run_end], run_start, run_end, kind))
-    yield from join_names(pieces)
+            code = {Kind.HAN: "H", Kind.LATIN: "L", Kind.NUMBER: "D", Kind.PUNCT: "P",
+                    Kind.SPACE: "S", Kind.OTHER: "O"}[chars.char_kind(ch)]
+        self[cp] = code
+        return code
+
+
+_RUN_TABLE = _RunTable()
+
+
+class _ChunkBuilder:
+    """Appends tokens of one chunk into arrays; offsets are the chunk's own until the end."""
+
+    def __init__(self, text: str, shadow: str, splitter: HanSplitter) -> None:
+        self.text, self.shadow, self.splitter = text, shadow, splitter
+        self.codes = text.translate(_RUN_TABLE)
+        self.starts = array("i")
+        self.kinds = bytearray()
+        self.terms: dict[int, str] = {}
+
+    def plain(self, start: int, end: int) -> None:
+        """Tokens of ``text[start:end]``: runs, Han runs split into words, names rejoined."""
+        starts, kinds, han = self.starts, self.kinds, CODE[Kind.HAN]
+        first = len(starts)  # names are rejoined only within this stretch
+        for run in _RUN.finditer(self.codes, start, end):
+            run_start, run_end = run.span()
+            letter = self.codes[run_start]
+            if letter != "H":
+                starts.append(run_start)
+                kinds.append(_CODE_OF_RUN[letter])
+                continue
+            pos = run_start
+            for length in self.splitter(self.shadow[run_start:run_end]):
+                if (
+                    len(starts) - first >= 2 and kinds[-2] == han
+                    and pos - starts[-1] == 1 and self.text[pos - 1] in chars.NAME_DOTS
+                    and kinds[-1] == CODE[Kind.PUNCT]
+                ):
+                    starts.pop()  # WORD·WORD: the dot and this word join the word before
+                    kinds.pop()
+                else:
+                    starts.append(pos)
+                    kinds.append(han)
+                pos += length
+
+    def term(self, start: int, end: int, entry_id: str) -> None:
+        piece = self.text[start:end]
+        kind = Kind.HAN if any(chars.is_han(ch) for ch in piece) else Kind.LATIN
+        self.starts.append(start)
+        self.kinds.append(CODE[kind])
+        self.terms[start] = entry_id
+
+    def chunk(self, offset: int, end: int) -> Chunk:
+        starts = self.starts
+        if offset:
+            starts = array("i", [s + offset for s in starts])
+        terms = {s + offset: i for s, i in self.terms.items()}
+        return Chunk(offset, end, starts, bytes(self.kinds), terms, True)
 
 
 def runs(text: str, start: int, end: int) -> Iterator[tuple[int, int, Kind]]:
     """Maximal runs of one kind; a newline is always a run of its own, marks stick left."""
-    pos = start
-    while pos < end:
-        kind = chars.char_kind(text[pos])
-        stop = pos + 1
-        if text[pos] != "\n":
-            while stop < end and _continues(text, stop, kind):
-                stop += 1
-        yield pos, stop, kind
-        pos = stop
-
-
-def _continues(text: str, pos: int, kind: Kind) -> bool:
-    ch = text[pos]
-    if ch == "\n":
-        return False
-    if chars.is_mark(ch):
-        return True
-    this = chars.char_kind(ch)
-    if kind in (Kind.LATIN, Kind.NUMBER):
-        if this in (Kind.LATIN, Kind.NUMBER):
-            return kind is Kind.LATIN or this is Kind.NUMBER
-        return ch in ".," and kind is Kind.NUMBER and _digit_at(text, pos + 1)
-    if kind is Kind.PUNCT:
-        return False  # one token per punctuation mark, so 」「 wrap independently
-    return this is kind
-
-
-def _digit_at(text: str, pos: int) -> bool:
-    return pos < len(text) and chars.char_kind(text[pos]) is Kind.NUMBER
+    codes = text[start:end].translate(_RUN_TABLE)
+    for run in _RUN.finditer(codes):
+        yield start + run.start(), start + run.end(), _RUN_KIND[codes[run.start()]]
 
 
 def join_names(tokens: list[Token]) -> list[Token]:

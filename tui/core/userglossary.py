@@ -3,13 +3,15 @@
 The file is hand-edited, so it is never re-dumped: the new entry is appended as text and
 everything before it (comments, order, quoting) stays byte for byte. The result is validated
 as a whole before it replaces the file, and it replaces it atomically, so neither a bad entry
-nor a crash nor a full disk can leave the user with a broken or truncated glossary.
+nor a crash nor a full disk can leave the user with a broken or truncated glossary. Two zhread
+processes adding at the same moment take turns on a lock, so neither entry is lost.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from tui.core.errors import ZhreadError
 from tui.core.glossary import Entry, GlossaryError, parse_glossary
 from tui.core.layers import builtin_glossary, user_glossary_path
-from tui.core.safefiles import atomic_path
+from tui.core.safefiles import atomic_path, locked
 
 __all__ = ["HEADER", "add_entry"]
 
@@ -48,6 +50,13 @@ def add_entry(
     """
     path = user_glossary_path() if path is None else path
     known = set(builtin_glossary().entries if known_ids is None else known_ids)
+    with _exclusive(path):  # another zhread adding at the same moment waits its turn
+        _append(entry, path, known)
+    return path
+
+
+def _append(entry: Entry, path: Path, known: set[str]) -> None:
+    """Read, extend, validate and replace the file: the whole read-modify-write."""
     old = _read(path)
     text = _decode(old, path) if old is not None else HEADER
     before = parse_glossary(text, str(path), known_ids=known)  # the file's own problems first
@@ -61,7 +70,20 @@ def add_entry(
         raise ZhreadError(f"entry {entry.id!r} would not read back as given; not added", path)
     bom = _BOM if old is not None and old.startswith(_BOM) else b""
     _write_atomically(path, bom + new_text.encode("utf-8"))
-    return path
+
+
+@contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """The glossary's lock held for the body (see :func:`safefiles.locked`)."""
+    held = ExitStack()
+    try:
+        target = path.resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        held.enter_context(locked(target))
+    except OSError as error:
+        raise ZhreadError(f"cannot save the glossary: {error.strerror or error}", path) from None
+    with held:
+        yield
 
 
 def _read(path: Path) -> bytes | None:

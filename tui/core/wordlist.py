@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,7 +69,11 @@ def _known_key(word: str) -> str:
 
 
 class WordList:
-    """The open word list; safe to share between threads."""
+    """The open word list; safe to share between threads.
+
+    Every method raises ZhreadError when the file cannot be read or written (a full disk, a
+    read-only folder): the reader shows it, and the change is not half made.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, note: str | None = None) -> None:
         self._conn = conn
@@ -99,6 +105,27 @@ class WordList:
     def close(self) -> None:
         self._conn.close()
 
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. A failure (a full disk, a read-only folder, a lock held
+        too long) rolls the whole change back, so the file keeps what it had, and becomes a
+        message naming the file instead of a traceback."""
+        with self._lock:
+            try:
+                with self._conn:
+                    yield self._conn
+            except sqlite3.Error as error:
+                raise ZhreadError(f"not saved to your word list: {error}", self.path) from None
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A read; an I/O error on the file becomes a message, as for writes."""
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as error:
+                raise ZhreadError(f"cannot read your word list: {error}", self.path) from None
+
     def __enter__(self) -> WordList:
         return self
 
@@ -121,7 +148,7 @@ class WordList:
         hant, hans = _word(hant), _word(hans)
         now = _now()
         values = (pinyin, definition, sentence, source)
-        with self._lock, self._conn:
+        with self._writing():
             inserted = self._conn.execute(
                 "INSERT INTO words(hant, hans, pinyin, definition, sentence, source, added, "
                 "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hant, hans) DO NOTHING",
@@ -150,7 +177,7 @@ class WordList:
         given = {"pinyin": pinyin, "definition": definition, "sentence": sentence, "source": source}
         changes = {name: value for name, value in given.items() if value is not None}
         assignments = "".join(f"{name} = ?, " for name in changes)
-        with self._lock, self._conn:
+        with self._writing():
             return bool(self._conn.execute(
                 f"UPDATE words SET {assignments}updated = ? WHERE hant = ? AND hans = ?",
                 (*changes.values(), _now(), hant, hans),
@@ -158,14 +185,14 @@ class WordList:
 
     def remove(self, hant: str, hans: str) -> bool:
         """Forget a saved word; False if it was not saved."""
-        with self._lock, self._conn:
+        with self._writing():
             return bool(self._conn.execute(
                 "DELETE FROM words WHERE hant = ? AND hans = ?", (hant, hans)
             ).rowcount)
 
     def entries(self) -> list[Word]:
         """Every saved word, oldest first."""
-        with self._lock:
+        with self._reading():
             rows = self._conn.execute(
                 "SELECT hant, hans, pinyin, definition, sentence, source, added, updated "
                 "FROM words ORDER BY id"
@@ -173,27 +200,27 @@ class WordList:
         return [Word(*row) for row in rows]
 
     def __len__(self) -> int:
-        with self._lock:
+        with self._reading():
             return self._conn.execute("SELECT count(*) FROM words").fetchone()[0]
 
     # --- known words ------------------------------------------------------------------------
 
     def mark_known(self, word: str) -> bool:
         """Remember that the user knows ``word`` (either script); returns whether it is new."""
-        with self._lock, self._conn:
+        with self._writing():
             return bool(self._conn.execute(
                 "INSERT INTO known(word, added) VALUES (?, ?) ON CONFLICT(word) DO NOTHING",
                 (_known_key(_word(word)), _now()),
             ).rowcount)
 
     def unmark_known(self, word: str) -> bool:
-        with self._lock, self._conn:
+        with self._writing():
             return bool(self._conn.execute(
                 "DELETE FROM known WHERE word = ?", (_known_key(word),)
             ).rowcount)
 
     def is_known(self, word: str) -> bool:
-        with self._lock:
+        with self._reading():
             found = self._conn.execute(
                 "SELECT 1 FROM known WHERE word = ?", (_known_key(word),)
             ).fetchone()
@@ -201,7 +228,7 @@ class WordList:
 
     def known_words(self) -> set[str]:
         """Every known word, in Simplified: compare the reader's shadow tokens with these."""
-        with self._lock:
+        with self._reading():
             return {row[0] for row in self._conn.execute("SELECT word FROM known")}
 
 

@@ -8,7 +8,6 @@ the script the article is written in makes no difference.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,74 +17,19 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.core.chars import is_han
-from tui.core.document import Document, Kind, Token
-from tui.core.levels import Grade, grade
+from tui.core.document import Document
 from tui.core.sanitize import visible
+from tui.core.stats import (
+    LEARNER_RATE, NATIVE_RATE, DocumentStats, document_stats, reading_time,
+)
 
 __all__ = ["LEARNER_RATE", "LEVEL_ROWS", "NATIVE_RATE", "DocumentStats", "LevelChart",
            "StatsScreen", "document_stats", "reading_time"]
 
-#: Characters a minute: a native reader of ordinary prose, and an intermediate learner.
-NATIVE_RATE = 400
-LEARNER_RATE = 100
 #: The rows of the level curve: (level in :class:`Grade`'s histogram, label).
 LEVEL_ROWS: tuple[tuple[int | None, str], ...] = (
     *((n, str(n)) for n in range(1, 7)), (7, "7-9"), (None, "beyond"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentStats:
-    characters: int  # Han characters
-    words: int  # word tokens: Han, Latin and numbers
-    unique_words: int
-    paragraphs: int  # lines with something on them
-    han_words: int
-    grade: Grade
-    standard: str
-    known: int | None = None  # Han word tokens the reader knows, when that was asked
-
-
-def document_stats(document: Document, known: set[str] | None = None,
-                   standard: str = "2025") -> DocumentStats:
-    """Everything the screen shows, as a plain function of the document."""
-    words = [t for t in document.tokens if t.kind.is_word]
-    han = [_simplified(document, t) for t in words if t.kind is Kind.HAN]
-    unique = {_simplified(document, t) if t.kind is Kind.HAN else t.text.casefold()
-              for t in words}
-    paragraphs = sum(1 for p in document.paragraphs if document.text[p.start:p.end].strip())
-    known_count = None
-    if known is not None:
-        keys = _known_keys(known)
-        known_count = sum(1 for word in han if word in keys)
-    return DocumentStats(
-        characters=sum(1 for ch in document.text if is_han(ch)),
-        words=len(words), unique_words=len(unique), paragraphs=paragraphs,
-        han_words=len(han), grade=grade(han, standard), standard=standard, known=known_count,
-    )
-
-
-def _simplified(document: Document, token: Token) -> str:
-    """The token in Simplified, the form the HSK lists and the known words are kept in."""
-    return document.shadow[token.start : token.end] or token.text
-
-
-def _known_keys(known: set[str]) -> frozenset[str]:
-    """Known words as given and in Simplified, so a set in either script works."""
-    from tui.core.convert import shadow
-
-    return frozenset(known) | frozenset(shadow(word) for word in known)
-
-
-def reading_time(characters: int, rate: int) -> str:
-    minutes = characters / rate
-    if minutes < 1:
-        return "under a minute"
-    whole = math.ceil(minutes)
-    if whole < 60:
-        return f"about {whole} min"
-    return f"about {whole // 60} h {whole % 60:02d} min"
 
 
 class LevelChart(Widget):

@@ -70,8 +70,8 @@ class WordListScreen(ModalScreen[None]):
             cursor = table.cursor_row
         try:
             self.rows = self.words.entries()
-        except sqlite3.Error as error:
-            self.notify(f"cannot read the word list: {error}", severity="error")
+        except (sqlite3.Error, ZhreadError) as error:
+            self.notify(f"cannot read the word list: {error}", severity="error", markup=False)
         table.clear()
         for word in self.rows:
             table.add_row(*_cells(word))
@@ -118,14 +118,15 @@ class WordListScreen(ModalScreen[None]):
         self._armed = None
         if self._write(lambda: self.words.remove(word.hant, word.hans)):
             self._reload()
-            self.notify(f"Removed {_name(word)}", timeout=3)
+            self.notify(f"Removed {_name(word)}", timeout=3, markup=False)
 
     def _write(self, change: Callable[[], object]) -> bool:
         """Run one change on the list, reporting a failure instead of raising it."""
         try:
             change()
         except (sqlite3.Error, ZhreadError, ValueError) as error:
-            self.notify(f"The word list was not changed: {error}", severity="error", timeout=8)
+            self.notify(f"The word list was not changed: {error}", severity="error", timeout=8,
+                        markup=False)
             return False
         return True
 
@@ -152,7 +153,7 @@ class WordListScreen(ModalScreen[None]):
         self._close_editor()
         if self._write(lambda: self.words.update(word.hant, word.hans, definition=definition)):
             self._reload()
-            self.notify(f"Saved the definition of {_name(word)}", timeout=3)
+            self.notify(f"Saved the definition of {_name(word)}", timeout=3, markup=False)
 
     def _close_editor(self) -> None:
         self.query_one("#wordlist-editor", Input).display = False

@@ -7,7 +7,7 @@ cost does not grow with the document.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
 from rich.cells import cell_len
@@ -26,7 +26,12 @@ from tui.core.convert import aligned
 from tui.core.document import Document, Kind, Token
 from tui.core.ranges import Ranges
 from tui.core.sanitize import visible
-from tui.layout import Line, cells, wrap
+from tui.layout import Layout, Line, cells
+
+
+#: Texts up to this many characters are wrapped whole at once (a few milliseconds); longer
+#: ones as far as the screen shows, the rest in slices between keys.
+SYNC_WRAP = 60_000
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -49,7 +54,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("g,home", "first_word", "Top", id="top", show=False),
         Binding("G,end", "last_word", "Bottom", id="bottom", show=False),
         Binding("right_square_bracket", "next_term", "Next term", id="next-term"),
-        Binding("left_square_bracket", "previous_term", "Prev term", id="previous-term"),
+        Binding("left_square_bracket", "previous_term", "Prev term", id="previous-term",
+                show=False),
         Binding("n", "next_match", "Next match", id="next-match", show=False),
         Binding("N", "previous_match", "Prev match", id="previous-match", show=False),
     ]
@@ -68,8 +74,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.script_config: str | None = None
         self.view_text = visible(document.text)
         self.cursor = self._word_at_or_after(0, default=0)
-        self.lines: list[Line] = []
-        self._line_starts: list[int] = []
+        self.lines = Layout("", 0)  # wrapped as far as shown; the rest in idle slices
         self._wrap_width = 0
         self._goal_x: int | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
@@ -84,7 +89,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._pad_offsets: list[int] = []  # sorted keys of _pads, to find a line's in O(log n)
         self.tones: str | None = None  # tone colour scheme: None, "pleco" or "mdbg"
         self._tones_of: Callable[[Token], str] | None = None
-        self._tone_cache: dict[tuple[int, int], str] = {}
+        self._tone_cache: LRUCache[tuple[int, int], str] = LRUCache(4096)
+        self._growing = False  # a slice of background wrapping is scheduled
         self._hovered: int | None = None
 
     # -- state changes -------------------------------------------------------------------
@@ -97,11 +103,17 @@ class ArticleView(ScrollView, can_focus=True):
     def set_document(self, document: Document) -> None:
         """Swap in a re-segmented document, keeping the cursor on the same character."""
         offset = self.token.start if self.token else 0
+        same_text = document.text is self.document.text
         self.document = document
-        self._set_view_text()
+        if not same_text:
+            self._set_view_text()
         index = document.token_index_at(offset)
         self.cursor = index if self._is_word(index) else self._word_at_or_after(index, default=0)
-        self._relayout(force=True)
+        if same_text and not self.inline and not self.readings:
+            self._strips.clear()  # lines break by characters, not tokens: the wrap still holds
+            self.refresh()
+        else:
+            self._relayout(force=True)
         self._announce()
 
     def open(self, document: Document, offset: int = 0) -> None:
@@ -129,8 +141,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def set_term_info(self, english: Mapping[str, str], tooltips: Mapping[str, str]) -> None:
-        """What to show for each term id inline and on hover (the view knows no glossary)."""
-        self.term_english, self.term_tooltips = english, tooltips
+        """What to show for each term id inline and on hover (the view knows no glossary).
+        Glossary text reaches the terminal through here, so its control characters become
+        placeholders like the document's."""
+        self.term_english = {term: visible(text) for term, text in english.items()}
+        self.term_tooltips = {term: visible(text) for term, text in tooltips.items()}
         if self.inline:
             self._relayout(force=True)
 
@@ -222,14 +237,34 @@ class ArticleView(ScrollView, can_focus=True):
         if width <= 0 or (width == self._wrap_width and not force):
             return
         self._wrap_width = width
-        words = {t.start: t.end for t in self.document.tokens if t.start in self.readings}
-        self.lines = layout_lines(
-            self.document, self.view_text, width, self._notes(), words, self._pads
-        )
-        self._line_starts = [line.start for line in self.lines]
+        words = {t.start: t.end for t in self.document.tokens if t.start in self.readings} if (
+            self.readings) else {}
+        self.lines = Layout(
+            self.view_text, width, self._notes(), words, self._pads, self.document.text)
+        self.lines.through_offset(self.token.start if self.token else 0)
+        self.lines.through_line(round(self.scroll_offset.y) // self.rows + 2 * self.size.height)
+        if len(self.view_text) <= SYNC_WRAP:
+            self.lines.through_offset(len(self.view_text))
         self._strips.clear()
-        self.virtual_size = Size(width, len(self.lines) * self.rows)
+        self._size_to_layout()
         self.refresh()
+        self._schedule_growth()
+
+    def _size_to_layout(self) -> None:
+        width = max(self._wrap_width, 1)
+        self.virtual_size = Size(width, self.lines.estimated_total() * self.rows)
+
+    def _schedule_growth(self) -> None:
+        """Wrap the rest of a long text a few milliseconds at a time, between keys."""
+        if not self.lines.complete and not self._growing and self.is_mounted:
+            self._growing = True
+            self.set_timer(0.02, self._grow_layout)
+
+    def _grow_layout(self) -> None:
+        self._growing = False
+        if self.lines.grow(0.004):
+            self._schedule_growth()
+        self._size_to_layout()
 
     def _notes(self) -> dict[int, str]:
         """Where inline glosses go: after the first use of each term that has one."""
@@ -244,10 +279,11 @@ class ArticleView(ScrollView, can_focus=True):
         return notes
 
     def line_of(self, offset: int) -> int:
-        """Index of the visual line holding character ``offset``."""
-        index = max(0, bisect_right(self._line_starts, offset) - 1)
-        while index > 0 and self.lines[index].start == self.lines[index].end:
-            index -= 1
+        """Index of the visual line holding character ``offset`` (wrapping that far)."""
+        wrapped = len(self.lines)
+        index = self.lines.line_of(offset)
+        if len(self.lines) != wrapped:
+            self._size_to_layout()
         return index
 
     # -- rendering -----------------------------------------------------------------------
@@ -255,6 +291,9 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index, row = divmod(round(self.scroll_offset.y) + y, self.rows)
         width = self.scrollable_content_region.width
+        if index >= len(self.lines) and not self.lines.complete:
+            self.lines.through_line(index + self.size.height)  # scrolled past the wrapped part
+            self.call_later(self._size_to_layout)
         if index >= len(self.lines):
             return Strip.blank(width, self.rich_style)
         reading_row = self.rows == 2 and row == 0
@@ -401,14 +440,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._jump_term(-1)
 
     def _jump_term(self, step: int) -> None:
-        tokens = self.document.tokens
-        probe = self.cursor + step
-        while 0 <= probe < len(tokens):
-            if tokens[probe].term is not None:
-                self._goal_x = None
-                self.move_to(probe)
-                return
-            probe += step
+        """By bisection over the document's terms: a scan token by token would make a Token
+        for every word between two terms, which in a novel can be a second."""
+        here = self.token.start if self.token else 0
+        starts = [term.start for term in self.document.terms()]
+        at = bisect_right(starts, here) if step > 0 else bisect_left(starts, here) - 1
+        if 0 <= at < len(starts):
+            self._goal_x = None
+            self.move_to(self.document.token_index_at(starts[at]))
+            return
         self.app.bell()
 
     def action_next_match(self) -> None:
@@ -458,6 +498,9 @@ class ArticleView(ScrollView, can_focus=True):
         here = self.line_of(self.token.start)
         if self._goal_x is None:
             self._goal_x = self._x_of(here, self.token.start)
+        if count > 0:
+            self.lines.through_line(here + count + 1)
+            self._size_to_layout()
         target = max(0, min(here + count, len(self.lines) - 1))
         step = 1 if count > 0 else -1
         while 0 <= target < len(self.lines):
@@ -505,11 +548,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- mouse ---------------------------------------------------------------------------
 
-    def on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the word; a double click also looks it up."""
         index = self._token_under(event)
         if index is not None and self._is_word(index):
             self._goal_x = None
             self.move_to(index)
+            if event.chain == 2:
+                await self.run_action("app.lookup")
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         """A term under the mouse shows its gloss as a tooltip."""
@@ -557,16 +603,6 @@ def layout_lines(
     pads: Mapping[int, int] | None = None,
 ) -> list[Line]:
     """Wrap every paragraph, with a spacer line between two paragraphs that have text."""
-    lines: list[Line] = []
-    previous_had_text = False
-    for paragraph in document.paragraphs:
-        span = text[paragraph.start : paragraph.end]
-        has_text = bool(span) and not span.isspace()
-        if has_text and previous_had_text:
-            lines.append(Line(paragraph.start, paragraph.start))
-        if paragraph.end == paragraph.start:
-            lines.append(Line(paragraph.start, paragraph.start))
-        else:
-            lines.extend(wrap(text, paragraph.start, paragraph.end, width, notes, words, pads))
-        previous_had_text = has_text
-    return lines
+    layout = Layout(text, width, notes, words, pads, document.text)
+    layout.through_offset(len(text))
+    return list(layout)

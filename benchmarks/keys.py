@@ -1,0 +1,156 @@
+"""Key-to-frame latency, measured inside the app, while the text is annotated and after.
+
+Pilot's own waits cost about 60 ms a key, so they are not what is timed: the app stamps the
+moment a key event reaches it (``App.on_event``, before any binding runs) and the moment the
+first screen update is written out (``App._display``) after what the key asked for has been
+done: the binding has run (moves, script switch); the sidebar has shown the new word's entry
+(*sidebar entry*, after a ``w``); the dictionary screen is mounted (*lookup*, ``d``); its hits
+for the word under the cursor are listed (*lookup hits*). Escape closes the dictionary
+between presses, untimed.
+
+    python benchmarks/keys.py [TEXT] [--keys N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+from pathlib import Path
+from time import perf_counter
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textual import events  # noqa: E402
+
+from tui.app import ZhreadApp  # noqa: E402
+from tui.screens import lookup as lookup_module  # noqa: E402
+from tui.screens.lookup import LookupScreen  # noqa: E402
+
+#: name -> the key pressed
+ACTIONS = {
+    "next word": "w",
+    "next line": "j",
+    "page down": "space",
+    "next term": "right_square_bracket",
+    "script switch": "s",
+    "sidebar entry": "w",
+    "lookup": "d",
+}
+
+
+class Timed(ZhreadApp):
+    """The reader, recording key-to-frame times under the name of the action measured."""
+
+    measuring: str | None = None
+    samples: dict[str, list[float]]
+    _start: float | None = None  # when the key being timed reached the app
+    _ready: list[tuple[str, float]] = []  # done, waiting for the next frame: (name, start)
+
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, events.Key) or not self.measuring:
+            await super().on_event(event)
+            return
+        if not event.is_forwarded:  # reaching the app: before any binding runs
+            self._start = perf_counter()
+        await super().on_event(event)
+        if event.is_forwarded and self._start is not None:  # came back up: the binding has run
+            if self.measuring not in ("sidebar entry", "lookup"):
+                self.ready(self.measuring)
+
+    def ready(self, name: str) -> None:
+        """What the key asked for is done: the next frame written out shows it."""
+        if self._start is not None:
+            self._ready = [*self._ready, (name, self._start)]
+            if name != "lookup":
+                self._start = None
+
+    def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
+        super()._display(screen, update)
+        now = perf_counter()
+        for name, start in self._ready:
+            self.samples.setdefault(name, []).append(now - start)
+        self._ready = []
+
+    def on_article_view_cursor_moved(self, message) -> None:  # type: ignore[no-untyped-def]
+        super().on_article_view_cursor_moved(message)
+        if self.measuring == "sidebar entry":
+            self.ready("sidebar entry")
+
+
+class TimedLookup(LookupScreen):
+    """The dictionary screen, telling the app when it is mounted and when hits are listed."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        app = self.app
+        if isinstance(app, Timed) and app.measuring == "lookup":
+            app.ready("lookup")
+
+    def _show_hits(self, hits) -> None:  # type: ignore[no-untyped-def]
+        super()._show_hits(hits)
+        app = self.app
+        if isinstance(app, Timed) and app.measuring == "lookup" and hits.query:
+            app.ready("lookup hits")
+            app._start = None
+
+
+async def press_all(pilot, app: Timed, keys: int, phase: str, until_done: bool) -> None:
+    """Each action ``keys`` times (fewer if annotation ends first when ``until_done``)."""
+    for name, key in ACTIONS.items():
+        app.measuring = name
+        for _ in range(keys):
+            if until_done and app.segmented:
+                break
+            await pilot.press(key)
+            await pilot.pause(0.02)
+            if name == "lookup":
+                await pilot.pause(0.2)  # the hits
+                app.measuring = None
+                await pilot.press("escape")
+                await pilot.pause(0.02)
+                app.measuring = name
+        app.measuring = None
+        if name in ("page down", "next term"):
+            await pilot.press("g")  # back to the top, so the next action has room
+    for name in (*ACTIONS, "lookup hits"):
+        app.samples.setdefault(f"{phase}:{name}", []).extend(app.samples.pop(name, []))
+        app.samples[name] = []
+
+
+async def run(path: str, keys: int) -> dict[str, list[float]]:
+    text = Path(path).read_text(encoding="utf-8")
+    app = Timed(text, path)
+    app.samples = {name: [] for name in ACTIONS}
+    lookup_module.LookupScreen = TimedLookup  # what `d` opens, found by name when pressed
+    async with app.run_test(headless=True, size=(100, 30)) as pilot:
+        while app.script is None:  # the glossary and the script: `s` needs them
+            await pilot.pause(0.05)
+        if not app.segmented:
+            await press_all(pilot, app, keys, "annotating", until_done=True)
+        while not app.segmented or app.dictionary is None:
+            await pilot.pause(0.1)
+        await pilot.press("g")
+        await press_all(pilot, app, keys, "annotated", until_done=False)
+    return {name: times for name, times in app.samples.items() if ":" in name and times}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("text", nargs="?", default=str(ROOT / "seeds" / "000_5c73e60e87bd33d6.txt"))
+    parser.add_argument("--keys", type=int, default=40, help="presses per action and phase")
+    args = parser.parse_args()
+    samples = asyncio.run(run(args.text, args.keys))
+    print(f"text: {args.text} ({Path(args.text).stat().st_size:,} bytes)")
+    print(f"{'phase: action':32} {'n':>4} {'median':>9} {'p95':>9}")
+    for name, times in samples.items():
+        ordered = sorted(times)
+        p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+        print(f"{name:32} {len(times):4d} {statistics.median(times) * 1000:7.1f}ms"
+              f" {p95 * 1000:7.1f}ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Pilot tests for the skim screen: `o` opens it from the reader, Enter on an item puts the
+article's cursor there, and it waits for segmentation when opened too early."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import OptionList, Static, TabbedContent
+
+from tests.apps import sample_app, until, until_segmented
+from tui.app import ZhreadApp
+from tui.core.convert import shadow
+from tui.core.segment import segment
+from tui.screens.skim import SkimScreen
+from tui.widgets.article import ArticleView
+
+
+async def open_skim(pilot) -> SkimScreen:
+    await pilot.press("o")
+    screen = pilot.app.screen
+    assert isinstance(screen, SkimScreen)
+    await until(pilot, lambda: screen.report is not None, "the skim report", 60)
+    return screen
+
+
+async def test_o_opens_the_report_and_enter_jumps_to_a_person() -> None:
+    app = sample_app()
+    async with app.run_test(size=(110, 35)) as pilot:
+        await until_segmented(pilot)
+        assert any(b.id == "skim" and b.show for b in app.BINDINGS)  # in the footer
+        screen = await open_skim(pilot)
+        first = screen.report.people[0]
+        assert app.screen.focused.id == "skim-people"
+        await pilot.press("enter")
+        assert not isinstance(app.screen, SkimScreen)
+        view = app.query_one("#article", ArticleView)
+        assert view.cursor == app.document.token_index_at(first.start)
+        assert len(view.matches) == first.count  # n / N go through every mention
+        await pilot.press("n")
+        assert view.cursor == app.document.token_index_at(first.occurrences[1][0])
+
+
+async def test_enter_on_a_quote_jumps_to_it_and_escape_closes() -> None:
+    app = sample_app()
+    async with app.run_test(size=(110, 35)) as pilot:
+        await until_segmented(pilot)
+        screen = await open_skim(pilot)
+        await pilot.press("right", "right", "right")  # people → orgs → places → quotes
+        tabs = screen.query_one("#skim-tabs", TabbedContent)
+        assert tabs.active == "skim-tab-quotes"
+        assert app.screen.focused.id == "skim-quotes"
+        await pilot.press("down", "enter")
+        quote = screen.report.quotes[1]
+        view = app.query_one("#article", ArticleView)
+        assert view.cursor == app.document.token_index_at(quote.start)
+
+        screen = await open_skim(pilot)  # the report is kept: ready at once
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SkimScreen)
+
+
+class Host(App[None]):
+    CSS_PATH = Path(ZhreadApp.CSS_PATH)
+
+
+async def test_waits_for_segmentation(glossary, splitter) -> None:
+    text = "約翰·史密斯表示，「我們會繼續努力，直到成功。」"
+    ready: list = []
+    screen = SkimScreen(lambda: ready[0] if ready else None)
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(screen)
+        await pilot.pause(0.3)
+        assert "Waiting" in str(screen.query_one("#skim-status", Static).render())
+        assert screen.report is None
+        ready.append((segment(text, glossary, splitter, "<test>", shadow(text)), glossary))
+        await until(pilot, lambda: screen.report is not None, "the skim report", 60)
+        quotes = screen.query_one("#skim-quotes", OptionList)
+        assert "約翰·史密斯" in str(quotes.get_option_at_index(0).prompt)
+
+
+async def test_hostile_text_is_shown_not_obeyed(glossary, splitter) -> None:
+    text = "[bold]約翰·史密斯[/bold]表示，「\x1b[31m我們會繼續，直到成功。」"
+    screen = SkimScreen(lambda: (segment(text, glossary, splitter, "<t>", shadow(text)),
+                                 glossary))
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(screen)
+        await until(pilot, lambda: screen.report is not None, "the skim report", 60)
+        await pilot.press("right", "right", "right")
+        prompt = str(screen.query_one("#skim-quotes", OptionList).get_option_at_index(0).prompt)
+        assert "\x1b" not in prompt and "␛" in prompt

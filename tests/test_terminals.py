@@ -1,0 +1,165 @@
+"""Terminals of every size and none of colour: the reader never crashes, keeps a readable
+layout (the sidebar folds away when narrow), survives resizing while it is still reading the
+text, and below 20x6 says the terminal is too small instead of drawing a broken layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.apps import until, until_segmented
+from tests.conftest import SAMPLE
+from tui.app import ZhreadApp
+from tui.core.glossary import builtin_glossary_path, load_glossary
+from tests.tmux_private import needs_tmux, private_terminal  # noqa: F401 - the fixture
+from tui.screens.toosmall import TooSmallScreen
+from tui.widgets.article import ArticleView
+
+def sample_app() -> ZhreadApp:
+    """The sample's first paragraphs: enough for every pane, quick to segment."""
+    text = SAMPLE.read_text(encoding="utf-8")[:1500]
+    return ZhreadApp(text, str(SAMPLE), load_glossary(builtin_glossary_path()))
+
+
+KEYS = ("w", "w", "j", "space", "bracketright", "l", "escape", "G", "g", "k", "b")
+
+
+def sidebar_shown(app) -> bool:
+    return app.query_one("#sidebar").display and app.query_one("#sidebar").size.width > 0
+
+
+@pytest.mark.parametrize("size", [(20, 6), (24, 8), (40, 12), (69, 20), (70, 20), (80, 24),
+                                  (120, 40), (300, 100)])
+async def test_every_size_lays_out_and_reads(size: tuple[int, int]) -> None:
+    app = sample_app()
+    async with app.run_test(size=size) as pilot:
+        await until_segmented(pilot)
+        view = app.query_one(ArticleView)
+        for key in KEYS:
+            await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, TooSmallScreen)
+        assert view.size.width > 0 and view.size.height > 0 and view.lines
+        assert view.token is not None
+        assert sidebar_shown(app) == (size[0] >= 70)  # folds away below 70 columns
+        for y in range(view.size.height):
+            assert view.render_line(y).cell_length <= view.size.width
+
+
+SIZES = [(20, 6), (300, 100), (10, 3), (71, 30), (69, 30), (19, 6), (20, 5), (150, 12)]
+
+
+async def test_resizing_again_and_again_while_the_text_is_read() -> None:
+    app = sample_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.query_one(ArticleView)
+        rounds = 0
+        while not app.segmented or rounds < 2:  # during the annotation, and after it
+            for size in SIZES:
+                await pilot.resize_terminal(*size)
+                await pilot.press("w", "j")
+            rounds += 1
+            assert rounds < 200, "the annotation never finished"
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not isinstance(app.screen, TooSmallScreen)
+        start = view.token.start
+        await pilot.press("w")
+        assert view.token.start > start and sidebar_shown(app)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_below_twenty_by_six_the_reader_says_so() -> None:
+    app = sample_app()
+    async with app.run_test(size=(19, 6)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "the message")
+        shown = str(app.screen.query_one("#too-small").render())
+        assert "Terminal too small (19x6)" in shown and "20x6" in shown
+        await until_segmented(pilot)  # the work beneath went on
+        await pilot.resize_terminal(40, 12)
+        await until(pilot, lambda: not isinstance(app.screen, TooSmallScreen), "the reader")
+        await pilot.press("w")
+        await pilot.resize_terminal(20, 5)
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "the message again")
+        assert "(20x5)" in str(app.screen.query_one("#too-small").render())
+        await pilot.resize_terminal(8, 2)
+        await pilot.pause()
+        assert "(8x2)" in str(app.screen.query_one("#too-small").render())
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_a_screen_opened_while_too_small_does_not_strand_the_message() -> None:
+    app = sample_app()
+    async with app.run_test(size=(15, 5)) as pilot:
+        await until_segmented(pilot)
+        await pilot.press("f1")  # the help opens over the message
+        await pilot.resize_terminal(100, 30)
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, TooSmallScreen), "the reader")
+        assert app.query_one(ArticleView).size.width > 0
+
+
+async def test_no_color_keeps_the_cursor_visible(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_segmented(pilot)
+        assert app.no_color
+        view = app.query_one(ArticleView)
+        await pilot.press("w")
+        y = view.line_of(view.token.start) - int(view.scroll_y)
+        strip = view.render_line(y)
+        styled = [segment for segment in strip if segment.text.strip()]
+        cursor = [s for s in styled if s.style and (s.style.bold or s.style.reverse)]
+        assert cursor and any(view.token.text.startswith(s.text.strip()[:1]) for s in cursor)
+        for key in KEYS:
+            await pilot.press(key)
+
+
+# --- the real program in tmux -----------------------------------------------------------
+
+
+@needs_tmux
+def test_tmux_at_twenty_by_six(private_terminal) -> None:  # noqa: F811
+    term = private_terminal(width=20, height=6)
+    term.wait_for("觀察", timeout=30)
+    term.keys("w", "w", "j", "space", "g")
+    screen = term.screen()
+    assert "too small" not in screen and "Traceback" not in screen
+    term.keys("q")
+    term.wait_for("EXIT=0", timeout=15)
+
+
+@needs_tmux
+def test_tmux_too_small_then_resized(private_terminal) -> None:  # noqa: F811
+    term = private_terminal(width=19, height=5)
+    term.wait_for("too small", timeout=30)
+    term.resize(80, 24)
+    term.wait_for("觀察者網", timeout=15)
+    assert "too small" not in term.screen()
+    term.keys("w", "q")
+    term.wait_for("EXIT=0", timeout=15)
+
+
+@needs_tmux
+@pytest.mark.parametrize("terminal_type", ["dumb", "vt100"])
+def test_tmux_without_colour(private_terminal, terminal_type: str) -> None:  # noqa: F811
+    term = private_terminal(width=80, height=24, env={"TERM": terminal_type, "NO_COLOR": "1"})
+    term.wait_for("觀察者網", timeout=30)
+    term.keys("w", "w", "j", "F1")
+    term.wait_for("Next word", timeout=10)
+    term.keys("escape")
+    _wait_gone(term, "Next word")
+    term.keys("q")
+    screen = term.wait_for("EXIT=0", timeout=15)
+    assert "Traceback" not in screen
+
+
+def _wait_gone(term, text: str, timeout: float = 10.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while text in term.screen():
+        assert time.monotonic() < deadline, f"{text!r} stayed on screen"
+        time.sleep(0.2)

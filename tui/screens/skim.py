@@ -1,0 +1,223 @@
+"""The skim screen: the story's people, quotes, keywords and outline, one key from the text.
+
+The report (:mod:`tui.core.skim`) tags the whole text with jieba, so it is computed in a
+thread behind a loading indicator, after segmentation if that is still running, and kept for
+the document so opening the screen again is instant. Enter on any item closes the screen
+with where to go; the app moves the article's cursor there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import LoadingIndicator, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from tui.core.document import Document
+from tui.core.sanitize import visible
+
+if TYPE_CHECKING:
+    from tui.core.entities import Entity
+    from tui.core.glossary import Glossary
+    from tui.core.skim import SkimReport
+
+__all__ = ["SECTIONS", "Jump", "SkimScreen"]
+
+#: The sections, in tab order: (id, title).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("people", "People"), ("organisations", "Organisations"), ("places", "Places"),
+    ("quotes", "Quotes"), ("keywords", "Keywords"), ("outline", "Outline"), ("stats", "Stats"),
+)
+
+#: What the screen needs: the segmented document and its glossary, or None while the text
+#: is still being segmented.
+Source = Callable[[], "tuple[Document, Glossary | None] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """Where Enter asked to go: an offset, and every occurrence when there are several."""
+
+    offset: int
+    occurrences: tuple[tuple[int, int], ...] = ()
+    label: str = ""
+
+
+#: The last report and the document it was made from: reopening the screen costs nothing.
+_last: tuple[Document, SkimReport] | None = None
+
+
+class SkimScreen(ModalScreen[Jump | None]):
+    """Sections in tabs; ←/→ (or [ ]) change section, ↑/↓ choose, Enter jumps."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Close", id="close-skim"),
+        Binding("right,right_square_bracket", "section(1)", "Next section", id="skim-next"),
+        Binding("left,left_square_bracket", "section(-1)", "Previous section", id="skim-prev"),
+    ]
+
+    def __init__(self, source: Source) -> None:
+        super().__init__()
+        self.source = source
+        self.report: SkimReport | None = None
+        self.document: Document | None = None
+        self._jumps: dict[str, list[Jump]] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="skim-box"):
+            yield Static(Text("Skim", style="bold"), id="skim-title")
+            yield LoadingIndicator(id="skim-loading")
+            yield Static(id="skim-status")
+            with TabbedContent(id="skim-tabs"):
+                for section, title in SECTIONS:
+                    with TabPane(title, id=f"skim-tab-{section}"):
+                        if section == "stats":
+                            yield Static(id="skim-stats")
+                        else:
+                            yield OptionList(id=f"skim-{section}", classes="skim-list")
+            yield Static(Text("←/→ section · ↑/↓ choose · Enter go there · Esc close",
+                              style="dim"), id="skim-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#skim-tabs").display = False
+        self._wait()
+
+    def _wait(self) -> None:
+        """Start the report once the text is segmented; until then, say what is missing."""
+        ready = self.source()
+        if ready is None:
+            self._status("Waiting for the text to be segmented…")
+            self.set_timer(0.2, self._wait)
+            return
+        document, glossary = ready
+        if _last is not None and _last[0] is document:
+            self._show(document, _last[1])
+            return
+        self._status("Finding people, quotes and keywords…")
+        self._compute(document, glossary)
+
+    @work(thread=True, exclusive=True, group="skim")
+    def _compute(self, document: Document, glossary: Glossary | None) -> None:
+        from tui.core.skim import skim
+
+        report = skim(document, glossary)
+        self.app.call_from_thread(self._show, document, report)
+
+    def _status(self, message: str) -> None:
+        self.query_one("#skim-status", Static).update(Text(message, style="italic"))
+
+    def _show(self, document: Document, report: SkimReport) -> None:
+        global _last
+        _last = (document, report)
+        if not self.is_attached:  # closed before the report was ready: keep it for next time
+            return
+        self.document, self.report = document, report
+        self.query_one("#skim-loading").display = False
+        self.query_one("#skim-status").display = False
+        self.query_one("#skim-title", Static).update(_title(document))
+        for section, _ in SECTIONS[:-1]:
+            options, self._jumps[section] = _section(report, section)
+            listing = self.query_one(f"#skim-{section}", OptionList)
+            listing.add_options(options or [Option(Text("None found.", style="dim"),
+                                                   disabled=True)])
+            if options:
+                listing.highlighted = 0
+        self.query_one("#skim-stats", Static).update(_stats(report))
+        self.query_one("#skim-tabs").display = True
+        self.query_one("#skim-people", OptionList).focus()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def action_section(self, step: int) -> None:
+        if self.report is None:
+            return
+        tabs = self.query_one("#skim-tabs", TabbedContent)
+        ids = [f"skim-tab-{section}" for section, _ in SECTIONS]
+        at = ids.index(tabs.active) if tabs.active in ids else 0
+        tabs.active = ids[(at + step) % len(ids)]
+        self._focus_list()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_chosen(self) -> None:
+        self._focus_list()
+
+    def _focus_list(self) -> None:
+        active = self.query_one("#skim-tabs", TabbedContent).active.removeprefix("skim-tab-")
+        if active != "stats":
+            self.query_one(f"#skim-{active}", OptionList).focus()
+
+    @on(OptionList.OptionSelected, ".skim-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        section = (event.option_list.id or "").removeprefix("skim-")
+        jumps = self._jumps.get(section, [])
+        if 0 <= event.option_index < len(jumps):
+            self.dismiss(jumps[event.option_index])
+
+
+# --- what each section shows (document text only ever as plain Text) --------------------
+
+
+def _title(document: Document) -> Text:
+    title = Text("Skim  ", style="bold")
+    name = visible(document.title)
+    title.append(name if len(name) <= 60 else name[:59] + "…", style="dim")
+    return title
+
+
+def _section(report: SkimReport, section: str) -> tuple[list[Option], list[Jump]]:
+    if section in ("people", "organisations", "places"):
+        entities: tuple[Entity, ...] = getattr(report, section)
+        return ([Option(_entity(e)) for e in entities],
+                [Jump(e.start, e.occurrences, e.name) for e in entities])
+    if section == "quotes":
+        return ([Option(_quote(q.speaker, q.text)) for q in report.quotes],
+                [Jump(q.start) for q in report.quotes])
+    if section == "keywords":
+        return ([Option(_keyword(k.word, k.english, k.count)) for k in report.keywords],
+                [Jump(k.occurrences[0][0], k.occurrences, k.word) for k in report.keywords])
+    return ([Option(Text(visible(o.text))) for o in report.outline],
+            [Jump(o.start) for o in report.outline])
+
+
+def _entity(entity: Entity) -> Text:
+    line = Text(visible(entity.name), style="bold")
+    if entity.english and entity.english != entity.name:
+        line.append(f"  {visible(entity.english)}", style="italic")
+    if entity.role:
+        line.append(f"  {visible(entity.role)}", style="dim")
+    line.append(f"  ×{entity.count}", style="dim")
+    return line
+
+
+def _quote(speaker: str | None, words: str) -> Text:
+    line = Text(visible(speaker) if speaker else "unattributed",
+                style="bold" if speaker else "dim italic")
+    line.append("\n「" + visible(words) + "」")
+    return line
+
+
+def _keyword(word: str, english: str | None, count: int) -> Text:
+    line = Text(visible(word), style="bold")
+    if english and english != word:
+        line.append(f"  {visible(english)}", style="italic")
+    line.append(f"  ×{count}", style="dim")
+    return line
+
+
+def _stats(report: SkimReport) -> Text:
+    from tui.core.skim import stats_rows
+
+    text = Text()
+    for name, value in stats_rows(report.stats):
+        text.append(f"{name:>14}  ", style="dim")
+        text.append(value + "\n", style="bold")
+    text.rstrip()
+    return text
