@@ -4,9 +4,7 @@ a full disk or a read-only folder while saving leaves the old data whole and say
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys

@@ -59,3 +59,15 @@ def test_lookup_and_export_load_no_ui(dictionary, tmp_path) -> None:
         f"    assert main(['export', '-o', {str(deck)!r}]) == 0"
     )
     assert deck.exists()
+
+
+def test_skim_config_and_completion_load_no_ui() -> None:
+    """The journalist's report, the config commands and completion are core and argparse."""
+    run(
+        "import io, contextlib\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['skim', {str(SAMPLE)!r}, '--json']) == 0\n"
+        "    assert main(['config', 'path']) == 0\n"
+        "    assert main(['completion', 'bash']) == 0"
+    )

@@ -1,4 +1,4 @@
-from tests.apps import sample_app, until_segmented, until
+from tests.apps import sample_app, until_segmented
 from tui.widgets.article import ArticleView
 
 async def test_open_document_swaps_text_and_keeps_settings():

@@ -16,8 +16,7 @@ from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 
 from tui.core.convert import PHRASE_CONFIGS, aligned, convert
-from tui.core.document import Document, Paragraph, Token
-from tui.core.segment import paragraphs_of
+from tui.core.document import Document, Paragraph, Token, paragraphs_of
 
 #: Which character-level config shares the character tables of each phrase config.
 _PLAIN = {"s2twp": "s2tw", "tw2sp": "tw2s", "s2hkp": "s2hk", "hk2sp": "hk2s"}

@@ -210,7 +210,7 @@ class Document:
         chunk = Chunk(0, len(text), starts, kinds, terms, segmented)
         self._setup(text, [chunk], source, segmented, shadow, None)
         self._paragraphs = tuple(paragraphs) if paragraphs is not None else (
-            _paragraphs_from_tokens(text, tokens))
+            paragraphs_of(text, tokens))
 
     @classmethod
     def from_chunks(
@@ -408,7 +408,8 @@ def newline_offsets(text: str) -> array:
     return found
 
 
-def _paragraphs_from_tokens(text: str, tokens: list[Token]) -> tuple[Paragraph, ...]:
+def paragraphs_of(text: str, tokens: list[Token]) -> tuple[Paragraph, ...]:
+    """Paragraphs are the newline-separated lines; the newline tokens belong to none."""
     paragraphs: list[Paragraph] = []
     para_start, first = 0, 0
     for index, token in enumerate(tokens):

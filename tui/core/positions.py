@@ -21,8 +21,9 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tui.core import safefiles, userdirs
+from tui.core import userdirs
 from tui.core.errors import ZhreadError
+from tui.core.sqlitefiles import open_user_db
 
 __all__ = ["PositionStore", "content_key", "default_path", "path_of", "recalled"]
 
@@ -62,20 +63,9 @@ class PositionStore:
     def open(cls, path: Path | None = None) -> PositionStore:
         """Open (creating if needed) the store at ``path`` (default: the data directory)."""
         path = Path(path) if path is not None else default_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            return cls(_connect(path), path)
-        except OSError as error:
-            raise ZhreadError(f"cannot create the reading positions' folder: "
-                              f"{error.strerror or error}", path.parent) from None
-        except sqlite3.OperationalError as error:  # locked, read-only: the file may be fine
-            raise ZhreadError(f"cannot open the reading positions: {error}", path) from None
-        except sqlite3.DatabaseError as error:
-            note = _move_aside(path, error)
-        try:
-            return cls(_connect(path), path, note)
-        except sqlite3.Error as error:
-            raise ZhreadError(f"cannot open the reading positions: {error}", path) from None
+        conn, note = open_user_db(path, _connect, "the reading positions",
+                                  "positions start afresh")
+        return cls(conn, path, note)
 
     def close(self) -> None:
         self._conn.close()
@@ -136,16 +126,6 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def _move_aside(path: Path, error: Exception) -> str:
-    try:
-        aside = safefiles.move_aside(path, companions=("-wal", "-shm"))
-    except OSError as failure:
-        raise ZhreadError(f"the reading positions cannot be read ({error}) nor moved aside: "
-                          f"{failure.strerror or failure}", path) from None
-    return (f"the reading positions in {path} could not be read ({error}); the file was "
-            f"moved to {aside.name} and positions start afresh")
 
 
 def recalled(text: str, source: str) -> tuple[int, str | None]:

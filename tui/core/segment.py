@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core import chars, jiebacache
 from tui.core.convert import shadow as make_shadow
-from tui.core.document import CODE, Chunk, Document, Kind, Paragraph, Token
+from tui.core.document import CODE, Chunk, Document, Kind, Token
 
 if TYPE_CHECKING:  # pydantic and YAML stay unloaded until a glossary is actually read
-    from tui.core.glossary import Glossary, TermMatch
+    from tui.core.glossary import Glossary
 
 #: Splits a Han run (given as its Simplified shadow) into word lengths.
 HanSplitter = Callable[[str], list[int]]
@@ -227,15 +227,3 @@ def join_names(tokens: list[Token]) -> list[Token]:
         else:
             out.append(token)
     return out
-
-
-def paragraphs_of(text: str, tokens: list[Token]) -> tuple[Paragraph, ...]:
-    """Paragraphs are the newline-separated lines; the newline tokens belong to none."""
-    paragraphs: list[Paragraph] = []
-    para_start, first = 0, 0
-    for index, token in enumerate(tokens):
-        if token.text == "\n":
-            paragraphs.append(Paragraph(para_start, token.start, first, index))
-            para_start, first = token.end, index + 1
-    paragraphs.append(Paragraph(para_start, len(text), first, len(tokens)))
-    return tuple(paragraphs)

@@ -10,7 +10,6 @@ saying where the old one went.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -19,16 +18,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tui.core import safefiles, userdirs
+from tui.core import userdirs
 from tui.core.convert import shadow
 from tui.core.errors import ZhreadError
+from tui.core.sqlitefiles import open_user_db
 
 __all__ = ["Word", "WordList", "default_path"]
 
 _SCHEMA = 1
 _BUSY_TIMEOUT_MS = 10_000
 _FIELDS = ("pinyin", "definition", "sentence", "source")
-_log = logging.getLogger(__name__)
 
 _TABLES = (
     """CREATE TABLE IF NOT EXISTS words(
@@ -85,22 +84,8 @@ class WordList:
     def open(cls, path: Path | None = None) -> WordList:
         """Open (creating if needed) the word list at ``path`` (default: the data directory)."""
         path = Path(path) if path is not None else default_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ZhreadError(
-                f"cannot create the word list's folder: {error.strerror}", path
-            ) from None
-        try:
-            return cls(_connect(path), path)
-        except sqlite3.OperationalError as error:  # locked, unreadable: the file may be fine
-            raise ZhreadError(f"cannot open the word list: {error}", path) from None
-        except sqlite3.DatabaseError as error:  # not a database, or a damaged one
-            note = _move_aside(path, error)
-        try:
-            return cls(_connect(path), path, note)
-        except sqlite3.Error as error:
-            raise ZhreadError(f"cannot open the word list: {error}", path) from None
+        conn, note = open_user_db(path, _connect, "your word list", "a new, empty list started")
+        return cls(conn, path, note)
 
     def close(self) -> None:
         self._conn.close()
@@ -276,15 +261,3 @@ def _create(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.rollback()
         raise
-
-
-def _move_aside(path: Path, error: Exception) -> str:
-    try:
-        aside = safefiles.move_aside(path, companions=("-wal", "-shm"))
-    except OSError as failure:
-        raise ZhreadError(f"the word list cannot be read ({error}) nor moved aside: "
-                          f"{failure.strerror or failure}", path) from None
-    note = (f"your word list {path} could not be read ({error}); it was moved to "
-            f"{aside.name} and a new, empty list started")
-    _log.info(note)  # the caller shows the note; stderr may be a TUI
-    return note
