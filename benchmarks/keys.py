@@ -47,7 +47,7 @@ class Timed(ZhreadApp):
     measuring: str | None = None
     samples: dict[str, list[float]]
     _start: float | None = None  # when the key being timed reached the app
-    _ready: list[tuple[str, float]] = []  # done, waiting for the next frame: (name, start)
+    _done_keys: list[tuple[str, float]] = []  # done, waiting for the next frame: (name, start)
 
     async def on_event(self, event: events.Event) -> None:
         if not isinstance(event, events.Key) or not self.measuring:
@@ -63,19 +63,19 @@ class Timed(ZhreadApp):
     def ready(self, name: str) -> None:
         """What the key asked for is done: the next frame written out shows it."""
         if self._start is not None:
-            self._ready = [*self._ready, (name, self._start)]
+            self._done_keys = [*self._done_keys, (name, self._start)]
             if name != "lookup":
                 self._start = None
 
     def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
         super()._display(screen, update)
         now = perf_counter()
-        for name, start in self._ready:
+        for name, start in self._done_keys:
             self.samples.setdefault(name, []).append(now - start)
-        self._ready = []
+        self._done_keys = []
 
-    def on_article_view_cursor_moved(self, message) -> None:  # type: ignore[no-untyped-def]
-        super().on_article_view_cursor_moved(message)
+    def _cursor_moved(self, view, token) -> None:  # type: ignore[no-untyped-def]
+        super()._cursor_moved(view, token)
         if self.measuring == "sidebar entry":
             self.ready("sidebar entry")
 

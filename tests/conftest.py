@@ -56,3 +56,44 @@ def dictionary(session_cache: Path):
         opened = Dictionary.open()
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, session_cache: Path):
+    """``terminal(*args, width=, height=, env=, clipboard=)``: zhread in tmux, with the
+    test's own user folders; closed after the test."""
+    from tests.terminal import Terminal, user_dirs
+
+    opened: list[Terminal] = []
+
+    def open_terminal(*args: str, width: int = 100, height: int = 30,
+                      env: dict[str, str] | None = None, clipboard: bool = False) -> Terminal:
+        term = Terminal.running(list(args), {**user_dirs(tmp_path, session_cache), **(env or {})},
+                                width=width, height=height, clipboard=clipboard)
+        opened.append(term)
+        return term
+
+    yield open_terminal
+    for term in opened:
+        term.close()
+
+
+@pytest.fixture
+def shell(tmp_path: Path, session_cache: Path):
+    """``shell(line, width=, height=)``: a command line in tmux (pipes allowed) where
+    ``ZHREAD`` stands for the program, run with the test's own user folders."""
+    import shlex
+
+    from tests.terminal import ZHREAD, Terminal, user_dirs
+
+    opened: list[Terminal] = []
+    env = " ".join(f"{k}={shlex.quote(v)}" for k, v in user_dirs(tmp_path, session_cache).items())
+
+    def open_terminal(line: str, width: int = 100, height: int = 30) -> Terminal:
+        term = Terminal(line.replace("ZHREAD", f"env {env} {ZHREAD}"), width, height)
+        opened.append(term)
+        return term
+
+    yield open_terminal
+    for term in opened:
+        term.close()

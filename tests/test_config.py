@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 
 from tui.core.config import (
-    Config, ConfigError, KeySpec, check_keymap, check_theme, config_path, default_config_text,
-    load_config, parse_config, write_config,
+    Config,
+    ConfigError,
+    KeySpec,
+    check_keymap,
+    check_theme,
+    config_path,
+    default_config_text,
+    load_config,
+    parse_config,
+    write_config,
 )
 from tui.core.settings import Settings, load_remembered, save_remembered, settings_path
 

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.convert import CONFIGS, PHRASE_CONFIGS, Script, aligned, convert, detect_script, shadow
+from tui.core.convert import (
+    CONFIGS,
+    PHRASE_CONFIGS,
+    Script,
+    aligned,
+    convert,
+    detect_script,
+    shadow,
+)
 from tui.core.errors import ZhreadError
 
 

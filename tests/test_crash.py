@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -14,8 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
+from tests.terminal import needs_tmux
 from tui.core.glossary import load_glossary
 from tui.core.wordlist import WordList
 
@@ -72,17 +70,13 @@ def test_kill_9_while_saving_many_times_loses_no_confirmed_word(tmp_path: Path) 
     assert len(confirmed) > 100
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_kill_9_of_the_real_reader_after_adding_words(tmp_path: Path, session_cache) -> None:
+@needs_tmux
+def test_kill_9_of_the_real_reader_after_adding_words(tmp_path: Path, terminal) -> None:
     """The real program in a terminal: `a` on word after word, each confirmed on screen,
     then `kill -9`; every confirmed word is in the list and the file is sound."""
-    from tests.test_tmux import ZHREAD, Terminal
-
     text = tmp_path / "text.txt"
     text.write_text("我們今天去銀行辦理業務，然後在公園散步，晚上回家吃飯看書。\n", encoding="utf-8")
-    env = {"XDG_CACHE_HOME": str(session_cache), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data")}
-    term = Terminal([ZHREAD, str(text)], 100, 30, env)
+    term = terminal(str(text))
     try:
         term.wait_for("wǒ men")  # segmented, and the dictionary open
         added: list[str] = []
@@ -90,7 +84,7 @@ def test_kill_9_of_the_real_reader_after_adding_words(tmp_path: Path, session_ca
             term.keys("a")
             added.append(_next_confirmation(term, added))
             term.keys("w")
-        pid = _reader_pid(term.name)
+        pid = _reader_pid(term.shell_pid())
         subprocess.run(["kill", "-9", str(pid)], check=True)
         term.wait_for("EXIT=137", timeout=10)
     finally:
@@ -113,11 +107,9 @@ def _next_confirmation(term, seen: list[str], timeout: float = 20.0) -> str:
     raise AssertionError(f"no new confirmation; screen was:\n{term.screen()}")
 
 
-def _reader_pid(session: str) -> int:
+def _reader_pid(shell: int) -> int:
     """The zhread process in the pane (the pane runs a shell that runs it)."""
-    shell = subprocess.run(["tmux", "display", "-p", "-t", session, "#{pane_pid}"],
-                           capture_output=True, text=True, check=True).stdout.strip()
-    children = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", shell],
+    children = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(shell)],
                               capture_output=True, text=True, check=True).stdout.splitlines()
     (pid,) = [line.split()[0] for line in children if "zhread" in line]
     return int(pid)

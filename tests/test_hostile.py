@@ -13,7 +13,12 @@ from rich.text import Text
 from tests.apps import until, until_ready, until_segmented
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
-from tui.core.glossary import Glossary, builtin_glossary_path, load_glossary, parse_glossary
+from tui.core.glossary import (
+    Glossary,
+    builtin_glossary_path,
+    load_glossary,
+    parse_glossary,
+)
 from tui.core.wordlist import WordList
 from tui.widgets.article import ArticleView
 
@@ -259,11 +264,11 @@ def test_no_control_character_category_is_passed_through() -> None:
 
 # --- the real program in a real terminal ------------------------------------------------
 
-from tests.tmux_private import needs_tmux, private_terminal  # noqa: E402,F401 - the fixture
+from tests.terminal import needs_tmux  # noqa: E402
 
 
 @needs_tmux
-def test_the_real_terminal_keeps_its_title_and_clipboard(private_terminal, tmp_path) -> None:  # noqa: F811
+def test_the_real_terminal_keeps_its_title_and_clipboard(terminal, tmp_path) -> None:
     """tmux acts on title (OSC 0/2) and clipboard (OSC 52) writes: neither happens, and the
     pane shows the placeholders instead."""
     path = tmp_path / "hostile.txt"
@@ -271,7 +276,7 @@ def test_the_real_terminal_keeps_its_title_and_clipboard(private_terminal, tmp_p
         "惡意\x1b]0;PWNED\x07標題\x1b]2;PWNED\x1b\\\n"
         "剪貼簿\x1b]52;c;aGVsbG8=\x07寫入\x1b[2J\x1b[H清屏\x9b2J\n"
         "左\u202e右邊的字\u202c完[bold red]紅[/]\n", encoding="utf-8")
-    term = private_terminal(str(path), width=100, height=24, clipboard=True)
+    term = terminal(str(path), width=100, height=24, clipboard=True)
     screen = term.wait_for("剪貼簿", timeout=30)
     term.keys("w", "w", "j", "j")
     screen = term.wait_for("左↔右邊的字↔完[bold red]紅[/]", timeout=10)

@@ -1,6 +1,7 @@
 from tests.apps import sample_app, until_segmented
 from tui.widgets.article import ArticleView
 
+
 async def test_open_document_swaps_text_and_keeps_settings():
     app = sample_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -7,7 +7,8 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pypinyin import Style, pinyin as pypinyin_readings
+from pypinyin import Style
+from pypinyin import pinyin as pypinyin_readings
 
 from tests.conftest import SAMPLE
 from tui.core import cedict

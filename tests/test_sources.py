@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from tests.documents import (
-    ARTICLE, ARTICLE_TITLE, BOOK_TITLE, CHAPTERS, FOOTER, MARKDOWN, NAVIGATION, epub, web_page,
+    ARTICLE,
+    ARTICLE_TITLE,
+    BOOK_TITLE,
+    CHAPTERS,
+    FOOTER,
+    MARKDOWN,
+    NAVIGATION,
+    epub,
+    web_page,
 )
 from tui.core.errors import ZhreadError
 from tui.core.html_text import declared_charset, looks_like_html

@@ -8,11 +8,12 @@ import pytest
 
 from tests.apps import until, until_segmented
 from tests.conftest import SAMPLE
+from tests.terminal import needs_tmux
 from tui.app import ZhreadApp
 from tui.core.glossary import builtin_glossary_path, load_glossary
-from tests.tmux_private import needs_tmux, private_terminal  # noqa: F401 - the fixture
 from tui.screens.toosmall import TooSmallScreen
 from tui.widgets.article import ArticleView
+
 
 def sample_app() -> ZhreadApp:
     """The sample's first paragraphs: enough for every pane, quick to segment."""
@@ -121,8 +122,8 @@ async def test_no_color_keeps_the_cursor_visible(monkeypatch: pytest.MonkeyPatch
 
 
 @needs_tmux
-def test_tmux_at_twenty_by_six(private_terminal) -> None:  # noqa: F811
-    term = private_terminal(width=20, height=6)
+def test_tmux_at_twenty_by_six(terminal) -> None:
+    term = terminal(width=20, height=6)
     term.wait_for("觀察", timeout=30)
     term.keys("w", "w", "j", "space", "g")
     screen = term.screen()
@@ -132,8 +133,8 @@ def test_tmux_at_twenty_by_six(private_terminal) -> None:  # noqa: F811
 
 
 @needs_tmux
-def test_tmux_too_small_then_resized(private_terminal) -> None:  # noqa: F811
-    term = private_terminal(width=19, height=5)
+def test_tmux_too_small_then_resized(terminal) -> None:
+    term = terminal(width=19, height=5)
     term.wait_for("too small", timeout=30)
     term.resize(80, 24)
     term.wait_for("觀察者網", timeout=15)
@@ -144,8 +145,8 @@ def test_tmux_too_small_then_resized(private_terminal) -> None:  # noqa: F811
 
 @needs_tmux
 @pytest.mark.parametrize("terminal_type", ["dumb", "vt100"])
-def test_tmux_without_colour(private_terminal, terminal_type: str) -> None:  # noqa: F811
-    term = private_terminal(width=80, height=24, env={"TERM": terminal_type, "NO_COLOR": "1"})
+def test_tmux_without_colour(terminal, terminal_type: str) -> None:
+    term = terminal(width=80, height=24, env={"TERM": terminal_type, "NO_COLOR": "1"})
     term.wait_for("觀察者網", timeout=30)
     term.keys("w", "w", "j", "F1")
     term.wait_for("Next word", timeout=10)

@@ -2,77 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-import uuid
-from pathlib import Path
-
 import pytest
 
-pytestmark = pytest.mark.tmux
+from tests.terminal import needs_tmux
 
-if shutil.which("tmux") is None:  # CI installs it; a developer without tmux is told, not failed
-    pytestmark = [pytest.mark.tmux, pytest.mark.skip(reason="tmux is not installed")]
-
-ZHREAD = str(Path(sys.executable).with_name("zhread"))
-
-
-class Terminal:
-    """A detached tmux session of a given size running one command."""
-
-    def __init__(self, command: list[str], width: int = 100, height: int = 30, env=None) -> None:
-        self.name = f"zhread-test-{uuid.uuid4().hex[:8]}"
-        environment = {**os.environ, **(env or {}), "TERM": "xterm-256color"}
-        shell_env = " ".join(f"{k}={v}" for k, v in (env or {}).items())
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
-             f"env {shell_env} {' '.join(command)}; echo EXIT=$?; sleep 30"],
-            check=True, env=environment,
-        )
-
-    def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        ).stdout
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-            time.sleep(0.15)
-
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
-
-
-@pytest.fixture
-def terminal(tmp_path, session_cache):
-    opened: list[Terminal] = []
-    env = {
-        "XDG_CACHE_HOME": str(session_cache),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-
-    def open_terminal(*args: str, width: int = 100, height: int = 30) -> Terminal:
-        term = Terminal([ZHREAD, *args], width, height, env)
-        opened.append(term)
-        return term
-
-    yield open_terminal
-    for term in opened:
-        term.close()
+pytestmark = [pytest.mark.tmux, needs_tmux]
 
 
 def test_reads_the_sample_moves_and_looks_up_a_term(terminal) -> None:

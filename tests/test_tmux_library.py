@@ -9,29 +9,9 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tests.documents import ARTICLE_TITLE, BOOK_TITLE, epub, web_page
-from tests.test_tmux import ZHREAD, Terminal
+from tests.terminal import needs_tmux
 
-pytestmark = pytest.mark.tmux
-
-if shutil.which("tmux") is None:
-    pytestmark = [pytest.mark.tmux, pytest.mark.skip(reason="tmux is not installed")]
-
-
-@pytest.fixture
-def shell(tmp_path, session_cache):
-    """Runs a shell command line (pipes allowed) with the test's own user directories."""
-    opened: list[Terminal] = []
-    env = (f"XDG_CACHE_HOME={session_cache} XDG_CONFIG_HOME={tmp_path / 'config'} "
-           f"XDG_DATA_HOME={tmp_path / 'data'}")
-
-    def open_terminal(command: str, width: int = 100, height: int = 30) -> Terminal:
-        term = Terminal([command.replace("ZHREAD", f"env {env} {ZHREAD}")], width, height)
-        opened.append(term)
-        return term
-
-    yield open_terminal
-    for term in opened:
-        term.close()
+pytestmark = [pytest.mark.tmux, needs_tmux]
 
 
 def test_piped_document_still_takes_keys_from_the_terminal(shell) -> None:

@@ -1,9 +1,11 @@
-"""The zhread Textual app: article, sidebar (entry and terms), header and footer.
+"""The zhread Textual app: article, sidebar (entry and terms), search line, header, footer.
 
 The first frame shows the article with provisional one-character words and nothing else
-loaded. The glossary, the converters and jieba (together most of a second) load in a thread;
-the article is then swapped for the segmented, annotated one, the cursor staying on the same
-character.
+loaded. The glossary, the converters and jieba (together most of a second) load in a thread,
+which then segments the text a chunk at a time, the part at the cursor first (see
+:mod:`tui.core.progressive`); each step replaces the article's document, the cursor staying
+on the same character. Each group of keys lives in a mixin of its own module: scripts,
+learning, search, palette, preferences, library.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from textual.widgets import Footer, Header
 from tui.core.convert import (
     TARGET_NAMES, Region, Script, detect_region, detect_script,
 )
-from tui.core.document import Document
+from tui.core.document import Document, Token
 from tui.core.errors import ZhreadError
 from tui.core.sanitize import visible
 from tui.core.progressive import ANNOTATE_LIMIT, Progressive, Step
@@ -144,6 +146,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
     def on_mount(self) -> None:
         article = self.query_one("#article", ArticleView)
         article.focus()
+        article.on_move = self._cursor_moved
         self.watch(article, "scroll_y", self._scroll_parallel, init=False)
         self._update_status("segmenting…")
         # after the first frame: the worker's imports would otherwise hold the GIL against it
@@ -306,18 +309,22 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         follow_size(self, event.size)
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        if message.token is not None:
-            self._focus = message.token.start  # read by the worker: segment here next
+        if message.view.on_move is None:  # a move before on_mount set the listener
+            self._cursor_moved(message.view, message.token)
+
+    def _cursor_moved(self, view: ArticleView, token: Token | None) -> None:
+        """Called by the article as the cursor moves, so the sidebar and the side-by-side
+        view are drawn in the same frame as the cursor."""
+        if token is not None:
+            self._focus = token.start  # read by the worker: segment here next
         if not self.screen.is_attached or self._exit:
             return  # a move queued as the app closes: the panes may already be gone
-        self.query_one(EntryPanel).show(
-            message.token, message.view.document, self.glossary, self.dictionary
-        )
+        self.query_one(EntryPanel).show(token, view.document, self.glossary, self.dictionary)
         parallel = self.query_one(ParallelView)
-        if message.token is not None and parallel.display:
-            parallel.follow(message.token.start)
-        if message.token is None or not self._copied_sentence or not (
-            self._copied_sentence[0] <= message.token.start < self._copied_sentence[1]
+        if token is not None and parallel.display:
+            parallel.follow(token.start)
+        if token is None or not self._copied_sentence or not (
+            self._copied_sentence[0] <= token.start < self._copied_sentence[1]
         ):
             self._copied_sentence = None
 

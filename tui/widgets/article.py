@@ -92,6 +92,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._tone_cache: LRUCache[tuple[int, int], str] = LRUCache(4096)
         self._growing = False  # a slice of background wrapping is scheduled
         self._hovered: int | None = None
+        # the app's listener, called at once on a move (the message follows for others), so
+        # the sidebar is drawn in the same frame as the cursor, not one frame later
+        self.on_move: Callable[[ArticleView, Token | None], None] | None = None
 
     # -- state changes -------------------------------------------------------------------
 
@@ -210,12 +213,25 @@ class ArticleView(ScrollView, can_focus=True):
         """Put the cursor on token ``index``, scroll it into view and tell the app."""
         if not self.document.tokens:
             return
+        before = self.line_of(self.token.start) if self.token else None
+        top = self.scroll_offset.y
         self.cursor = max(0, min(index, len(self.document.tokens) - 1))
         self._scroll_to_cursor()
-        self.refresh()
+        self._refresh_cursor_lines(before, top)
         self._announce()
 
+    def _refresh_cursor_lines(self, before: int | None, top: float) -> None:
+        """Repaint only the lines the cursor left and reached when nothing scrolled: a full
+        repaint of the article costs more than the rest of a key together."""
+        if before is None or self.scroll_offset.y != top or not self.token:
+            self.refresh()
+            return
+        for line in {before, self.line_of(self.token.start)}:
+            self.refresh_lines(line * self.rows, self.rows)
+
     def _announce(self) -> None:
+        if self.on_move is not None:
+            self.on_move(self, self.token)
         self.post_message(self.CursorMoved(self, self.token))
 
     # -- layout --------------------------------------------------------------------------

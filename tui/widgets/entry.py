@@ -52,8 +52,18 @@ class EntryPanel(VerticalScroll, can_focus=False):
         if dictionary is not None and token.kind is Kind.HAN and document.segmented:
             simplified = document.shadow[token.start : token.end] or token.text
             text.append_text(describe_dictionary(token.text, simplified, dictionary, self.standard))
-        body.update(text)
+        _update_in_place(body, text)
         self.scroll_home(animate=False)
+
+
+def _update_in_place(body: Static, text: Text) -> None:
+    """Show ``text``, laying the screen out again only when the body's height changes: a
+    layout repaints every pane, several times what the rest of a cursor move costs."""
+    width, height = body.content_size
+    body.update(text, layout=False)
+    if not width or body.visual.get_height(body.styles, width) != height:
+        body.clear_cached_dimensions()
+        body.refresh(layout=True)
 
 
 def describe_term(entry: Entry, as_written: str) -> Text:

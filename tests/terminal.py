@@ -1,6 +1,10 @@
-"""The real `zhread` in a tmux server of its own, for tests that change server options
-(OSC 52 clipboard writes accepted), resize the window, or read the pane's title: a private
-socket keeps them from touching any other tmux session, a developer's included."""
+"""The real `zhread` in a real terminal: a tmux server of its own per test.
+
+A private socket keeps a test's server options (OSC 52 clipboard writes accepted, a window
+size set by hand) away from every other tmux session, a developer's included. The fixtures
+that open these terminals are in conftest.py: ``terminal`` runs zhread with arguments,
+``shell`` a command line with pipes.
+"""
 
 from __future__ import annotations
 
@@ -17,22 +21,28 @@ import pytest
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 
+#: For tests that need tmux; .ci/run installs it, a developer without it is told, not failed.
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-class PrivateTerminal:
-    """A detached session on a private tmux server, running one command with ``env``."""
+class Terminal:
+    """A detached session on a private tmux server running one shell command line; the
+    line's exit status is printed as ``EXIT=N`` when it ends."""
 
-    def __init__(self, command: list[str], width: int, height: int, env: dict[str, str],
+    def __init__(self, line: str, width: int = 100, height: int = 30,
                  clipboard: bool = False) -> None:
         self.socket = f"zhread-test-{uuid.uuid4().hex[:8]}"
-        settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        line = f"env {settings} {shlex.join(command)}; echo EXIT=$?; sleep 60"
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", str(width),
-                  "-y", str(height), line, check=True)
+                  "-y", str(height), f"{line}; echo EXIT=$?; sleep 60", check=True)
         self.tmux("set", "-g", "window-size", "manual")
         if clipboard:
             self.tmux("set", "-s", "set-clipboard", "on")  # let the program set the buffer
+
+    @classmethod
+    def running(cls, args: list[str], env: dict[str, str], **options: object) -> Terminal:
+        """zhread with ``args``, in the environment ``env`` adds to the test's own."""
+        settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        return cls(f"env {settings} {shlex.join([ZHREAD, *args])}", **options)  # type: ignore[arg-type]
 
     def tmux(self, *args: str, check: bool = False) -> str:
         environment = {**os.environ, "TERM": "xterm-256color"}
@@ -47,6 +57,10 @@ class PrivateTerminal:
 
     def buffers(self) -> str:
         return self.tmux("list-buffers", "-F", "#{buffer_sample}")
+
+    def shell_pid(self) -> int:
+        """The pane's shell, whose child is the program under test."""
+        return int(self.tmux("display", "-p", "-t", "main", "#{pane_pid}", check=True))
 
     def keys(self, *keys: str) -> None:
         for key in keys:
@@ -69,21 +83,8 @@ class PrivateTerminal:
         self.tmux("kill-server")
 
 
-@pytest.fixture
-def private_terminal(tmp_path, session_cache):
-    """``open(*args, width=, height=, env=, clipboard=)`` runs zhread with isolated dirs."""
-    opened: list[PrivateTerminal] = []
-
-    def open_terminal(*args: str, width: int = 100, height: int = 30,
-                      env: dict[str, str] | None = None, clipboard: bool = False):
-        base = {"XDG_CACHE_HOME": str(session_cache),
-                "XDG_CONFIG_HOME": str(tmp_path / "config"),
-                "XDG_DATA_HOME": str(tmp_path / "data")}
-        term = PrivateTerminal([ZHREAD, *args], width, height, {**base, **(env or {})},
-                               clipboard)
-        opened.append(term)
-        return term
-
-    yield open_terminal
-    for term in opened:
-        term.close()
+def user_dirs(tmp_path: Path, session_cache: Path) -> dict[str, str]:
+    """The test's own config and data folders, and the session's cache, as for the app."""
+    return {"XDG_CACHE_HOME": str(session_cache),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data")}
