@@ -7,7 +7,7 @@ directory and wins over the defaults, unless the config says ``remember = false`
 
 Only the settings the reader actually changed are remembered, so a default changed later in
 the config still applies to everything the reader never touched. This module is plain
-Python: the app starts without importing pydantic when there is no file to validate.
+Python: the app starts without importing pydantic unless there is a config file.
 """
 
 from __future__ import annotations
@@ -109,16 +109,36 @@ def load_remembered(path: Path | None = None) -> Remembered:
 
 def _validated(data: object) -> dict[str, Any]:
     """Field name -> value for the settings in ``data``; keys from a later version of
-    zhread are ignored, wrong values raise ValueError."""
+    zhread are ignored, wrong values raise ValueError. Plain checks, not the config's
+    pydantic model: this file is read before the first frame on every run, and importing
+    pydantic would cost that frame a third of a second."""
     if not isinstance(data, dict) or not isinstance(data.get("settings"), dict):
         raise ValueError("not a zhread settings file")
-    from tui.core.config import SettingsModel  # pydantic: only when there is a file
-
     names = {f.name for f in fields(Settings)}
     given = {k.replace("-", "_"): v for k, v in data["settings"].items()}
-    known = {k: v for k, v in given.items() if k in names}
-    model = SettingsModel.model_validate(known)
-    return {name: getattr(model, name) for name in known}
+    return {name: _checked(name, value) for name, value in given.items() if name in names}
+
+
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "script": SCRIPTS, "reading": READINGS, "tones": TONES, "hsk": HSK_STANDARDS,
+}
+
+
+def _checked(name: str, value: Any) -> Any:
+    """``value`` if it is one the setting ``name`` takes, else ValueError saying why."""
+    if name in _CHOICES:
+        if value not in _CHOICES[name]:
+            raise ValueError(f"{name}: {value!r} is not one of {', '.join(_CHOICES[name])}")
+    elif name == "inline_glosses":
+        if not isinstance(value, bool):
+            raise ValueError(f"{name}: {value!r} is not true or false")
+    elif name == "theme":
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"{name}: {value!r} is not a theme's name")
+    elif name == "sidebar_width":
+        if isinstance(value, bool) or not isinstance(value, int) or not 16 <= value <= 200:
+            raise ValueError(f"{name}: {value!r} is not a width from 16 to 200")
+    return value
 
 
 def save_remembered(values: Mapping[str, Any], path: Path | None = None) -> None:
