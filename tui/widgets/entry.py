@@ -24,6 +24,10 @@ if TYPE_CHECKING:  # the glossary and dictionary load in workers, after the firs
     from tui.core.glossary import Entry, Glossary
 
 
+#: Entry heights are rounded up to this many lines (see :func:`_update_in_place`).
+HEIGHT_STEP = 12
+
+
 class EntryPanel(VerticalScroll, can_focus=False):
     """Shows the glossary entry for a term, or the word in both scripts with its pinyin."""
 
@@ -58,8 +62,15 @@ class EntryPanel(VerticalScroll, can_focus=False):
 
 def _update_in_place(body: Static, text: Text) -> None:
     """Show ``text``, laying the screen out again only when the body's height changes: a
-    layout repaints every pane, several times what the rest of a cursor move costs."""
+    layout repaints every pane, several times what the rest of a cursor move costs. So an
+    entry is padded with blank lines to the panel's height, or a longer one to the next
+    multiple of :data:`HEIGHT_STEP`, and most moves keep the height they had."""
     width, height = body.content_size
+    panel = body.parent.scrollable_content_region.height if body.parent else 0
+    if width and panel:
+        lines = len(text.wrap(body.app.console, width))
+        target = max(panel, -(-lines // HEIGHT_STEP) * HEIGHT_STEP)
+        text.append("\n" * (target - lines))
     body.update(text, layout=False)
     if not width or body.visual.get_height(body.styles, width) != height:
         body.clear_cached_dimensions()
