@@ -1,0 +1,86 @@
+"""The journalist's tools against the raw work they build on, in one process.
+
+- skim report (entities, quotes, keywords, outline, stats) against its floor, jieba's
+  part-of-speech tagger run over the same Simplified shadow (``jieba.posseg``, the part no
+  report can skip); the first report of a process pays for loading the tag table and the IDF
+  file, so the first and the median of the later ones are given apart.
+- search (``/``) by each way a query is read, against ``str.find`` of the same query in the
+  shadow, the floor for finding anything in the text at all. The pinyin index is built on
+  the first Latin query of a document; its cost is given separately.
+
+    python benchmarks/skim.py [TEXT] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SAMPLE = ROOT / "seeds" / "000_5c73e60e87bd33d6.txt"
+QUERIES = {  # how the query is read -> a query that the sample answers
+    "hanzi, the other script": "蒸馏",
+    "hanzi, the other region's word": "人工智能",
+    "pinyin without tones": "zhengliu",
+    "pinyin with tone marks": "zhēngliú",
+    "English": "distillation",
+}
+
+
+def timed(call: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("text", nargs="?", default=str(SAMPLE))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    from tui.core.dictionary import Dictionary
+    from tui.core.layers import builtin_glossary
+    from tui.core.search import PinyinIndex, find
+    from tui.core.segment import segment, shared_splitter
+    from tui.core.skim import skim
+    from tui.core.userdirs import cache_dir
+
+    text = Path(args.text).read_text(encoding="utf-8")
+    glossary = builtin_glossary()
+    splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
+    document = segment(text, glossary, splitter, args.text)
+    tagger = splitter.pos_tokenizer()
+    print(f"text: {args.text} ({len(text):,} characters), {args.runs} runs, medians")
+
+    first = timed(lambda: skim(document, glossary, splitter), 1)[0]
+    later = statistics.median(timed(lambda: skim(document, glossary, splitter), args.runs))
+    floor = statistics.median(timed(lambda: list(tagger.cut(document.shadow)), args.runs))
+    print(f"floor: jieba.posseg over the shadow      {floor * 1000:8.1f} ms   1.00x")
+    print(f"skim report, first in the process        {first * 1000:8.1f} ms   {first / floor:.2f}x")
+    print(f"skim report, later                       {later * 1000:8.1f} ms   {later / floor:.2f}x")
+
+    dictionary = Dictionary.open()
+    built = timed(lambda: PinyinIndex(document.shadow), 1)[0]
+    index = PinyinIndex(document.shadow)
+    find_floor = statistics.median(timed(lambda: document.shadow.find("蒸馏"), args.runs * 20))
+    print(f"\npinyin index, built once per document   {built * 1000:8.1f} ms")
+    print(f"floor: str.find in the shadow           {find_floor * 1e6:8.1f} µs   1.00x")
+    for how, query in QUERIES.items():
+        spent = statistics.median(timed(
+            lambda q=query: find(document, q, glossary, dictionary, index), args.runs))
+        hits = len(find(document, query, glossary, dictionary, index).ranges())
+        print(f"search, {how:<30} {spent * 1000:8.2f} ms   {spent / find_floor:8.0f}x  "
+              f"({hits} hits for {query})")
+
+
+if __name__ == "__main__":
+    main()
