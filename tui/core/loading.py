@@ -26,7 +26,6 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-
 from tui.core.convert import aligned
 from tui.core.errors import ZhreadError
 
@@ -370,7 +369,9 @@ def _other_legacy(data: bytes) -> tuple[str, str] | None:
     Its answers for Chinese and for the UTF family are ignored: those were already tried
     above with stricter rules than its statistics.
     """
-    from charset_normalizer import from_bytes  # only for the rare non-Chinese legacy file
+    from charset_normalizer import (
+        from_bytes,  # only for the rare non-Chinese legacy file
+    )
 
     match = from_bytes(data[:_CN_SAMPLE]).best()
     if match is None:

@@ -17,13 +17,12 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.core import userdirs
 from tui.core.errors import ZhreadError
-from tui.core.sqlitefiles import open_user_db
+from tui.core.sqlitefiles import UserStore
 
 __all__ = ["PositionStore", "content_key", "default_path", "path_of", "recalled"]
 
@@ -50,25 +49,19 @@ def path_of(source: str) -> str | None:
     return os.path.abspath(source)
 
 
-class PositionStore:
+class PositionStore(UserStore):
     """The open store; safe to share between threads."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, note: str | None = None) -> None:
-        self._conn = conn
-        self._lock = threading.Lock()
-        self.path = path
-        self.note = note  # set when a damaged store was moved aside
+    what = "the reading positions"
+    afresh = "positions start afresh"
 
     @classmethod
-    def open(cls, path: Path | None = None) -> PositionStore:
-        """Open (creating if needed) the store at ``path`` (default: the data directory)."""
-        path = Path(path) if path is not None else default_path()
-        conn, note = open_user_db(path, _connect, "the reading positions",
-                                  "positions start afresh")
-        return cls(conn, path, note)
+    def default_path(cls) -> Path:
+        return default_path()
 
-    def close(self) -> None:
-        self._conn.close()
+    @staticmethod
+    def connect(path: Path) -> sqlite3.Connection:
+        return _connect(path)
 
     def recall(self, text: str, source: str) -> int | None:
         """Where the reader left this text (a character offset), or ``None`` if never read."""

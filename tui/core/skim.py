@@ -17,7 +17,13 @@ from tui.core.entities import ORGANISATION, PERSON, PLACE, Entity, Tagger, find_
 from tui.core.keywords import Keyword, keywords
 from tui.core.quotes import Quote, find_quotes, quote_spans
 from tui.core.sentences import sentence_at
-from tui.core.stats import LEARNER_RATE, NATIVE_RATE, DocumentStats, document_stats, reading_time
+from tui.core.stats import (
+    LEARNER_RATE,
+    NATIVE_RATE,
+    DocumentStats,
+    document_stats,
+    reading_time,
+)
 
 if TYPE_CHECKING:
     from tui.core.glossary import Glossary

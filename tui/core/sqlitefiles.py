@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar, Self
 
 from tui.core import safefiles
 from tui.core.errors import ZhreadError
 
-__all__ = ["open_user_db"]
+__all__ = ["UserStore", "open_user_db"]
 
 _log = logging.getLogger(__name__)
 
@@ -54,3 +56,45 @@ def _move_aside(path: Path, error: Exception, what: str, afresh: str) -> str:
     note = f"{what} {path} could not be read ({error}); it was moved to {aside.name} and {afresh}"
     _log.info(note)  # the caller shows the note; stderr may be a TUI
     return note
+
+
+class UserStore:
+    """An open user SQLite file, shared between threads behind one lock.
+
+    Subclasses name the file (:attr:`what`, :attr:`afresh` for the messages) and say where it
+    lives and how it is opened (:meth:`default_path`, :meth:`connect`); opening, closing and
+    the context manager are the same for all of them.
+    """
+
+    what: ClassVar[str]
+    afresh: ClassVar[str]
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, note: str | None = None) -> None:
+        self._conn = conn
+        self._lock = threading.Lock()
+        self.path = path
+        self.note = note  # set when a damaged file was moved aside
+
+    @classmethod
+    def default_path(cls) -> Path:
+        raise NotImplementedError
+
+    @staticmethod
+    def connect(path: Path) -> sqlite3.Connection:
+        raise NotImplementedError
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Self:
+        """Open (creating if needed) the file at ``path`` (default: :meth:`default_path`)."""
+        path = Path(path) if path is not None else cls.default_path()
+        conn, note = open_user_db(path, cls.connect, cls.what, cls.afresh)
+        return cls(conn, path, note)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -11,7 +11,6 @@ saying where the old one went.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from pathlib import Path
 from tui.core import userdirs
 from tui.core.convert import shadow
 from tui.core.errors import ZhreadError
-from tui.core.sqlitefiles import open_user_db
+from tui.core.sqlitefiles import UserStore
 
 __all__ = ["Word", "WordList", "default_path"]
 
@@ -67,28 +66,23 @@ def _known_key(word: str) -> str:
     return shadow(word.strip())
 
 
-class WordList:
+class WordList(UserStore):
     """The open word list; safe to share between threads.
 
     Every method raises ZhreadError when the file cannot be read or written (a full disk, a
     read-only folder): the reader shows it, and the change is not half made.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, note: str | None = None) -> None:
-        self._conn = conn
-        self._lock = threading.Lock()
-        self.path = path
-        self.note = note  # set when a damaged file was moved aside
+    what = "your word list"
+    afresh = "a new, empty list started"
 
     @classmethod
-    def open(cls, path: Path | None = None) -> WordList:
-        """Open (creating if needed) the word list at ``path`` (default: the data directory)."""
-        path = Path(path) if path is not None else default_path()
-        conn, note = open_user_db(path, _connect, "your word list", "a new, empty list started")
-        return cls(conn, path, note)
+    def default_path(cls) -> Path:
+        return default_path()
 
-    def close(self) -> None:
-        self._conn.close()
+    @staticmethod
+    def connect(path: Path) -> sqlite3.Connection:
+        return _connect(path)
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -110,12 +104,6 @@ class WordList:
                 yield self._conn
             except sqlite3.Error as error:
                 raise ZhreadError(f"cannot read your word list: {error}", self.path) from None
-
-    def __enter__(self) -> WordList:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- words ------------------------------------------------------------------------------
 
