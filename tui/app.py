@@ -275,11 +275,19 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
 
     def _dictionary_opened(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
+        if self._shutting_down:
+            return
         self._update_status()
         if dictionary.note:
             self.notify(dictionary.note, title="Dictionary", severity="warning", timeout=10)
         article = self.query_one("#article", ArticleView)
         self.query_one(EntryPanel).show(article.token, self.document, self.glossary, dictionary)
+
+    @property
+    def _shutting_down(self) -> bool:
+        """Whether the app is shutting down: a worker's result arriving now finds the panes
+        gone, and must not look for them."""
+        return self._exit or not self.screen.is_attached
 
     def _share_term_info(self) -> None:
         entries = self.glossary.entries.values() if self.glossary else ()
@@ -317,7 +325,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         view are drawn in the same frame as the cursor."""
         if token is not None:
             self._focus = token.start  # read by the worker: segment here next
-        if not self.screen.is_attached or self._exit:
+        if self._shutting_down:
             return  # a move queued as the app closes: the panes may already be gone
         self.query_one(EntryPanel).show(token, view.document, self.glossary, self.dictionary)
         parallel = self.query_one(ParallelView)
