@@ -195,6 +195,8 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
     def _progressed(self, annotation: Annotation, step: Step | None) -> None:
         """A step of the worker: the glossary and script first (``step`` None), then the
         text as far as it is segmented, with the terms found so far."""
+        if self._shutting_down:
+            return  # a worker's result, arriving as the app closes
         if annotation.document.text is not self.document.text:
             return  # another document was opened meanwhile
         if self.glossary is not annotation.glossary or self.script is None:
@@ -220,6 +222,8 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.exit(return_code=2)
 
     def _annotated(self, annotation: Annotation) -> None:
+        if self._shutting_down:
+            return  # a worker's result, arriving as the app closes
         if annotation.document.text is not self.document.text:
             return  # another document was opened meanwhile
         self._progress = "segmenting…"

@@ -193,6 +193,8 @@ class LearnerActions(_Base):
         self.call_from_thread(self._show_readings, document, mode, readings)
 
     def _show_readings(self, document, mode: str, readings: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
+        if self._shutting_down:
+            return  # a worker's result, arriving as the app closes
         if document is self.document and mode == self.reading_mode:
             self.query_one("#article", ArticleView).set_readings(readings)
 

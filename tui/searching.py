@@ -60,6 +60,8 @@ class SearchActions(_Base):
         return cached[1]
 
     def _found(self, document: Document, query: str, backward: bool, hits: Hits) -> None:
+        if self._shutting_down:
+            return  # a worker's result, arriving as the app closes
         if document is not self.document:
             return  # the text changed meanwhile
         article = self.query_one("#article", ArticleView)
