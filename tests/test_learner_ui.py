@@ -64,6 +64,7 @@ async def test_known_words_count_and_the_rest_can_be_tinted() -> None:
         assert "· 50% known" in app.sub_title  # 銀行 of 銀行 很大
         await pilot.press("W")
         assert article.marks["unknown"].covers(0)
+        assert "· 0% known" in app.sub_title  # the share follows the known set, not a stale count
 
 
 async def test_t_cycles_tone_colour_schemes() -> None:

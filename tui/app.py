@@ -16,21 +16,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.worker import get_current_worker
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
 
 from tui.core.convert import (
-    TARGET_NAMES, Region, Script, detect_region, detect_script,
+    TARGET_NAMES,
+    Region,
+    Script,
+    detect_region,
+    detect_script,
 )
 from tui.core.document import Document, Token
 from tui.core.errors import ZhreadError
-from tui.core.sanitize import visible
 from tui.core.progressive import ANNOTATE_LIMIT, Progressive, Step
+from tui.core.sanitize import visible
 from tui.core.segment import provisional, shared_splitter
 from tui.core.userdirs import cache_dir
 from tui.learning import LearnerActions
@@ -179,7 +183,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
 
         def publish(annotation: Annotation, step: Step | None) -> None:
             if not worker.is_cancelled:
-                self.call_from_thread(self._progressed, annotation, step)
+                self.from_worker(self._progressed, annotation, step)
 
         try:
             annotation = annotate(
@@ -190,13 +194,11 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
             self.call_from_thread(self._stop, str(error))
             return
         if annotation is not None and not worker.is_cancelled:
-            self.call_from_thread(self._annotated, annotation)
+            self.from_worker(self._annotated, annotation)
 
     def _progressed(self, annotation: Annotation, step: Step | None) -> None:
         """A step of the worker: the glossary and script first (``step`` None), then the
         text as far as it is segmented, with the terms found so far."""
-        if self._shutting_down:
-            return  # a worker's result, arriving as the app closes
         if annotation.document.text is not self.document.text:
             return  # another document was opened meanwhile
         if self.glossary is not annotation.glossary or self.script is None:
@@ -222,8 +224,6 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.exit(return_code=2)
 
     def _annotated(self, annotation: Annotation) -> None:
-        if self._shutting_down:
-            return  # a worker's result, arriving as the app closes
         if annotation.document.text is not self.document.text:
             return  # another document was opened meanwhile
         self._progress = "segmenting…"
@@ -268,29 +268,35 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
 
         def progress(done: int, total: int) -> None:
             percent = 100 * done // max(total, 1)
-            self.call_from_thread(self._update_status, f"building the dictionary index… {percent}%")
+            self.from_worker(self._update_status, f"building the dictionary index… {percent}%")
 
         try:
             dictionary = Dictionary.open(progress)
         except ZhreadError as error:
             self.call_from_thread(self.notify, str(error), title="Dictionary", severity="error")
             return
-        self.call_from_thread(self._dictionary_opened, dictionary)
+        self.from_worker(self._dictionary_opened, dictionary)
 
     def _dictionary_opened(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
-        if self._shutting_down:
-            return
         self._update_status()
         if dictionary.note:
             self.notify(dictionary.note, title="Dictionary", severity="warning", timeout=10)
         article = self.query_one("#article", ArticleView)
         self.query_one(EntryPanel).show(article.token, self.document, self.glossary, dictionary)
 
+    def from_worker(self, callback: Callable[..., object], *args: object) -> None:
+        """Hand a worker's result to ``callback`` on the UI thread. Every worker goes
+        through here: a result that arrives as the app closes finds the panes gone, so it
+        is dropped rather than each callback checking for itself."""
+        self.call_from_thread(self._deliver, callback, *args)
+
+    def _deliver(self, callback: Callable[..., object], *args: object) -> None:
+        if not self._shutting_down:
+            callback(*args)
+
     @property
     def _shutting_down(self) -> bool:
-        """Whether the app is shutting down: a worker's result arriving now finds the panes
-        gone, and must not look for them."""
         return self._exit or not self.screen.is_attached
 
     def _share_term_info(self) -> None:

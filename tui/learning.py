@@ -46,6 +46,7 @@ class LearnerActions(_Base):
     # mutated, so the class default is never shared
     known: frozenset[str] | set[str] = frozenset()
     tint_unknown = False
+    _known_share: tuple[object, object, float] | None = None  # (document, known, share)
 
     def _word_forms(self, token: Token) -> tuple[str, str]:
         """(Traditional, Simplified) of a word as the document writes it."""
@@ -143,12 +144,19 @@ class LearnerActions(_Base):
         self._update_status()
 
     def known_share(self) -> float | None:
-        """The share of Han word tokens the reader has marked known (None: no list yet)."""
-        if self.words is None or not self.document.shadow:
+        """The share of Han word tokens the reader has marked known (None: no list yet, or
+        the text still being segmented). The header asks on every status change, a key
+        press among them, so the count over the whole text is kept until the document or
+        the known set (replaced, never mutated) changes."""
+        if self.words is None or not self.segmented or not self.document.shadow:
             return None
-        han = [t for t in self.document.tokens if t.kind is Kind.HAN]
-        shadow = self.document.shadow
-        return sum(shadow[t.start : t.end] in self.known for t in han) / max(len(han), 1)
+        cached = self._known_share
+        if cached is None or cached[0] is not self.document or cached[1] is not self.known:
+            han = [t for t in self.document.tokens if t.kind is Kind.HAN]
+            shadow = self.document.shadow
+            share = sum(shadow[t.start : t.end] in self.known for t in han) / max(len(han), 1)
+            cached = self._known_share = (self.document, self.known, share)
+        return cached[2]
 
     def action_cycle_tones(self) -> None:
         """Tone colours: off, Pleco's scheme, MDBG's scheme."""
@@ -190,11 +198,9 @@ class LearnerActions(_Base):
             if token.kind is Kind.HAN:
                 marked = self._reading(*self._word_forms(token))
                 readings[token.start] = zhuyin(numbered(marked)) if mode == "zhuyin" else marked
-        self.call_from_thread(self._show_readings, document, mode, readings)
+        self.from_worker(self._show_readings, document, mode, readings)
 
     def _show_readings(self, document, mode: str, readings: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
-        if self._shutting_down:
-            return  # a worker's result, arriving as the app closes
         if document is self.document and mode == self.reading_mode:
             self.query_one("#article", ArticleView).set_readings(readings)
 

@@ -160,7 +160,7 @@ class LibraryActions(_Base):
                                   severity="error", timeout=8)
             return
         offset, note = recalled(loaded.text, loaded.source)
-        self.call_from_thread(self._open_entry, index, loaded, offset, note)
+        self.from_worker(self._open_entry, index, loaded, offset, note)
 
     def _open_entry(self, index: int, loaded: Loaded, offset: int, note: str | None) -> None:
         assert self.library is not None

@@ -125,7 +125,7 @@ class PaletteActions(_Base):
                                   severity="error", timeout=8)
             return
         offset, _ = recalled(loaded.text, loaded.source)  # a damaged store was noted at start
-        self.call_from_thread(self.open_document, loaded.text, loaded.source, offset)
+        self.from_worker(self.open_document, loaded.text, loaded.source, offset)
 
     def action_export(self) -> None:
         """Ask for a file name, then write the word list to it (replaced atomically)."""

@@ -76,11 +76,9 @@ class ScriptActions(_Base):
         from tui.core.align import align
 
         alignment = align(document, config)
-        self.call_from_thread(self._aligned, document, alignment)
+        self.from_worker(self._aligned, document, alignment)
 
     def _aligned(self, document: Document, alignment: Alignment) -> None:
-        if self._shutting_down:
-            return  # a worker's result, arriving as the app closes
         if document is not self.document:
             return  # re-segmented meanwhile; a newer alignment is on its way
         self.alignment = alignment

@@ -46,7 +46,7 @@ class SearchActions(_Base):
 
         hits = find(document, query, self.glossary, self.dictionary,
                     self._index_for(document) if not _has_han(query) else None)
-        self.call_from_thread(self._found, document, query, backward, hits)
+        self.from_worker(self._found, document, query, backward, hits)
 
     def _index_for(self, document: Document) -> PinyinIndex:
         """The document read in pinyin, made once per document (the worker's thread)."""
@@ -60,8 +60,6 @@ class SearchActions(_Base):
         return cached[1]
 
     def _found(self, document: Document, query: str, backward: bool, hits: Hits) -> None:
-        if self._shutting_down:
-            return  # a worker's result, arriving as the app closes
         if document is not self.document:
             return  # the text changed meanwhile
         article = self.query_one("#article", ArticleView)

@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from tui.cli import (
-    completion, config, convert, export, gloss, glossary, lookup, reader, segment, skim,
+    completion,
+    config,
+    convert,
+    export,
+    gloss,
+    glossary,
+    lookup,
+    reader,
+    segment,
+    skim,
 )
 from tui.core.errors import ZhreadError
 

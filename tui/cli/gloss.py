@@ -7,7 +7,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from tui.cli.options import (
-    add_glossary_option, add_input_options, command_parser, segmented, write_json,
+    add_glossary_option,
+    add_input_options,
+    command_parser,
+    segmented,
+    write_json,
 )
 
 if TYPE_CHECKING:

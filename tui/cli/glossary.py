@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.options import add_glossary_option, command_parser, layered_glossary, write_json
+from tui.cli.options import (
+    add_glossary_option,
+    command_parser,
+    layered_glossary,
+    write_json,
+)
 
 SUMMARY = "list the glossary, check a glossary file, show where yours lives"
 

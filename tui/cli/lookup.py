@@ -6,7 +6,11 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli.options import (
-    add_glossary_option, command_parser, layered_glossary, open_dictionary, write_json,
+    add_glossary_option,
+    command_parser,
+    layered_glossary,
+    open_dictionary,
+    write_json,
 )
 from tui.core.errors import ZhreadError
 

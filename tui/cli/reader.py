@@ -8,7 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli.options import add_glossary_option, add_input_options, load, reattach_keyboard
+from tui.cli.options import (
+    add_glossary_option,
+    add_input_options,
+    load,
+    reattach_keyboard,
+)
 from tui.core.errors import ZhreadError
 
 if TYPE_CHECKING:  # the app and the glossary load only when the reader opens

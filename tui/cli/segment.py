@@ -6,7 +6,11 @@ import argparse
 import sys
 
 from tui.cli.options import (
-    add_glossary_option, add_input_options, command_parser, segmented, write_json,
+    add_glossary_option,
+    add_input_options,
+    command_parser,
+    segmented,
+    write_json,
 )
 
 SUMMARY = "print the text cut into words"

@@ -20,7 +20,11 @@ from textual.widgets import Static
 from tui.core.document import Document
 from tui.core.sanitize import visible
 from tui.core.stats import (
-    LEARNER_RATE, NATIVE_RATE, DocumentStats, document_stats, reading_time,
+    LEARNER_RATE,
+    NATIVE_RATE,
+    DocumentStats,
+    document_stats,
+    reading_time,
 )
 
 __all__ = ["LEARNER_RATE", "LEVEL_ROWS", "NATIVE_RATE", "DocumentStats", "LevelChart",

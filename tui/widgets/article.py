@@ -28,7 +28,6 @@ from tui.core.ranges import Ranges
 from tui.core.sanitize import visible
 from tui.layout import Layout, Line, cells
 
-
 #: Texts up to this many characters are wrapped whole at once (a few milliseconds); longer
 #: ones as far as the screen shows, the rest in slices between keys.
 SYNC_WRAP = 60_000

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.containers import VerticalScroll
-from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from tui.core.convert import aligned
@@ -45,10 +44,7 @@ class EntryPanel(VerticalScroll, can_focus=False):
         dictionary: Dictionary | None = None,
     ) -> None:
         """Describe ``token``; rebuilt on every move (a dictionary lookup is well under 1 ms)."""
-        try:
-            body = self.query_one("#entry-body", Static)
-        except NoMatches:
-            return  # the panel is being taken down: a worker's result arrived as the app closed
+        body = self.query_one("#entry-body", Static)
         if token is None:
             body.update(Text("No words in this document.", style="italic"))
             return
