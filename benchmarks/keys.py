@@ -28,6 +28,7 @@ from textual import events  # noqa: E402
 from tui.app import ZhreadApp  # noqa: E402
 from tui.screens import lookup as lookup_module  # noqa: E402
 from tui.screens.lookup import LookupScreen  # noqa: E402
+from tui.widgets.article import ArticleView  # noqa: E402
 
 #: name -> the key pressed
 ACTIONS = {
@@ -74,8 +75,8 @@ class Timed(ZhreadApp):
             self.samples.setdefault(name, []).append(now - start)
         self._done_keys = []
 
-    def _cursor_moved(self, view, token) -> None:  # type: ignore[no-untyped-def]
-        super()._cursor_moved(view, token)
+    def _show_entry(self) -> None:
+        super()._show_entry()
         if self.measuring == "sidebar entry":
             self.ready("sidebar entry")
 
@@ -97,13 +98,34 @@ class TimedLookup(LookupScreen):
             app._start = None
 
 
+def at_end(app: Timed, name: str) -> bool:
+    """Whether the move ``name`` has nowhere to go: such a press draws no frame, so it is
+    not timed; the cursor goes back to the top first."""
+    view = app.query_one("#article", ArticleView)
+    if view.token is None:
+        return False
+    if name == "page down":
+        return view.scroll_offset.y >= view.max_scroll_y
+    if name == "next term":
+        return not any(term.start > view.token.start for term in view.document.terms())
+    if name == "next line":
+        return view.lines.complete and view.line_of(view.token.start) >= len(view.lines) - 1
+    if name in ("next word", "sidebar entry"):
+        return view._word_at_or_after(view.cursor + 1) == view.cursor
+    return False
+
+
 async def press_all(pilot, app: Timed, keys: int, phase: str, until_done: bool) -> None:
     """Each action ``keys`` times (fewer if annotation ends first when ``until_done``)."""
     for name, key in ACTIONS.items():
-        app.measuring = name
         for _ in range(keys):
             if until_done and app.segmented:
                 break
+            app.measuring = None
+            if at_end(app, name):
+                await pilot.press("g")
+                await pilot.pause(0.02)
+            app.measuring = name
             await pilot.press(key)
             await pilot.pause(0.02)
             if name == "lookup":
@@ -113,8 +135,6 @@ async def press_all(pilot, app: Timed, keys: int, phase: str, until_done: bool) 
                 await pilot.pause(0.02)
                 app.measuring = name
         app.measuring = None
-        if name in ("page down", "next term"):
-            await pilot.press("g")  # back to the top, so the next action has room
     for name in (*ACTIONS, "lookup hits"):
         app.samples.setdefault(f"{phase}:{name}", []).extend(app.samples.pop(name, []))
         app.samples[name] = []

@@ -27,6 +27,15 @@ async def until(pilot, condition, what: str, timeout: float = 30.0) -> None:
     await pilot.pause()
 
 
+async def entry_text(pilot) -> str:
+    """The sidebar's text once it describes the word under the cursor (it follows the
+    cursor a frame later)."""
+    from tui.widgets.entry import EntryPanel
+
+    await entry_settled(pilot)
+    return pilot.app.query_one(EntryPanel).text.plain
+
+
 async def until_segmented(pilot, timeout: float = 30.0) -> None:
     """Wait for the segmentation worker; the first frame comes before it by design."""
     await until(pilot, lambda: pilot.app.segmented, "segmentation", timeout)
@@ -37,3 +46,10 @@ async def until_ready(pilot, timeout: float = 60.0) -> None:
     The first run of a session builds the dictionary's index, hence the longer wait."""
     await until_segmented(pilot)
     await until(pilot, lambda: pilot.app.dictionary is not None, "the dictionary", timeout)
+    await entry_settled(pilot)
+
+
+async def entry_settled(pilot) -> None:
+    """The sidebar describes the word under the cursor (it follows the cursor a frame
+    later): wait for it before a snapshot or a look at the sidebar."""
+    await until(pilot, lambda: not pilot.app.entry_pending, "the sidebar entry")

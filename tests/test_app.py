@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.apps import sample_app, text_app, until_segmented
+from tests.apps import entry_text, sample_app, text_app, until_segmented
 from tui.core.document import Kind
 from tui.screens.help import HelpScreen
 from tui.widgets.article import ArticleView
@@ -11,9 +11,6 @@ from tui.widgets.article import ArticleView
 def article(app) -> ArticleView:
     return app.query_one(ArticleView)
 
-
-def sidebar_text(app) -> str:
-    return str(app.query_one("#entry-body").render())
 
 
 async def test_opens_with_title_and_first_word() -> None:
@@ -82,8 +79,8 @@ async def test_term_keys_and_sidebar_entry() -> None:
         first_term = view.token
         assert first_term.term is not None
         entry = app.glossary.get(first_term.term)
-        assert entry.en in sidebar_text(app)
-        assert entry.hans in sidebar_text(app) and entry.hant in sidebar_text(app)
+        assert entry.en in (await entry_text(pilot))
+        assert entry.hans in (await entry_text(pilot)) and entry.hant in (await entry_text(pilot))
         for _ in range(5):
             await pilot.press("right_square_bracket")
             assert view.token.term is not None
@@ -106,7 +103,7 @@ async def test_every_design_card_term_is_marked_and_explained() -> None:
             assert term in first, term
             view.move_to(first[term])
             await pilot.pause()
-            shown = sidebar_text(app)
+            shown = (await entry_text(pilot))
             assert term in shown and english in shown, (term, shown)
             assert view.line_of(view.token.start) - view.scroll_offset.y in range(
                 view.scrollable_content_region.height)
@@ -117,7 +114,7 @@ async def test_plain_word_shows_both_scripts_and_pinyin() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         assert article(app).token.text == "銀行"
-        shown = sidebar_text(app)
+        shown = (await entry_text(pilot))
         assert "银行" in shown and "yín háng" in shown
 
 
@@ -145,7 +142,7 @@ async def test_click_moves_cursor_to_word() -> None:
         region = view.content_region
         await pilot.click(ArticleView, offset=(region.x - view.region.x + 1, region.y - view.region.y + line))
         assert view.token.text == "蒸餾"
-        assert "distillation" in sidebar_text(app).lower()
+        assert "distillation" in (await entry_text(pilot)).lower()
 
 
 async def test_help_lists_keys_and_closes() -> None:

@@ -102,42 +102,45 @@ async def test_the_reader_says_where_the_damaged_word_list_went() -> None:
 
 
 def test_a_damaged_segmenter_cache_is_moved_aside_and_rebuilt(tmp_path: Path) -> None:
-    import jieba
+    from tui.core.jiebacache import cache_path, load_summary
 
-    from tui.core.jiebacache import cache_path, load_frequencies
-
-    first = jieba.Tokenizer()
-    assert load_frequencies(first, tmp_path) is None  # built and cached
-    path = cache_path(first, tmp_path)
+    first, note = load_summary(tmp_path)  # built and cached
+    assert note is None
+    path = cache_path(tmp_path)
     path.write_bytes(path.read_bytes()[:1000])  # truncated
-    second = jieba.Tokenizer()
-    note = load_frequencies(second, tmp_path)
-    (aside,) = tmp_path.glob("jieba-*.pickle.corrupt-*")
+    second, note = load_summary(tmp_path)
+    (aside,) = tmp_path.glob("jieba-*.summary.corrupt-*")
     assert note is not None and str(path) in note and aside.name in note
-    assert aside.stat().st_size == 1000 and second.FREQ == first.FREQ
-    third = jieba.Tokenizer()
-    assert load_frequencies(third, tmp_path) is None and third.FREQ == first.FREQ
+    assert aside.stat().st_size == 1000 and second == first
+    third, note = load_summary(tmp_path)
+    assert note is None and third == first
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle at all", b"\x80\x05K\x01."])
+@pytest.mark.parametrize("content", [b"", b"not a summary at all", b"\x80\x05K\x01.",
+                                     b"zhread jieba summary 1\n60101967 3\n\xe4\xb8\x80\n"])
 def test_any_damage_to_the_segmenter_cache_is_a_note(tmp_path: Path, content: bytes) -> None:
-    import jieba
+    from tui.core.jiebacache import cache_path, load_summary
 
-    from tui.core.jiebacache import cache_path, load_frequencies
-
-    tokenizer = jieba.Tokenizer()
-    cache_path(tokenizer, tmp_path).write_bytes(content)
-    assert load_frequencies(tokenizer, tmp_path) is not None
-    assert tokenizer.FREQ and tokenizer.total > 0
+    cache_path(tmp_path).write_bytes(content)
+    summary, note = load_summary(tmp_path)
+    assert note is not None
+    assert summary.total > 0 and summary.prefixes.count("\n") > 100_000
     (aside,) = tmp_path.glob("jieba-*.corrupt-*")
     assert aside.read_bytes() == content
+
+
+def test_the_whole_tables_earlier_versions_cached_are_removed(tmp_path: Path) -> None:
+    from tui.core.jiebacache import load_summary
+
+    old = tmp_path / "jieba-0.42.1-5071852-1700000000.pickle"
+    old.write_bytes(b"a whole frequency table")
+    load_summary(tmp_path)
+    assert not old.exists()
 
 
 async def test_the_reader_says_where_a_damaged_segmenter_cache_went(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import jieba
-
     from tests.apps import sample_app, until, until_segmented
     from tui.core.jiebacache import cache_path
     from tui.core.segment import shared_splitter
@@ -146,7 +149,7 @@ async def test_the_reader_says_where_a_damaged_segmenter_cache_went(
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     from tui.core.userdirs import cache_dir
 
-    path = cache_path(jieba.Tokenizer(), cache_dir())
+    path = cache_path(cache_dir())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"damaged")
     shared_splitter.cache_clear()  # a splitter of this process would not read the cache

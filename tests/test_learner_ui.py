@@ -3,24 +3,20 @@ its reading in context, its HSK level and its characters' own readings."""
 
 from __future__ import annotations
 
-from tests.apps import text_app, until, until_ready
-
-
-def sidebar_text(app) -> str:
-    return str(app.query_one("#entry-body").render())
+from tests.apps import entry_text, text_app, until, until_ready
 
 
 async def test_sidebar_shows_dictionary_entries_levels_and_characters() -> None:
     app = text_app("銀行的長期計劃")
     async with app.run_test(size=(100, 40)) as pilot:
         await until_ready(pilot)
-        shown = sidebar_text(app)
+        shown = (await entry_text(pilot))
         assert "yín háng" in shown and "bank" in shown
         assert "HSK " in shown
         assert "Characters" in shown and "háng" in shown.split("Characters")[1]
         assert "xíng" in shown.split("Characters")[1]  # 行 keeps both its readings
         await pilot.press("w", "w")
-        shown = sidebar_text(app)
+        shown = (await entry_text(pilot))
         assert "長期" in shown and "cháng qī" in shown
 
 
@@ -29,7 +25,7 @@ async def test_glossary_entry_comes_before_the_dictionary() -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await until_ready(pilot)
         await pilot.press("right_square_bracket")
-        shown = sidebar_text(app)
+        shown = (await entry_text(pilot))
         assert shown.index("distillation") < shown.index("HSK")
         assert "zhēng liú" in shown
 
@@ -133,10 +129,10 @@ async def test_hsk_standard_can_be_changed_from_the_palette() -> None:
     app = text_app("銀行很大")
     async with app.run_test(size=(100, 40)) as pilot:
         await until_ready(pilot)
-        assert "HSK 2025:" in sidebar_text(app)
+        assert "HSK 2025:" in (await entry_text(pilot))
         next(c for c in app.get_system_commands(app.screen) if c.title == "HSK standard: 2.0").callback()
         await pilot.pause()
-        assert "HSK 2.0:" in sidebar_text(app)
+        assert "HSK 2.0:" in (await entry_text(pilot))
 
 
 async def test_readings_take_tone_colours_too() -> None:

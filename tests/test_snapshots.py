@@ -3,7 +3,7 @@ intended change, and look at the report before committing."""
 
 from __future__ import annotations
 
-from tests.apps import sample_app, until, until_ready
+from tests.apps import entry_settled, sample_app, until, until_ready
 
 
 async def _ready(pilot) -> None:
@@ -13,6 +13,7 @@ async def _ready(pilot) -> None:
 async def _on_a_term(pilot) -> None:
     await until_ready(pilot)
     await pilot.press("right_square_bracket", "right_square_bracket")
+    await entry_settled(pilot)
 
 
 def test_main_screen_100x30(snap_compare) -> None:
@@ -41,6 +42,7 @@ def test_side_by_side_120x30(snap_compare) -> None:
         await pilot.press("v")
         await until(pilot, lambda: pilot.app.alignment is not None, "the alignment")
         await pilot.press("right_square_bracket", "right_square_bracket")
+        await entry_settled(pilot)
         await pilot.pause()
 
     assert snap_compare(sample_app(), terminal_size=(120, 30), run_before=open_parallel)

@@ -4,7 +4,7 @@ change, and look at the report before committing."""
 
 from __future__ import annotations
 
-from tests.apps import sample_app, until_ready
+from tests.apps import entry_settled, sample_app, until_ready
 from tui.core.config import config_path
 
 
@@ -16,12 +16,14 @@ def use_theme(name: str) -> None:
 async def _tones_on_a_term(pilot) -> None:
     await until_ready(pilot)  # tone colours after the dictionary: readings in context
     await pilot.press("t", "right_square_bracket", "right_square_bracket")
+    await entry_settled(pilot)
     await pilot.pause()
 
 
 async def _on_a_term(pilot) -> None:
     await until_ready(pilot)
     await pilot.press("right_square_bracket", "right_square_bracket")
+    await entry_settled(pilot)
     await pilot.pause()
 
 

@@ -35,7 +35,7 @@ from tui.core.document import Document, Token
 from tui.core.errors import ZhreadError
 from tui.core.progressive import ANNOTATE_LIMIT, Progressive, Step
 from tui.core.sanitize import visible
-from tui.core.segment import provisional, shared_splitter
+from tui.core.segment import alphabet, provisional, shared_splitter
 from tui.core.userdirs import cache_dir
 from tui.learning import LearnerActions
 from tui.library import LibraryActions
@@ -59,6 +59,10 @@ if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
     from tui.core.gloss_report import TermUse
     from tui.core.glossary import Glossary
     from tui.screens.skim import Jump
+
+#: How long after a cursor move the sidebar describes the new word: one frame at 60 Hz.
+ENTRY_DELAY = 1 / 60
+
 
 @dataclass
 class Annotation:
@@ -133,6 +137,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.segmented = False
         self._progress = "segmenting…"  # the status while the worker runs: how far it is
         self._focus = 0  # where the reader is: the worker segments from here first
+        self._entry_due = False  # a sidebar entry is scheduled for after the next frame
         self.fatal: str | None = None  # set when the app had to stop on bad input
         self.title = visible(self.document.title)[:200]
 
@@ -331,13 +336,15 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
             self._cursor_moved(message.view, message.token)
 
     def _cursor_moved(self, view: ArticleView, token: Token | None) -> None:
-        """Called by the article as the cursor moves, so the sidebar and the side-by-side
-        view are drawn in the same frame as the cursor."""
+        """Called by the article as the cursor moves. The side-by-side view follows in the
+        same frame; the sidebar entry just after it (see :meth:`_show_entry`)."""
         if token is not None:
             self._focus = token.start  # read by the worker: segment here next
         if self._shutting_down:
             return  # a move queued as the app closes: the panes may already be gone
-        self.query_one(EntryPanel).show(token, view.document, self.glossary, self.dictionary)
+        if not self._entry_due:
+            self._entry_due = True
+            self.set_timer(ENTRY_DELAY, self._show_entry)
         parallel = self.query_one(ParallelView)
         if token is not None and parallel.display:
             parallel.follow(token.start)
@@ -345,6 +352,22 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
             self._copied_sentence[0] <= token.start < self._copied_sentence[1]
         ):
             self._copied_sentence = None
+
+    @property
+    def entry_pending(self) -> bool:
+        """Whether the sidebar is about to describe the word the cursor moved to."""
+        return self._entry_due
+
+    def _show_entry(self) -> None:
+        """Describe the word under the cursor a frame after the cursor moved there.
+        Building and drawing an entry costs several times the move itself, so the cursor
+        is drawn first; keys held down move it at full speed, and the entry catches up with
+        the word they rest on, once per frame however many moves came in between."""
+        self._entry_due = False
+        if self._shutting_down:
+            return
+        view = self.query_one("#article", ArticleView)
+        self.query_one(EntryPanel).show(view.token, view.document, self.glossary, self.dictionary)
 
     def on_parallel_view_word_clicked(self, message: ParallelView.WordClicked) -> None:
         article = self.query_one("#article", ArticleView)
@@ -495,9 +518,9 @@ def annotate(
     ``publish`` gets the glossary and script first, then steps of the segmentation; the
     finished annotation is returned (``None`` when ``cancelled`` said stop).
     """
+    from tui.core import pinyintables
     from tui.core.candidates import find_candidates
     from tui.core.gloss_report import terms_found
-    from tui.core.reading import pinyin
 
     glossary, warning = loaded
     text = document.text
@@ -514,12 +537,14 @@ def annotate(
             uses = terms_found(done.document, glossary)
             publish(replace(base, document=done.document, uses=uses), done)
 
+    letters = alphabet(text)
+    splitter.admit(letters)  # the dictionary's words for this text, read once
     progressive = Progressive(document, glossary, splitter)
     final = progressive.run(focus, step, cancelled)
     if final is None:
         return None
     segmented = final.document
-    pinyin("预热")  # loads pypinyin's tables here rather than on the first cursor move
+    pinyintables.admit(letters)  # pypinyin and its phrases here, not on the first cursor move
     return replace(
         base, document=segmented, uses=terms_found(segmented, glossary),
         candidates=find_candidates(segmented, glossary), limited=progressive.limited,

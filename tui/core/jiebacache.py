@@ -1,72 +1,94 @@
-"""jieba's word-frequency table, kept as a pickle in the user's cache directory.
+"""jieba's dictionary in brief: its total count and the prefixes of its words that are no
+word of their own, kept in the user's cache directory.
 
-Building the table from jieba's dictionary costs most of a second; the pickle loads in a
-quarter of that. It is keyed by jieba's version and dictionary file, so an upgrade builds a
-new one. The cache is rebuildable, but a damaged one is still moved aside
-(``*.corrupt-<time>``) rather than overwritten, and the caller gets a note saying so: a
-damaged file in the cache can mean a failing disk, which the user should hear about.
+A splitter holds only the words its text can use (see :mod:`tui.core.lexicons`), but must
+weigh them against the whole dictionary's total, and needs the prefixes to walk its word
+graph as jieba does over the whole table. Both take a pass over all 349,000 lines, over a
+second; the cached file (half a megabyte) reads at once. It is keyed by jieba's version and
+dictionary file, so an upgrade builds a new one. The cache is rebuildable, but a damaged one
+is still moved aside (``*.corrupt-<time>``) rather than overwritten, and the caller gets a
+note saying so: a damaged file in the cache can mean a failing disk, which the user should
+hear about.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import pickle
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from tui.core import safefiles
+from tui.core import lexicons, safefiles
 
-__all__ = ["cache_path", "load_frequencies"]
+__all__ = ["Summary", "cache_path", "load_summary"]
 
 _log = logging.getLogger(__name__)
 
+#: First line of the file; a new layout gets a new number.
+_HEADER = "zhread jieba summary 1"
 
-def cache_path(tokenizer: Any, cache_dir: Path) -> Path:
-    """Where the table of ``tokenizer``'s dictionary is cached."""
+
+@dataclass(frozen=True)
+class Summary:
+    """The dictionary's total count, and the prefixes of its words that are no word, one a
+    line between newlines (``"\\n一丁\\n一丝不\\n"``) as :func:`lexicons.jieba_prefixes`
+    reads them."""
+
+    total: int
+    prefixes: str
+
+
+def cache_path(cache_dir: Path) -> Path:
+    """Where the summary of jieba's default dictionary is cached."""
     import jieba
 
-    with tokenizer.get_dict_file() as handle:
-        stat = os.stat(handle.name)
-    return cache_dir / f"jieba-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    stat = os.stat(lexicons.jieba_dict_path())
+    return cache_dir / f"jieba-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.summary"
 
 
-def load_frequencies(tokenizer: Any, cache_dir: Path | None) -> str | None:
-    """Fill ``tokenizer``'s frequency table, from the cache when it is sound.
-
-    Returns a note for the user when a damaged cache was moved aside (and rebuilt).
-    """
+def load_summary(cache_dir: Path | None) -> tuple[Summary, str | None]:
+    """The summary, from the cache when it is sound, and a note for the user when a damaged
+    cache was moved aside (and rebuilt)."""
     if cache_dir is None:
-        tokenizer.initialize()
-        return None
-    path = cache_path(tokenizer, cache_dir)
+        return _build(), None
+    path = cache_path(cache_dir)
     note, replace = None, True
     try:
-        tokenizer.FREQ, tokenizer.total = _read(path)
-        tokenizer.initialized = True
-        return None
+        return _read(path), None
     except FileNotFoundError:
         pass
     except OSError:
         replace = False  # unreadable (permissions, I/O): rebuild in memory, leave it alone
-    except Exception as error:  # noqa: BLE001 - unpickling damaged bytes raises anything
+    except ValueError as error:  # damaged: cut short, overwritten, not text
         note = _move_aside(path, error)
         replace = note is not None  # a file that could not be moved is not overwritten
-    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
-    tokenizer.initialized = True
+    summary = _build()
     if replace:
-        _write(path, pickle.dumps((tokenizer.FREQ, tokenizer.total), protocol=5))
-    return note
+        _write(path, _format(summary))
+        _remove_stale(cache_dir, path)
+    return summary, note
 
 
-def _read(path: Path) -> tuple[dict[str, int], int]:
-    """The cached table; ValueError when the file holds something else."""
-    with path.open("rb") as handle:
-        loaded = pickle.load(handle)
-    if not (isinstance(loaded, tuple) and len(loaded) == 2 and isinstance(loaded[0], dict)
-            and isinstance(loaded[1], int) and loaded[0]):
-        raise ValueError("it does not hold a frequency table")
-    return loaded
+def _build() -> Summary:
+    return Summary(*lexicons.jieba_summary())
+
+
+def _format(summary: Summary) -> str:
+    """The header, the total and the number of prefixes, then the prefixes one a line."""
+    count = summary.prefixes.count("\n") - 1
+    return f"{_HEADER}\n{summary.total} {count}{summary.prefixes}"
+
+
+def _read(path: Path) -> Summary:
+    """The cached summary; ValueError when the file holds something else or is cut short."""
+    header, numbers, rest = path.read_text(encoding="utf-8").split("\n", 2)
+    total, count = (int(number) for number in numbers.split(" "))
+    if header != _HEADER or total <= 0 or count <= 0:
+        raise ValueError("it does not hold a dictionary summary")
+    lines = rest.count("\n")
+    if lines != count or not rest.endswith("\n"):
+        raise ValueError(f"it holds {lines} of its {count} prefixes")
+    return Summary(total, "\n" + rest)
 
 
 def _move_aside(path: Path, error: Exception) -> str | None:
@@ -81,10 +103,21 @@ def _move_aside(path: Path, error: Exception) -> str | None:
     return note
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with safefiles.atomic_path(path) as tmp:
-            tmp.write_bytes(data)
+            tmp.write_text(text, encoding="utf-8")
     except OSError:
         pass  # a read-only or full cache directory only costs speed
+
+
+def _remove_stale(cache_dir: Path, keep: Path) -> None:
+    """Summaries of other jieba releases, and the whole frequency tables (tens of
+    megabytes) that earlier versions cached, are rebuildable and unused."""
+    for old in [*cache_dir.glob("jieba-*.summary"), *cache_dir.glob("jieba-*.pickle")]:
+        try:
+            if old != keep:
+                old.unlink()
+        except OSError:
+            pass  # another process may be removing it too

@@ -31,12 +31,15 @@ _VOWELS = "aeiouü"
 def pinyin(simplified: str) -> str:
     """Tone-marked pinyin for a word, syllables separated by spaces.
 
-    pypinyin is imported on first use: its phrase tables take a moment to load and the
-    first frame must not wait for them.
+    pypinyin is imported on first use, and given the phrases of the word's characters (the
+    reader admits a whole text's at once): the first frame must not wait for either.
     """
-    from pypinyin import Style, lazy_pinyin
+    from tui.core import pinyintables
 
-    return " ".join(s for s in lazy_pinyin(simplified, style=Style.TONE, errors="ignore") if s)
+    pinyintables.admit(simplified)
+    module = pinyintables.pypinyin()
+    syllables = module.lazy_pinyin(simplified, style=module.Style.TONE, errors="ignore")
+    return " ".join(s for s in syllables if s)
 
 
 # --- numbered <-> marked -------------------------------------------------------------------

@@ -234,8 +234,11 @@ def _strip(ch: str) -> str:
 def _readings(simplified: str) -> Iterator[tuple[int, str]]:
     """(offset, tone-marked syllable) for each Han character, read a run at a time so that
     pypinyin's phrase table settles polyphones by their neighbours (银行 háng, 行走 xíng)."""
-    from pypinyin import Style, pinyin
+    from tui.core import pinyintables
 
+    pinyintables.admit(simplified)
+    pypinyin = pinyintables.pypinyin()
+    pinyin, tone = pypinyin.pinyin, pypinyin.Style.TONE
     start = None
     for offset, ch in enumerate(simplified + "\n"):
         if is_han(ch):
@@ -243,7 +246,7 @@ def _readings(simplified: str) -> Iterator[tuple[int, str]]:
             continue
         if start is not None:
             run = simplified[start:offset]
-            syllables = pinyin(run, style=Style.TONE, errors=lambda chars: [[c] for c in chars])
+            syllables = pinyin(run, style=tone, errors=lambda chars: [[c] for c in chars])
             if len(syllables) == len(run):
                 yield from ((start + i, s[0]) for i, s in enumerate(syllables))
             start = None

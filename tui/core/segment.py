@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core import chars, jiebacache
+from tui.core import chars, jiebacache, lexicons
 from tui.core.convert import shadow as make_shadow
 from tui.core.document import CODE, Chunk, Document, Kind, Token
 
@@ -38,38 +38,87 @@ def per_character(run: str) -> list[int]:
 
 
 class JiebaSplitter:
-    """A private jieba tokenizer, so glossary words never leak into the global one."""
+    """A private jieba tokenizer, so glossary words never leak into the global one.
+
+    Its table holds only the dictionary's entries made of characters it has been shown
+    (:meth:`admit`), weighed against the whole dictionary's total: that cuts those
+    characters' text exactly as the whole table would (see :mod:`tui.core.lexicons`), in a
+    fraction of its memory. A run with characters not yet shown is admitted before it is
+    cut, but each admission reads the dictionary file, so a caller that has the whole text
+    admits its characters once first (:func:`alphabet`).
+    """
 
     def __init__(self, words: Iterable[str] = (), cache_dir: Path | None = None) -> None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        summary, note = jiebacache.load_summary(cache_dir)
+        #: set when a damaged cache was moved aside: the user is told where
+        self.note = note
+        self._prefixes = summary.prefixes
         self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.FREQ, self._tokenizer.total = {}, summary.total
+        self._tokenizer.initialized = True
         self._cut_block = getattr(self._tokenizer, "_Tokenizer__cut_DAG", self._tokenizer.cut)
+        self._admitted: frozenset[str] = frozenset()
+        self._admit_lock = threading.Lock()
+        self._tags: dict[str, str] | None = None  # read when a tagger is first asked for
         self._pos: Any = None
         self._pos_lock = threading.Lock()
-        #: set when a damaged frequency cache was moved aside: the user is told where
-        self.note = jiebacache.load_frequencies(self._tokenizer, cache_dir)
-        for word in sorted(words):
-            if word and all(chars.is_han(ch) for ch in word):
-                self._tokenizer.add_word(word)
+        terms = sorted(w for w in words if w and all(chars.is_han(ch) for ch in w))
+        self.admit("".join(terms))  # add_word sizes a word by the table as it stands
+        for word in terms:
+            self._tokenizer.add_word(word)
 
     def __call__(self, run: str) -> list[int]:
+        if not self._admitted.issuperset(run):
+            self.admit(run)
         # a run of jieba's own Han range is one block of its cut(): skip the generator layers
         pieces = self._cut_block(run) if _JIEBA_HAN.fullmatch(run) else self._tokenizer.cut(run)
         lengths = [len(piece) for piece in pieces]
         return lengths if sum(lengths) == len(run) else per_character(run)
 
+    def admit(self, text: str) -> None:
+        """Add the dictionary's entries made of the characters admitted so far and those of
+        ``text``; safe while other threads cut text already admitted."""
+        if self._admitted.issuperset(text):
+            return
+        with self._admit_lock:
+            known = self._admitted
+            new = set(text) - known
+            if not new:
+                return
+            freq = self._tokenizer.FREQ
+            counts = lexicons.jieba_counts(new, known)
+            kept = {word: freq[word] for word in counts.keys() & freq.keys() if freq[word]}
+            counts.update(kept)  # a glossary word keeps the count add_word gave it
+            freq.update(counts)
+            prefixes = set(lexicons.jieba_prefixes(self._prefixes, new, known))
+            freq.update(dict.fromkeys(prefixes.difference(freq), 0))
+            if self._tags is not None:
+                self._tags.update(lexicons.jieba_tags(new, known))
+            self._admitted = known | new  # last: a reader that sees it finds the entries
+
     def pos_tokenizer(self) -> Any:
-        """jieba's part-of-speech tagger over this splitter's dictionary, glossary words
-        included, so tagging cuts words as segmentation does. Built on first use: reading the
-        tag table costs most of a second."""
+        """jieba's part-of-speech tagger over this splitter's table, glossary words
+        included, so tagging cuts words as segmentation does; text it tags is admitted
+        first. Built on first use."""
         with self._pos_lock:
             if self._pos is None:
-                import jieba.posseg
+                from tui.core import postagger
 
-                self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+                with self._admit_lock:
+                    self._tags = lexicons.jieba_tags(self._admitted)
+                self._pos = postagger.tagger(self._tokenizer, self._tags, self.admit)
             return self._pos
+
+
+def alphabet(text: str) -> str:
+    """The characters of ``text`` and their Simplified forms, one a line: what to
+    :meth:`~JiebaSplitter.admit` for its shadow. A phrase may still convert to a character
+    neither holds; admitting it when it is met costs milliseconds."""
+    own = "\n".join(sorted(set(text)))
+    return own + "\n" + make_shadow(own)
 
 
 @lru_cache(maxsize=4)
@@ -87,6 +136,8 @@ def segment(
 ) -> Document:
     """Build the :class:`Document` for ``text``; pass a :class:`JiebaSplitter` for real words."""
     shadow = make_shadow(text) if shadow is None else shadow
+    if isinstance(splitter, JiebaSplitter):
+        splitter.admit(shadow)  # all at once: one read of jieba's dictionary
     chunk = segment_chunk(text, shadow, 0, len(text), glossary, splitter)
     chunk.segmented = splitter is not per_character
     return Document.from_chunks(text, [chunk], source, shadow)

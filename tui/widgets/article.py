@@ -27,13 +27,14 @@ from tui.core.document import Document, Kind, Token
 from tui.core.ranges import Ranges
 from tui.core.sanitize import visible
 from tui.layout import Layout, Line, cells
+from tui.widgets.basestyle import BaseStyle
 
 #: Texts up to this many characters are wrapped whole at once (a few milliseconds); longer
 #: ones as far as the screen shows, the rest in slices between keys.
 SYNC_WRAP = 60_000
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(BaseStyle, ScrollView, can_focus=True):
     """Shows a :class:`Document` wrapped for Chinese, with a cursor that moves word by word."""
 
     COMPONENT_CLASSES = {
@@ -310,7 +311,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.lines.through_line(index + self.size.height)  # scrolled past the wrapped part
             self.call_later(self._size_to_layout)
         if index >= len(self.lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         reading_row = self.rows == 2 and row == 0
         cursor_line = self.line_of(self.token.start) if self.token else -1
         key = (index, -2 if reading_row else self.cursor if index == cursor_line else -1)
@@ -320,7 +321,7 @@ class ArticleView(ScrollView, can_focus=True):
             strip = self._render_reading_line(index) if reading_row else self._render_text_line(
                 line, key[1])
             self._strips[key] = strip
-        return strip.adjust_cell_length(width, self.rich_style)
+        return strip.adjust_cell_length(width, self.base_style)
 
     def _extras(self, line: Line) -> list[tuple[int, str, bool]]:
         """What is drawn besides the text: (offset, text, is_gloss), in drawing order."""
@@ -332,7 +333,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _render_reading_line(self, index: int) -> Strip:
         """The reading row: each word's reading at the column where the word starts."""
-        line, style = self.lines[index], self.rich_style + self.get_component_rich_style(
+        line, style = self.lines[index], self.base_style + self.get_component_rich_style(
             "article--reading", partial=True)
         segments: list[Segment] = []
         x = 0
@@ -342,7 +343,7 @@ class ArticleView(ScrollView, can_focus=True):
             reading = self.readings.get(tokens[at].start)
             if reading and tokens[at].start >= line.start:
                 column = self._x_of(index, tokens[at].start)
-                segments.append(Segment(" " * max(0, column - x), self.rich_style))
+                segments.append(Segment(" " * max(0, column - x), self.base_style))
                 segments.extend(self._reading_segments(tokens[at], reading, style))
                 x = max(x, column) + cell_len(reading)
             at += 1
@@ -361,7 +362,7 @@ class ArticleView(ScrollView, can_focus=True):
         return segments
 
     def _render_text_line(self, line: Line, cursor: int) -> Strip:
-        base = self.rich_style
+        base = self.base_style
         names = ["term", "cursor", "gloss", "match", *self.marks]
         if self.tones:
             names += [f"tone-{self.tones}-{tone}" for tone in range(1, 6)]

@@ -11,30 +11,40 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.core.convert import aligned
 from tui.core.document import Document, Kind, Token
 from tui.core.reading import pinyin
 from tui.core.sanitize import visible
+from tui.widgets.basestyle import BaseStyle
 
 if TYPE_CHECKING:  # the glossary and dictionary load in workers, after the first frame
     from tui.core.dictionary import DictEntry, Dictionary
     from tui.core.glossary import Entry, Glossary
 
 
-#: Entry heights are rounded up to this many lines (see :func:`_update_in_place`).
-HEIGHT_STEP = 12
+class EntryPanel(BaseStyle, ScrollView, can_focus=False):
+    """Shows the glossary entry for a term, or the word in both scripts with its pinyin.
 
-
-class EntryPanel(VerticalScroll, can_focus=False):
-    """Shows the glossary entry for a term, or the word in both scripts with its pinyin."""
+    It is drawn line by line (Textual's line API) and its scroll height is set without a
+    screen layout: a new entry on every cursor move must repaint this pane alone, where a
+    ``Static`` that changes height lays out every pane again, several times the cost of the
+    rest of the move. Its scrollbar is always shown (see the stylesheet), so a longer or
+    shorter entry never changes the widths either.
+    """
 
     standard = "2025"  # the HSK syllabus levels are given in: "2025", "2021" or "2.0"
 
-    def compose(self):  # type: ignore[override]
-        yield Static(id="entry-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+        self._lines: list[Strip] = []
+        self._width = 0
 
     def show(
         self,
@@ -44,9 +54,8 @@ class EntryPanel(VerticalScroll, can_focus=False):
         dictionary: Dictionary | None = None,
     ) -> None:
         """Describe ``token``; rebuilt on every move (a dictionary lookup is well under 1 ms)."""
-        body = self.query_one("#entry-body", Static)
         if token is None:
-            body.update(Text("No words in this document.", style="italic"))
+            self.set_text(Text("No words in this document.", style="italic"))
             return
         text = Text()
         if token.term and glossary is not None and token.term in glossary.entries:
@@ -56,25 +65,47 @@ class EntryPanel(VerticalScroll, can_focus=False):
         if dictionary is not None and token.kind is Kind.HAN and document.segmented:
             simplified = document.shadow[token.start : token.end] or token.text
             text.append_text(describe_dictionary(token.text, simplified, dictionary, self.standard))
-        _update_in_place(body, text)
-        self.scroll_home(animate=False)
+        self.set_text(text)
 
+    def set_text(self, text: Text) -> None:
+        """Show ``text`` from its first line."""
+        self.text = text
+        self._wrap(self.scrollable_content_region.width)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
 
-def _update_in_place(body: Static, text: Text) -> None:
-    """Show ``text``, laying the screen out again only when the body's height changes: a
-    layout repaints every pane, several times what the rest of a cursor move costs. So an
-    entry is padded with blank lines to the panel's height, or a longer one to the next
-    multiple of :data:`HEIGHT_STEP`, and most moves keep the height they had."""
-    width, height = body.content_size
-    panel = body.parent.scrollable_content_region.height if body.parent else 0
-    if width and panel:
-        lines = len(text.wrap(body.app.console, width))
-        target = max(panel, -(-lines // HEIGHT_STEP) * HEIGHT_STEP)
-        text.append("\n" * (target - lines))
-    body.update(text, layout=False)
-    if not width or body.visual.get_height(body.styles, width) != height:
-        body.clear_cached_dimensions()
-        body.refresh(layout=True)
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap(self.scrollable_content_region.width)
+
+    def _wrap(self, width: int) -> None:
+        self._width = width
+        if width <= 0:
+            self._lines = []
+            return
+        console, base = self.app.console, self.base_style
+        self._lines = [
+            Strip(line.render(console)).apply_style(base).adjust_cell_length(width, base)
+            for line in self.text.wrap(console, width)
+        ]
+        self._set_scroll_height(len(self._lines))
+
+    def _set_scroll_height(self, height: int) -> None:
+        """Set the scrollable height without asking the screen for a layout."""
+        size = Size(self._width, height)
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._wrap(self._width)  # the lines carry the old base style
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        if 0 <= index < len(self._lines):
+            return self._lines[index]
+        return Strip.blank(self._width, self.base_style)
 
 
 def describe_term(entry: Entry, as_written: str) -> Text:
