@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from tui.core.convert import (
@@ -47,6 +47,7 @@ from tui.scripts import SCRIPT_CYCLE, ScriptActions
 from tui.searching import SearchActions
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
+from tui.widgets.header import TitleBar
 from tui.widgets.parallel import ParallelView
 from tui.widgets.searchbar import SearchBar
 from tui.widgets.sidebar import Sidebar
@@ -142,7 +143,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.title = visible(self.document.title)[:200]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="panes"):
             yield ArticleView(self.document, id="article")
             yield ParallelView(id="parallel")
@@ -177,6 +178,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.segmented = False
         self._progress = "segmenting…"
         self._update_status()
+        self.query_one("#article", ArticleView).set_wrap_ahead(False)
         self._annotate()
 
     @work(thread=True, exclusive=True, group="segment")
@@ -236,7 +238,9 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.script, self.region = annotation.script, annotation.region
         self.segmented = True
         self._share_term_info()
-        self.query_one("#article", ArticleView).set_document(annotation.document)
+        article = self.query_one("#article", ArticleView)
+        article.set_document(annotation.document)
+        article.set_wrap_ahead(True)
         self._redraw_settings()
         self.query_one(TermsPane).show(annotation.uses, annotation.candidates)
         self._update_status()

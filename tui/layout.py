@@ -258,6 +258,7 @@ class Layout(Sequence[Line]):
         self.line_notes: dict[int, tuple[tuple[int, str], ...]] = {}
         self._pos = 0  # where the next paragraph starts; > len(text) once all is wrapped
         self._had_text = False
+        self._newlines_left = self.source.count("\n")  # paragraphs still to wrap, less one
 
     @property
     def complete(self) -> bool:
@@ -289,8 +290,7 @@ class Layout(Sequence[Line]):
         if self.complete:
             return len(self)
         rest = len(self.text) - self._pos
-        paragraphs = self.source.count("\n", self._pos)
-        return len(self) + 2 * rest // max(self.width, 1) + 2 * paragraphs + 1
+        return len(self) + 2 * rest // max(self.width, 1) + 2 * self._newlines_left + 1
 
     def through_offset(self, offset: int) -> None:
         """Wrap at least as far as the paragraph holding ``offset``."""
@@ -325,6 +325,7 @@ class Layout(Sequence[Line]):
         end = self.source.find("\n", start)
         end = len(text) if end < 0 else end
         self._pos = end + 1
+        self._newlines_left -= end < len(text)
         has_text = end > start and not text[start:end].isspace()
         if has_text and self._had_text:
             self._add(Line(start, start))

@@ -19,7 +19,6 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.convert import aligned
@@ -27,14 +26,14 @@ from tui.core.document import Document, Kind, Token
 from tui.core.ranges import Ranges
 from tui.core.sanitize import visible
 from tui.layout import Layout, Line, cells
-from tui.widgets.basestyle import BaseStyle
+from tui.widgets.linepane import LinePane
 
 #: Texts up to this many characters are wrapped whole at once (a few milliseconds); longer
 #: ones as far as the screen shows, the rest in slices between keys.
 SYNC_WRAP = 60_000
 
 
-class ArticleView(BaseStyle, ScrollView, can_focus=True):
+class ArticleView(LinePane, can_focus=True):
     """Shows a :class:`Document` wrapped for Chinese, with a cursor that moves word by word."""
 
     COMPONENT_CLASSES = {
@@ -91,6 +90,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         self._tones_of: Callable[[Token], str] | None = None
         self._tone_cache: LRUCache[tuple[int, int], str] = LRUCache(4096)
         self._growing = False  # a slice of background wrapping is scheduled
+        self._wrap_ahead = True  # wrap past the screen in idle slices (off while segmenting)
         self._hovered: int | None = None
         # the app's listener, called at once on a move (the message follows for others), so
         # the sidebar is drawn in the same frame as the cursor, not one frame later
@@ -105,8 +105,9 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
 
     def set_document(self, document: Document) -> None:
         """Swap in a re-segmented document, keeping the cursor on the same character."""
-        offset = self.token.start if self.token else 0
-        same_text = document.text is self.document.text
+        before, old = self.token, self.document
+        offset = before.start if before else 0
+        same_text = document.text is old.text
         self.document = document
         if not same_text:
             self._set_view_text()
@@ -114,10 +115,21 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         self.cursor = index if self._is_word(index) else self._word_at_or_after(index, default=0)
         if same_text and not self.inline and not self.readings:
             self._strips.clear()  # lines break by characters, not tokens: the wrap still holds
-            self.refresh()
+            if any(self._on_screen(start, end) for start, end in _changed(old, document)):
+                self.refresh()
         else:
             self._relayout(force=True)
-        self._announce()
+        if self.token != before or document.segmented != old.segmented:
+            self._announce()
+
+    def _on_screen(self, start: int, end: int) -> bool:
+        """Whether characters ``start``-``end`` are on one of the lines shown."""
+        if not self.lines:
+            return True
+        top = round(self.scroll_offset.y) // self.rows
+        last = min(top + self.size.height // self.rows + 1, len(self.lines) - 1)
+        top = min(top, last)
+        return start < self.lines[last].end and end > self.lines[top].start
 
     def open(self, document: Document, offset: int = 0) -> None:
         """Show another document: what was drawn over the old text (search, marks, readings,
@@ -268,17 +280,25 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
 
     def _size_to_layout(self) -> None:
         width = max(self._wrap_width, 1)
-        self.virtual_size = Size(width, self.lines.estimated_total() * self.rows)
+        self.set_scroll_size(Size(width, self.lines.estimated_total() * self.rows))
+
+    def set_wrap_ahead(self, on: bool) -> None:
+        """Whether to wrap the text past the screen in idle slices. The app turns it off
+        while a thread segments the text: both want the interpreter, and the lines past the
+        screen are wrapped on demand anyway, so the segmenter goes first."""
+        self._wrap_ahead = on
+        self._schedule_growth()
 
     def _schedule_growth(self) -> None:
         """Wrap the rest of a long text a few milliseconds at a time, between keys."""
-        if not self.lines.complete and not self._growing and self.is_mounted:
+        if (not self.lines.complete and not self._growing and self._wrap_ahead
+                and self.is_mounted):
             self._growing = True
             self.set_timer(0.02, self._grow_layout)
 
     def _grow_layout(self) -> None:
         self._growing = False
-        if self.lines.grow(0.004):
+        if self._wrap_ahead and self.lines.grow(0.004):
             self._schedule_growth()
         self._size_to_layout()
 
@@ -608,6 +628,14 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
             if used > x:
                 return pos
         return None
+
+
+def _changed(old: Document, new: Document) -> list[tuple[int, int]]:
+    """The stretches of text whose tokens differ: the chunks the two do not share (a step
+    of the segmenter replaces a chunk or two and shares the rest)."""
+    if len(old.chunks) != len(new.chunks):
+        return [(0, len(new.text))]
+    return [(b.start, b.end) for a, b in zip(old.chunks, new.chunks) if a is not b]
 
 
 def layout_lines(

@@ -13,22 +13,20 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from tui.core.convert import aligned
 from tui.core.document import Document, Kind, Token
 from tui.core.reading import pinyin
 from tui.core.sanitize import visible
-from tui.widgets.basestyle import BaseStyle
+from tui.widgets.linepane import LinePane
 
 if TYPE_CHECKING:  # the glossary and dictionary load in workers, after the first frame
     from tui.core.dictionary import DictEntry, Dictionary
     from tui.core.glossary import Entry, Glossary
 
 
-class EntryPanel(BaseStyle, ScrollView, can_focus=False):
+class EntryPanel(LinePane, can_focus=False):
     """Shows the glossary entry for a term, or the word in both scripts with its pinyin.
 
     It is drawn line by line (Textual's line API) and its scroll height is set without a
@@ -87,14 +85,7 @@ class EntryPanel(BaseStyle, ScrollView, can_focus=False):
             Strip(line.render(console)).apply_style(base).adjust_cell_length(width, base)
             for line in self.text.wrap(console, width)
         ]
-        self._set_scroll_height(len(self._lines))
-
-    def _set_scroll_height(self, height: int) -> None:
-        """Set the scrollable height without asking the screen for a layout."""
-        size = Size(self._width, height)
-        if size != self.virtual_size:
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
+        self.set_scroll_size(Size(width, len(self._lines)))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

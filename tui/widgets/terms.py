@@ -64,6 +64,7 @@ class TermsPane(OptionList):
         self.uses: list[TermUse] = []
         self.candidates: list[Candidate] = []
         self.regional: list[RegionalWord] = []
+        self._shown = False  # rows were set at least once
 
     def show(
         self,
@@ -73,12 +74,16 @@ class TermsPane(OptionList):
     ) -> None:
         """Replace the rows of the sections given, keeping the highlighted row where it was."""
         highlighted = self.highlighted
-        if uses is not None:
-            self.uses = list(uses)
-        if candidates is not None:
-            self.candidates = [c for c in candidates if c.known_id is None]
-        if regional is not None:
-            self.regional = list(regional)
+        rows = (
+            self.uses if uses is None else list(uses),
+            self.candidates if candidates is None else [
+                c for c in candidates if c.known_id is None],
+            self.regional if regional is None else list(regional),
+        )
+        if self._shown and rows == (self.uses, self.candidates, self.regional):
+            return  # the segmenter's steps mostly find nothing new: no layout for nothing
+        self.uses, self.candidates, self.regional = rows
+        self._shown = True
         options: list[Option | None] = [
             Option(_term_row(use), id=f"term-{i}") for i, use in enumerate(self.uses)
         ]
