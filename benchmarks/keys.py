@@ -4,9 +4,16 @@ Pilot's own waits cost about 60 ms a key, so they are not what is timed: the app
 moment a key event reaches it (``App.on_event``, before any binding runs) and the moment the
 first screen update is written out (``App._display``) after what the key asked for has been
 done: the binding has run (moves, script switch); the sidebar has shown the new word's entry
-(*sidebar entry*, after a ``w``); the dictionary screen is mounted (*lookup*, ``d``); its hits
+(*sidebar entry*, after a ``w``); the dictionary screen is shown (*lookup*, ``d``); its hits
 for the word under the cursor are listed (*lookup hits*). Escape closes the dictionary
-between presses, untimed.
+between presses, untimed. A press that cannot move (at the end of the text) draws nothing,
+so the cursor goes back to the top first, untimed.
+
+Three floors are measured the same way in the same run, in bare Textual apps at the same
+size: a key that changes one short line (*one line*: the floor of a move), one that
+replaces a pane of Chinese text (*whole pane*: page down, script switch) and one that shows
+an installed screen holding an input and a list (*screen*: lookup). Each action is printed
+with its ratio to its floor.
 
     python benchmarks/keys.py [TEXT] [--keys N]
 """
@@ -24,6 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textual import events  # noqa: E402
+from textual.app import App  # noqa: E402
+from textual.containers import Horizontal  # noqa: E402
+from textual.screen import Screen  # noqa: E402
+from textual.widgets import Input, OptionList, Static  # noqa: E402
 
 from tui.app import ZhreadApp  # noqa: E402
 from tui.screens import lookup as lookup_module  # noqa: E402
@@ -84,8 +95,7 @@ class Timed(ZhreadApp):
 class TimedLookup(LookupScreen):
     """The dictionary screen, telling the app when it is mounted and when hits are listed."""
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_screen_resume(self) -> None:
         app = self.app
         if isinstance(app, Timed) and app.measuring == "lookup":
             app.ready("lookup")
@@ -157,19 +167,106 @@ async def run(path: str, keys: int) -> dict[str, list[float]]:
     return {name: times for name, times in app.samples.items() if ":" in name and times}
 
 
+class Floor(App[None]):
+    """A bare app whose keys do the least work each kind of action can: ``w`` changes one
+    short line, ``s`` replaces a pane of the sample's text, ``d`` shows a screen."""
+
+    BINDINGS = [("w", "line"), ("s", "pane"), ("d", "screen"), ("escape", "back")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text, self.at, self.samples = text, 0, {}
+        self._start: float | None = None
+        self._name: str | None = None
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        with Horizontal():
+            yield Static(self.text[:2000], id="pane", markup=False)
+            yield Static("", id="line", markup=False)
+
+    def on_mount(self) -> None:
+        self.install_screen(FloorScreen(), "floor")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._start = perf_counter()
+        await super().on_event(event)
+
+    def _done(self, name: str) -> None:
+        self._name = name
+
+    def action_line(self) -> None:
+        self.at += 1
+        self.query_one("#line", Static).update(self.text[self.at : self.at + 4], layout=False)
+        self._done("one line")
+
+    def action_pane(self) -> None:
+        self.at += 37
+        self.query_one("#pane", Static).update(self.text[self.at : self.at + 2000])
+        self._done("whole pane")
+
+    def action_screen(self) -> None:
+        self.push_screen("floor")
+        self._done("screen")
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
+        super()._display(screen, update)
+        if self._name is not None and self._start is not None:
+            self.samples.setdefault(self._name, []).append(perf_counter() - self._start)
+            self._name = self._start = None
+
+
+class FloorScreen(Screen[None]):
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Input("銀行")
+        yield OptionList(*[f"銀行 yín háng bank {i}" for i in range(40)])
+
+
+async def floors(keys: int) -> dict[str, list[float]]:
+    app = Floor(Path(ROOT / "seeds" / "000_5c73e60e87bd33d6.txt").read_text(encoding="utf-8"))
+    async with app.run_test(headless=True, size=(100, 30)) as pilot:
+        for key in ("w", "s", "d"):
+            for _ in range(keys):
+                await pilot.press(key)
+                await pilot.pause(0.02)
+                if key == "d":
+                    await pilot.press("escape")
+                    await pilot.pause(0.02)
+    return app.samples
+
+
+#: The floor each action is compared with.
+FLOOR_OF = {"next word": "one line", "next line": "one line", "next term": "one line",
+            "sidebar entry": "one line", "page down": "whole pane", "script switch": "whole pane",
+            "lookup": "screen", "lookup hits": "screen"}
+
+
+def _line(name: str, times: list[float], floor: float | None) -> str:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    median = statistics.median(times)
+    ratio = f"{median / floor:6.1f}x" if floor else ""
+    return f"{name:32} {len(times):4d} {median * 1000:7.1f}ms {p95 * 1000:7.1f}ms {ratio}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", nargs="?", default=str(ROOT / "seeds" / "000_5c73e60e87bd33d6.txt"))
     parser.add_argument("--keys", type=int, default=40, help="presses per action and phase")
     args = parser.parse_args()
+    bare = asyncio.run(floors(args.keys))
     samples = asyncio.run(run(args.text, args.keys))
     print(f"text: {args.text} ({Path(args.text).stat().st_size:,} bytes)")
-    print(f"{'phase: action':32} {'n':>4} {'median':>9} {'p95':>9}")
+    print(f"{'phase: action':32} {'n':>4} {'median':>9} {'p95':>9} {'floor':>7}")
+    for name, times in bare.items():
+        print(_line(f"floor: {name}", times, None))
     for name, times in samples.items():
-        ordered = sorted(times)
-        p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-        print(f"{name:32} {len(times):4d} {statistics.median(times) * 1000:7.1f}ms"
-              f" {p95 * 1000:7.1f}ms")
+        floor = bare.get(FLOOR_OF[name.split(":", 1)[1]])
+        print(_line(name, times, statistics.median(floor) if floor else None))
 
 
 if __name__ == "__main__":

@@ -125,6 +125,30 @@ async def test_d_opens_the_dictionary_on_the_word_and_l_the_word_list() -> None:
         assert isinstance(app.screen, StatsScreen)
 
 
+async def test_the_dictionary_opens_again_on_the_new_word_with_fresh_hits() -> None:
+    """One lookup screen serves every ``d``: each opening starts from the word under the
+    cursor, with nothing left of the last search."""
+    from textual.widgets import Input
+
+    from tui.screens.lookup import LookupScreen
+
+    app = text_app("他去銀行了。")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until_ready(pilot)
+        await pilot.press("w", "w", "d")  # 銀行
+        first = app.screen
+        assert isinstance(first, LookupScreen)
+        await until(pilot, lambda: first.hits.query == "銀行", "hits for 銀行")
+        await pilot.press("down", "enter")
+        assert first.shown is not None
+        await pilot.press("escape", "escape", "b", "d")  # 去
+        assert app.screen is first
+        assert first.query_one("#lookup-input", Input).value == "去"
+        assert first.shown is None
+        await until(pilot, lambda: first.hits.query == "去", "hits for 去")
+        assert any(entry.simplified == "去" for entry in first.hits.dictionary)
+
+
 async def test_hsk_standard_can_be_changed_from_the_palette() -> None:
     app = text_app("銀行很大")
     async with app.run_test(size=(100, 40)) as pilot:

@@ -327,7 +327,12 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
             counts = f"{words} words · {len({t.term for t in terms})} terms ({len(terms)} uses)"
         share = self.known_share()
         known = f"{share:.0%} known" if share is not None else ""
-        self.sub_title = " · ".join(p for p in (written, shown, extra or counts, known) if p)
+        status = " · ".join(p for p in (written, shown, extra or counts, known) if p)
+        if status != self.sub_title:
+            # set quietly and repaint the title bar alone: setting ``sub_title`` the usual
+            # way repaints the whole screen, on every step of the segmenter and many keys
+            self.set_reactive(App.sub_title, status)
+            self.query_one(TitleBar).refresh()
 
     # -- messages from the panes ---------------------------------------------------------
 

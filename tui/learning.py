@@ -209,8 +209,14 @@ class LearnerActions(_Base):
         from tui.screens.lookup import LookupScreen
 
         token = self.query_one("#article", ArticleView).token
-        query = token.text if token is not None and token.kind.is_word else ""
-        self.push_screen(LookupScreen(self.dictionary, self.glossary, visible(query)))
+        query = visible(token.text) if token is not None and token.kind.is_word else ""
+        if not self.is_screen_installed("lookup"):
+            self.install_screen(LookupScreen(self.dictionary, self.glossary, query), "lookup")
+        else:
+            screen = self.get_screen("lookup")
+            assert isinstance(screen, LookupScreen)
+            screen.reopen(query, self.dictionary, self.glossary)
+        self.push_screen("lookup")
 
     def action_word_list(self) -> None:
         from tui.screens.wordlist import WordListScreen

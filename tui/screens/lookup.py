@@ -141,6 +141,26 @@ class LookupScreen(ModalScreen[str | None]):
         if self._query.strip():
             self._start_search(self._query.strip())
 
+    def reopen(self, query: str, dictionary: Dictionary | None, glossary: Glossary | None) -> None:
+        """Start afresh on ``query`` before the app shows this screen again. The reader
+        keeps one lookup screen: composing its panes costs more than a search does."""
+        self._dictionary, self._glossary, self._query = dictionary, glossary, query
+        self._show_first = False
+        self.shown = None
+        if not self.is_mounted:
+            return  # on_mount starts the search
+        box = self.query_one("#lookup-input", Input)
+        with box.prevent(Input.Changed):
+            box.value = query
+        box.focus()
+        self.query_one("#lookup-entry", Static).update(
+            Text("Enter shows a hit in full here.", style="dim"))
+        self.hits = Hits("")
+        self.query_one("#lookup-hits", OptionList).clear_options()
+        self._set_status()
+        if query.strip():
+            self._start_search(query.strip())
+
     @property
     def dictionary(self) -> Dictionary | None:
         """The dictionary given, or the app's once it has opened behind this screen."""
