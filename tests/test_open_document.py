@@ -15,4 +15,4 @@ async def test_open_document_swaps_text_and_keeps_settings():
         assert article.document.text.startswith("銀行")
         assert article.token.start == 3
         assert app.target == "hans"
-        assert article.view_text.startswith("银行")
+        assert str(article.view_text).startswith("银行")

@@ -94,7 +94,7 @@ async def test_settings_are_remembered_between_runs() -> None:
         assert view.tones == "pleco" and view.inline
         assert second.query_one(EntryPanel).standard == "2021"
         await until(pilot, lambda: view.readings, "the reading line")
-        assert view.script_config and "观察者网" in view.view_text
+        assert view.script_config and "观察者网" in str(view.view_text)
 
 
 async def test_the_config_gives_defaults_and_remembered_values_win() -> None:

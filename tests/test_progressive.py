@@ -118,7 +118,7 @@ async def test_layout_wraps_lazily_and_correctly(glossary) -> None:
         await until(pilot, lambda: view.lines.complete, "the whole wrap", 120)
         from tui.widgets.article import layout_lines
 
-        whole = layout_lines(app.document, view.view_text, view._wrap_width)
+        whole = layout_lines(app.document, str(view.view_text), view._wrap_width)
         assert list(view.lines) == whole
 
 

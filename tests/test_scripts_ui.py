@@ -29,7 +29,7 @@ async def test_s_cycles_four_scripts_keeping_the_cursor(sample_text: str) -> Non
             assert view.token == token
             seen.append(view.script_config)
             config = view.script_config
-            assert view.view_text == visible(aligned(sample_text, config) if config else sample_text)
+            assert str(view.view_text) == visible(aligned(sample_text, config) if config else sample_text)
         assert seen == ["tw2s", "t2tw", "t2hk", None]  # the sample is in Taiwan phrasing
         assert "shown as" not in app.sub_title and "Taiwan phrasing" in app.sub_title
 

@@ -21,10 +21,10 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.core.convert import aligned
 from tui.core.document import Document, Kind, Token
 from tui.core.ranges import Ranges
 from tui.core.sanitize import visible
+from tui.core.shown import ShownText
 from tui.layout import Layout, Line, cells
 from tui.widgets.linepane import LinePane
 
@@ -71,7 +71,9 @@ class ArticleView(LinePane, can_focus=True):
         super().__init__(id=id)
         self.document = document
         self.script_config: str | None = None
-        self.view_text = visible(document.text)
+        self.plain_text = visible(document.text)  # what is wrapped: every script as wide
+        self._plain_of = document.text
+        self.view_text: str | ShownText = self.plain_text  # what is drawn
         self.cursor = self._word_at_or_after(0, default=0)
         self.lines = Layout("", 0)  # wrapped as far as shown; the rest in idle slices
         self._wrap_width = 0
@@ -218,8 +220,11 @@ class ArticleView(LinePane, can_focus=True):
         return self._tone_cache.get(key, "")
 
     def _set_view_text(self) -> None:
-        text = self.document.text
-        self.view_text = visible(aligned(text, self.script_config) if self.script_config else text)
+        """Convert lazily: a switch draws the screen's lines, not the whole of a novel."""
+        if self.document.text is not self._plain_of:
+            self.plain_text, self._plain_of = visible(self.document.text), self.document.text
+        config = self.script_config
+        self.view_text = ShownText(self.document.text, config) if config else self.plain_text
 
     def move_to(self, index: int) -> None:
         """Put the cursor on token ``index``, scroll it into view and tell the app."""
@@ -268,11 +273,11 @@ class ArticleView(LinePane, can_focus=True):
         words = {t.start: t.end for t in self.document.tokens if t.start in self.readings} if (
             self.readings) else {}
         self.lines = Layout(
-            self.view_text, width, self._notes(), words, self._pads, self.document.text)
+            self.plain_text, width, self._notes(), words, self._pads, self.document.text)
         self.lines.through_offset(self.token.start if self.token else 0)
         self.lines.through_line(round(self.scroll_offset.y) // self.rows + 2 * self.size.height)
-        if len(self.view_text) <= SYNC_WRAP:
-            self.lines.through_offset(len(self.view_text))
+        if len(self.plain_text) <= SYNC_WRAP:
+            self.lines.through_offset(len(self.plain_text))
         self._strips.clear()
         self._size_to_layout()
         self.refresh()
