@@ -21,12 +21,12 @@ from textual.app import SystemCommand
 
 from tui.core.errors import ZhreadError
 from tui.core.library import Entry
-from tui.screens.library import LibraryScreen
 from tui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
     from tui.core.loading import Loaded
+    from tui.screens.library import LibraryScreen
 
     _Base = ZhreadApp
 else:
@@ -117,7 +117,7 @@ class LibraryActions(_Base):
     def action_library(self) -> None:
         if self.library is None:
             return
-        if isinstance(self.screen, LibraryScreen):
+        if self._on_library():
             self._leave_library()
             return
         self.remember_place()
@@ -125,14 +125,20 @@ class LibraryActions(_Base):
 
     def _show_library(self) -> None:
         assert self.library is not None
-        self.push_screen(LibraryScreen(self.library.entries, self.library.encoding,
-                                       self.library.current))
+        self.push_screen(_library_screen()(self.library.entries, self.library.encoding,
+                                           self.library.current))
+
+    def _on_library(self) -> bool:
+        """Whether the library's screen is on top (never, in a run without a library)."""
+        stack = self.screen_stack  # empty while the app starts
+        return self.library is not None and bool(stack) and isinstance(
+            stack[-1], _library_screen())
 
     def _leave_library(self) -> None:
         if self.library is None or self.library.current is None:
             self.notify("Choose a document with Enter, or press q to quit.", timeout=3)
             return
-        if isinstance(self.screen, LibraryScreen):
+        if self._on_library():
             self.pop_screen()
 
     def on_library_screen_closed(self) -> None:
@@ -166,7 +172,7 @@ class LibraryActions(_Base):
         assert self.library is not None
         self.remember_place()
         self.library.current = index
-        while isinstance(self.screen, LibraryScreen):
+        while self._on_library():
             self.pop_screen()
         self._place = None  # until the new document's cursor reports in
         self.open_document(loaded.text, loaded.source, offset)
@@ -186,9 +192,7 @@ class LibraryActions(_Base):
         would act on the hidden article)."""
         if action == "library":
             return self.library is not None
-        stack = self.screen_stack  # empty while the app starts
-        over_library = bool(stack) and isinstance(stack[-1], LibraryScreen)
-        if over_library and action not in _LIBRARY_SAFE and self._is_reader_action(action):
+        if self._on_library() and action not in _LIBRARY_SAFE and self._is_reader_action(action):
             return False
         return super().check_action(action, parameters)
 
@@ -196,3 +200,9 @@ class LibraryActions(_Base):
         return any(str(binding.action).split("(", 1)[0] == action
                    for binding in type(self).BINDINGS if not isinstance(binding, tuple))
 
+
+def _library_screen() -> type[LibraryScreen]:
+    """The library's screen, imported once there is a library: it brings in DataTable."""
+    from tui.screens.library import LibraryScreen
+
+    return LibraryScreen

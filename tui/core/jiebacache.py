@@ -4,7 +4,7 @@ word of their own, kept in the user's cache directory.
 A splitter holds only the words its text can use (see :mod:`tui.core.lexicons`), but must
 weigh them against the whole dictionary's total, and needs the prefixes to walk its word
 graph as jieba does over the whole table. Both take a pass over all 349,000 lines, over a
-second; the cached file (half a megabyte) reads at once. It is keyed by jieba's version and
+second; the cached file (1.4 MB) reads at once. It is keyed by jieba's version and
 dictionary file, so an upgrade builds a new one. The cache is rebuildable, but a damaged one
 is still moved aside (``*.corrupt-<time>``) rather than overwritten, and the caller gets a
 note saying so: a damaged file in the cache can mean a failing disk, which the user should

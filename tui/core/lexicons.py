@@ -42,8 +42,14 @@ _PROBE_LIMIT = 32
 #: keeps pinyin's own letters (ā, ǚ) out of the searches.
 _LOWEST_PHRASE_CHAR = 0x2E80
 
+#: A file is read in pieces of about this many bytes, never whole: the memory a whole copy
+#: took would stay with the process (the allocator seldom gives it back).
+_PIECE = 1 << 18
+
 _PHRASE_VALUE = r"(\[(?:\s*\[[^\[\]]*\]\s*,?)+\s*\])"
 _PHRASE_LINE = rf'"([^"\n]+)":\s*{_PHRASE_VALUE}'
+#: Where an entry of pypinyin's phrase file ends (its readings are written a line each).
+_PHRASE_END = b"\n]\n],\n"
 #: What follows the word on a line of jieba's dictionary: its count, or its tag.
 _COUNT = r" ([0-9]+)"
 _TAG = r" [0-9]+ ([^\s]+)"
@@ -105,7 +111,7 @@ def jieba_tags(new: Set[str], known: Set[str] = frozenset(),
 def jieba_prefixes(prefixes: str, new: Set[str], known: Set[str] = frozenset()) -> list[str]:
     """Of ``prefixes`` (from :func:`jieba_summary`), those made of ``new`` and ``known``
     characters that use one of ``new``."""
-    return [row[0] for row in _rows(prefixes, _words(new), known, "(?=\n)")]
+    return _rows(prefixes, _words(new), known, "(?=\n)")
 
 
 def _words(chars: Set[str]) -> set[str]:
@@ -113,26 +119,25 @@ def _words(chars: Set[str]) -> set[str]:
     return {ch for ch in chars if not ch.isspace()}
 
 
-def _rows(source: Path | str, new: set[str], known: Set[str],
-          rest: str) -> list[tuple[str, ...]]:
+def _rows(source: Path | str, new: set[str], known: Set[str], rest: str) -> list[Any]:
     """The word at the start of each line of ``source`` (a file, or text starting with a
     newline) made of ``new`` and ``known`` characters and using one of ``new``, with the
-    groups of ``rest``, the pattern of what follows it on its line."""
+    groups of ``rest``, the pattern of what follows it on its line: a tuple, or the word
+    alone when ``rest`` has no group (as ``re.findall`` gives them)."""
     new = new - set(known)
     if not new:
         return []
     allowed = new | _words(known)
     if _probe(new):
-        line = rf"([^ \n]+){rest}"
-        found = _lines_holding(source, new, line)
-        rows = [row for row in found if allowed.issuperset(row[0])]
-    else:
-        text = "\n" + source.read_text(encoding="utf-8") if isinstance(source, Path) else source
-        scan = re.compile(rf"\n([{_char_class(allowed)}]+){rest}")
-        rows = [row if isinstance(row, tuple) else (row,) for row in scan.findall(text)]
-    if known:
-        rows = [row for row in rows if not new.isdisjoint(row[0])]
-    return rows
+        found = _lines_holding(source, new, rf"([^ \n]+){rest}", b"\n")
+        return [row for row in found if allowed.issuperset(_word(row))
+                and not new.isdisjoint(_word(row))]
+    uses_new = rf"(?=[{_char_class(allowed)}]*?[{_char_class(new)}])" if known else ""
+    return _scan(source, re.compile(rf"\n{uses_new}([{_char_class(allowed)}]+){rest}"), b"\n")
+
+
+def _word(row: Any) -> str:
+    return row if isinstance(row, str) else row[0]
 
 
 def _probe(new: Set[str]) -> bool:
@@ -140,21 +145,49 @@ def _probe(new: Set[str]) -> bool:
     return len(new) <= _PROBE_LIMIT and all(ord(ch) > 0x7F for ch in new)
 
 
-def _lines_holding(source: Path | str, chars: Iterable[str],
-                   line: str) -> list[tuple[str, ...]]:
-    """Groups of the pattern ``line`` matched at the start of each line of ``source`` that
-    holds any of ``chars``. A file is searched as UTF-8 bytes, which need no decoding and
+def _pieces(path: Path, boundary: bytes) -> Iterator[bytes]:
+    """The file in pieces of about :data:`_PIECE` bytes, each ending just after a
+    ``boundary`` (the end of a line, or of an entry), so no piece cuts an entry."""
+    with open(path, "rb") as stream:
+        carry = b""
+        while block := stream.read(_PIECE):
+            block = carry + block
+            cut = block.rfind(boundary)
+            if cut < 0:
+                carry = block
+                continue
+            cut += len(boundary)
+            yield block[:cut]
+            carry = block[cut:]
+        if carry:
+            yield carry
+
+
+def _scan(source: Path | str, pattern: re.Pattern[str], boundary: bytes) -> list[Any]:
+    """Everything ``pattern`` finds in ``source``, a file read a piece at a time (each
+    decoded with a newline before it, as a text ``source`` starts)."""
+    if isinstance(source, str):
+        return pattern.findall(source)
+    return [found for piece in _pieces(source, boundary)
+            for found in pattern.findall("\n" + piece.decode("utf-8"))]
+
+
+def _lines_holding(source: Path | str, chars: Iterable[str], line: str,
+                   boundary: bytes) -> list[Any]:
+    """Groups of the pattern ``line`` (as ``re.findall`` gives them) matched at the start of
+    each line of ``source`` that holds any of ``chars``. A file is searched as UTF-8 bytes, which need no decoding and
     never match part of another character."""
-    if isinstance(source, Path):
-        data, pattern = source.read_bytes(), re.compile(line.encode("utf-8"))
-        return [tuple(group.decode("utf-8") for group in groups)
-                for groups in _lines_in(data, [ch.encode("utf-8") for ch in chars],
-                                        pattern, b"\n")]
-    return list(_lines_in(source, list(chars), re.compile(line), "\n"))
+    if isinstance(source, str):
+        return list(_lines_in(source, list(chars), re.compile(line), "\n"))
+    pattern, needles = re.compile(line.encode("utf-8")), [ch.encode("utf-8") for ch in chars]
+    return [row.decode("utf-8") if isinstance(row, bytes)
+            else tuple(group.decode("utf-8") for group in row)
+            for piece in _pieces(source, boundary)
+            for row in _lines_in(piece, needles, pattern, b"\n")]
 
 
 def _lines_in(data: Any, needles: list[Any], line: re.Pattern[Any],
-              newline: Any) -> Iterator[tuple[Any, ...]]:
+              newline: Any) -> Iterator[Any]:
     """Groups of ``line`` at the start of each line of ``data`` holding a needle, once."""
     seen: set[int] = set()
     for needle in needles:
@@ -164,7 +197,7 @@ def _lines_in(data: Any, needles: list[Any], line: re.Pattern[Any],
             match = line.match(data, start)
             if match is not None and start not in seen:
                 seen.add(start)
-                yield match.groups()
+                yield match.group(1) if line.groups == 1 else match.groups()
             end = data.find(newline, at)
             at = data.find(needle, end) if end >= 0 else -1
 
@@ -184,10 +217,10 @@ def pinyin_phrases(new: Set[str], known: Set[str] = frozenset(),
     allowed = new | {ch for ch in known if ord(ch) >= _LOWEST_PHRASE_CHAR}
     path = path or phrases_path()
     if _probe(new):
-        pairs = _lines_holding(path, new, _PHRASE_LINE)
+        pairs = _lines_holding(path, new, _PHRASE_LINE, _PHRASE_END)
     else:
         scan = re.compile(rf'\n"([{_char_class(allowed)}][^"\n]*)":\s*{_PHRASE_VALUE}')
-        pairs = scan.findall("\n" + path.read_text(encoding="utf-8"))
+        pairs = _scan(path, scan, _PHRASE_END)
     for key, value in pairs:
         prefix = _prefix_over(key, allowed)
         if new.isdisjoint(prefix):

@@ -2,7 +2,7 @@
 
 pypinyin loads all 47,000 of its phrases on import (about 60 MB with its matcher's prefix
 set) unless ``PYPINYIN_NO_PHRASES`` is set. Every import of it in zhread goes through
-:func:`pypinyin`, which sets that before the first; :func:`admit` then loads the phrases a
+:func:`pypinyin`, which sets that for the first; :func:`admit` then loads the phrases a
 text can use (see :mod:`tui.core.lexicons`), so its readings are exactly those of the whole
 table. The tables are the process's, so what has been admitted is too. When pypinyin was
 imported elsewhere first, with every phrase, there is nothing to add.
@@ -20,15 +20,29 @@ from tui.core import lexicons
 __all__ = ["admit", "pypinyin"]
 
 _lock = threading.Lock()
+_import_lock = threading.Lock()
 _admitted: frozenset[str] = frozenset()
+_module: ModuleType | None = None
 
 
 def pypinyin() -> ModuleType:
-    """The pypinyin module; imported, if it is not yet, without its phrase table."""
-    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
-    import pypinyin
+    """The pypinyin module; imported, if it is not yet, without its phrase table.
 
-    return pypinyin
+    pypinyin reads the variable when it is imported; it is taken out again afterwards, so
+    that programs zhread starts (an editor, say) do not inherit it."""
+    global _module
+    if _module is None:
+        with _import_lock:
+            if _module is None:
+                ours = "PYPINYIN_NO_PHRASES" not in os.environ
+                os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+                try:
+                    import pypinyin
+                finally:
+                    if ours:
+                        os.environ.pop("PYPINYIN_NO_PHRASES", None)
+                _module = pypinyin
+    return _module
 
 
 def admit(text: str) -> None:
