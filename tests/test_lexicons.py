@@ -198,3 +198,16 @@ def test_subsets_are_those_of_the_whole_files() -> None:
     expected = {word: int(count) for word, count, _ in lines if letters.issuperset(word)}
     assert lexicons.jieba_counts(letters) == expected
     assert lexicons.jieba_summary()[0] == sum(int(count) for _, count, _ in lines)
+
+
+def test_a_lone_surrogate_in_the_text_is_no_word_and_no_error() -> None:
+    """A bad decode can leave half a surrogate pair in a text; no table holds one."""
+    from tui.core import pinyintables
+    from tui.core.reading import pinyin
+    from tui.core.segment import JiebaSplitter, alphabet
+
+    splitter = JiebaSplitter(frozenset(), None)
+    splitter.admit(alphabet("銀行\udfff很好"))
+    assert splitter("银行很好")[0] == 2  # 银行, one word
+    pinyintables.admit("銀行\udfff")
+    assert pinyin("银行") == "yín háng"

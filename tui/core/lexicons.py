@@ -115,8 +115,9 @@ def jieba_prefixes(prefixes: str, new: Set[str], known: Set[str] = frozenset()) 
 
 
 def _words(chars: Set[str]) -> set[str]:
-    """The characters a word of the files may hold: no space, no line break."""
-    return {ch for ch in chars if not ch.isspace()}
+    """The characters a word of the files may hold: no space, no line break, and no half
+    of a surrogate pair (a bad decode can leave one in a text; no file holds one)."""
+    return {ch for ch in chars if not ch.isspace() and not "\ud800" <= ch <= "\udfff"}
 
 
 def _rows(source: Path | str, new: set[str], known: Set[str], rest: str) -> list[Any]:
@@ -210,11 +211,11 @@ def pinyin_phrases(new: Set[str], known: Set[str] = frozenset(),
                    path: Path | None = None) -> Phrases:
     """Phrases made of ``new`` and ``known`` characters that use one of ``new``, and the
     prefixes over both that use one of ``new`` of the phrases that go beyond them."""
-    new = {ch for ch in new if ord(ch) >= _LOWEST_PHRASE_CHAR} - set(known)
+    new = {ch for ch in _words(new) if ord(ch) >= _LOWEST_PHRASE_CHAR} - set(known)
     found = Phrases()
     if not new:
         return found
-    allowed = new | {ch for ch in known if ord(ch) >= _LOWEST_PHRASE_CHAR}
+    allowed = new | {ch for ch in _words(known) if ord(ch) >= _LOWEST_PHRASE_CHAR}
     path = path or phrases_path()
     if _probe(new):
         pairs = _lines_holding(path, new, _PHRASE_LINE, _PHRASE_END)
