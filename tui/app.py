@@ -314,9 +314,10 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
 
     @property
     def _shutting_down(self) -> bool:
-        return self._exit or not self.screen.is_attached
+        return self._exit or not self.screen_stack or not self.screen.is_attached
 
     def _share_term_info(self) -> None:
+        self.query_one(EntryPanel).script = self.script
         entries = self.glossary.entries.values() if self.glossary else ()
         english = {e.id: e.en for e in entries}
         tips = {e.id: " · ".join(p for p in (e.hant, e.pinyin, e.en) if p) for e in entries}

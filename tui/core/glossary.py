@@ -419,7 +419,8 @@ class Glossary:
         return self._matcher.scan(text, shadow) if text else []
 
     def han_forms(self) -> set[str]:
-        """Every Han spelling in both scripts, so the segmenter keeps each term one word."""
+        """Every Han spelling of the terms and its Simplified form, so the segmenter, which
+        cuts the Simplified shadow, keeps each term one word."""
         if self._han_forms is None:
             forms = [
                 form
@@ -427,8 +428,7 @@ class Glossary:
                 for form in (entry.hant, entry.hans, *entry.forms)
                 if has_han(form)
             ]
-            converted = _convert_all(forms, "t2s") + _convert_all(forms, "s2t")
-            self._han_forms = frozenset(forms) | frozenset(converted)
+            self._han_forms = frozenset(forms) | frozenset(_convert_all(forms, "t2s"))
         return set(self._han_forms)
 
 

@@ -15,7 +15,7 @@ from textual import events
 from textual.geometry import Size
 from textual.strip import Strip
 
-from tui.core.convert import aligned
+from tui.core.convert import Script, aligned
 from tui.core.document import Document, Kind, Token
 from tui.core.reading import pinyin
 from tui.core.sanitize import visible
@@ -37,6 +37,7 @@ class EntryPanel(LinePane, can_focus=False):
     """
 
     standard = "2025"  # the HSK syllabus levels are given in: "2025", "2021" or "2.0"
+    script: Script | None = None  # how the document is written, once the app knows
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -59,7 +60,7 @@ class EntryPanel(LinePane, can_focus=False):
         if token.term and glossary is not None and token.term in glossary.entries:
             text.append_text(describe_term(glossary.get(token.term), visible(token.text)))
         else:
-            text.append_text(describe_word(token, document, dictionary))
+            text.append_text(describe_word(token, document, dictionary, self.script))
         if dictionary is not None and token.kind is Kind.HAN and document.segmented:
             simplified = document.shadow[token.start : token.end] or token.text
             text.append_text(describe_dictionary(token.text, simplified, dictionary, self.standard))
@@ -121,8 +122,13 @@ def describe_term(entry: Entry, as_written: str) -> Text:
     return text
 
 
-def describe_word(token: Token, document: Document, dictionary: Dictionary | None = None) -> Text:
-    """A plain word: itself in both scripts and, for Han words, its reading in context."""
+def describe_word(
+    token: Token, document: Document, dictionary: Dictionary | None = None,
+    script: Script | None = None,
+) -> Text:
+    """A plain word: itself in both scripts and, for Han words, its reading in context.
+    A Traditional document writes its words the Traditional way already, so OpenCC's
+    ``s2t`` (28 MB of phrase tables) is loaded only for other documents."""
     text = Text()
     original = visible(token.text)
     text.append(original, style="bold")
@@ -131,7 +137,7 @@ def describe_word(token: Token, document: Document, dictionary: Dictionary | Non
         text.append("\n(segmenting… word boundaries are provisional)\n", style="dim")
     elif token.kind is Kind.HAN:
         simplified = document.shadow[token.start : token.end] or token.text
-        traditional = aligned(token.text, "s2t")
+        traditional = token.text if script is Script.TRADITIONAL else aligned(token.text, "s2t")
         others = [s for s in dict.fromkeys((simplified, traditional)) if s != token.text]
         for other in others:
             text.append("  ")
