@@ -53,8 +53,10 @@ def child(kind: str, path: str) -> None:
             def compose(self):
                 yield Static(text, markup=False)
 
-            def on_mount(self) -> None:
-                self.call_after_refresh(lambda: (stamp("first"), self.exit()))
+            def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
+                super()._display(screen, update)
+                stamp("first")
+                self.exit()
 
         Bare().run(headless=True, size=(100, 30))
         return
@@ -62,11 +64,13 @@ def child(kind: str, path: str) -> None:
     from tui.app import ZhreadApp
 
     class Timed(ZhreadApp):
-        def on_mount(self) -> None:
-            # queued before the app's own after-refresh work (starting the worker), so the
-            # stamp is the frame, not the frame plus a thread start
-            self.call_after_refresh(lambda: stamp("first"))
-            super().on_mount()
+        first = True
+
+        def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
+            super()._display(screen, update)
+            if self.first:
+                self.first = False
+                stamp("first")
 
         def _annotated(self, annotation) -> None:  # type: ignore[override]
             super()._annotated(annotation)

@@ -62,8 +62,9 @@ if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
     from tui.core.glossary import Glossary
     from tui.screens.skim import Jump
 
-#: How long after a cursor move the sidebar describes the new word: one frame at 60 Hz.
-ENTRY_DELAY = 1 / 60
+#: How long after a cursor move the sidebar describes the new word: long enough for the
+#: frame with the moved cursor to go out first (a move draws in a few milliseconds).
+ENTRY_DELAY = 0.008
 
 
 @dataclass
