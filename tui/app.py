@@ -211,6 +211,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
             return
         if annotation is not None and not worker.is_cancelled:
             self.from_worker(self._annotated, annotation)
+            warm_readings(annotation.document.text)
 
     def _progressed(self, annotation: Annotation, step: Step | None) -> None:
         """A step of the worker: the glossary and script first (``step`` None), then the
@@ -525,6 +526,15 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
 SCRIPT_SAMPLE = 100_000
 
 
+def warm_readings(text: str) -> None:
+    """Load pypinyin and the phrases ``text`` can use, once the text is annotated and
+    shown: here, not on the first cursor move that wants a reading (most of a second for
+    a novel's characters)."""
+    from tui.core import pinyintables
+
+    pinyintables.admit(alphabet(text))
+
+
 def annotate(
     document: Document,
     loaded: tuple[Glossary, str | None],
@@ -537,7 +547,6 @@ def annotate(
     ``publish`` gets the glossary and script first, then steps of the segmentation; the
     finished annotation is returned (``None`` when ``cancelled`` said stop).
     """
-    from tui.core import pinyintables
     from tui.core.candidates import find_candidates
     from tui.core.gloss_report import terms_found
 
@@ -563,7 +572,6 @@ def annotate(
     if final is None:
         return None
     segmented = final.document
-    pinyintables.admit(letters)  # pypinyin and its phrases here, not on the first cursor move
     return replace(
         base, document=segmented, uses=terms_found(segmented, glossary),
         candidates=find_candidates(segmented, glossary), limited=progressive.limited,

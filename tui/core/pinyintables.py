@@ -52,7 +52,7 @@ def admit(text: str) -> None:
     if _admitted.issuperset(text):
         return
     module = pypinyin()
-    with _lock:
+    with _lock, lexicons.collection_paused():
         known = _admitted
         new = set(text) - known
         if not new:

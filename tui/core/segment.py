@@ -83,7 +83,7 @@ class JiebaSplitter:
         ``text``; safe while other threads cut text already admitted."""
         if self._admitted.issuperset(text):
             return
-        with self._admit_lock:
+        with self._admit_lock, lexicons.collection_paused():
             known = self._admitted
             new = set(text) - known
             if not new:
