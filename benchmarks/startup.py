@@ -9,7 +9,8 @@ so that machine noise hits all alike:
 - fully annotated: the raw work, a process that converts TEXT with OpenCC ``t2s`` and cuts
   it with ``jieba.lcut`` (imports and jieba's own dictionary cache included).
 
-Peak RSS is ``ru_maxrss`` of the zhread process when it is fully annotated.
+Peak RSS is ``ru_maxrss`` of the zhread process once annotated and its worker done (it
+loads the readings' tables after the annotated text is shown).
 
     python benchmarks/startup.py [TEXT] [--runs N]
 """
@@ -77,9 +78,17 @@ def child(kind: str, path: str) -> None:
             self.call_after_refresh(self._done)
 
         def _done(self) -> None:
+            stamp("ready")
+            self._settled()
+
+        def _settled(self) -> None:
+            """Peak memory once the worker has finished what it does after annotating (it
+            loads the readings' tables next)."""
             import resource
 
-            stamp("ready")
+            if any(w.group == "segment" and not w.is_finished for w in self.workers):
+                self.set_timer(0.05, self._settled)
+                return
             print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}", flush=True)
             self.exit()
 
