@@ -95,7 +95,7 @@ class ArticleView(LinePane, can_focus=True):
         self._wrap_ahead = True  # wrap past the screen in idle slices (off while segmenting)
         self._hovered: int | None = None
         # the app's listener, called at once on a move (the message follows for others), so
-        # the sidebar is drawn in the same frame as the cursor, not one frame later
+        # the side-by-side view follows in the cursor's frame and the entry is scheduled
         self.on_move: Callable[[ArticleView, Token | None], None] | None = None
 
     # -- state changes -------------------------------------------------------------------
