@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.apps import entry_text, sample_app, text_app, until_segmented
+from tests.apps import (
+    entry_text,
+    sample_app,
+    text_app,
+    until,
+    until_ready,
+    until_segmented,
+)
 from tui.core.document import Kind
 from tui.screens.help import HelpScreen
 from tui.widgets.article import ArticleView
@@ -201,3 +208,25 @@ async def test_document_without_words() -> None:
         await until_segmented(pilot)
         await pilot.press("w", "j", "right_square_bracket", "G", "s")
         assert article(app).token.kind is Kind.PUNCT
+
+
+async def test_columns_count_every_cell_drawn_before_an_offset() -> None:
+    """A move to another line lands by column: a line's columns, worked out once per line,
+    are the cells of the text before each offset plus the glosses and reading pads there."""
+    from rich.cells import cell_len
+
+    from tui.layout import cells
+
+    app = sample_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_ready(pilot)
+        await pilot.press("i", "p")  # inline glosses and the reading line: both add cells
+        await until(pilot, lambda: article(app).readings, "the reading line")
+        view = article(app)
+        for index in range(min(len(view.lines), 12)):
+            line, column = view.lines[index], view._columns(index)
+            extras = view._extras(line)
+            for offset in range(line.start, line.end + 1):
+                drawn = sum(cells(ch) for ch in str(view.view_text)[line.start : offset])
+                drawn += sum(cell_len(text) for at, text, _ in extras if at <= offset)
+                assert column(offset) == drawn

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -553,9 +554,23 @@ class ArticleView(LinePane, can_focus=True):
         self.app.bell()
 
     def _x_of(self, line_index: int, offset: int) -> int:
+        return self._columns(line_index)(offset)
+
+    def _columns(self, line_index: int) -> Callable[[int], int]:
+        """The column of any offset on a line, worked out once for the line: a move to
+        another line asks for two columns per word on it."""
         line = self.lines[line_index]
-        extras = sum(cell_len(text) for at, text, _ in self._extras(line) if at <= offset)
-        return extras + sum(cells(ch) for ch in self.view_text[line.start : offset])
+        extras = [(at, cell_len(text)) for at, text, _ in self._extras(line)]
+        ats = [at for at, _ in extras]
+        before = list(accumulate(width for _, width in extras))
+        widths = list(accumulate((cells(ch) for ch in self.view_text[line.start : line.end]),
+                                 initial=0))
+
+        def column(offset: int) -> int:
+            placed = bisect_right(ats, offset)  # the extras at or before ``offset``
+            return (before[placed - 1] if placed else 0) + widths[offset - line.start]
+
+        return column
 
     def _word_in_line(self, line_index: int, goal_x: int) -> int | None:
         """The word token on a line closest to column ``goal_x`` (None if the line has none)."""
@@ -564,11 +579,12 @@ class ArticleView(LinePane, can_focus=True):
             return None
         best: tuple[int, int] | None = None
         tokens = self.document.tokens
+        column = self._columns(line_index)
         index = self.document.token_index_at(line.start)
         while index < len(tokens) and tokens[index].start < line.end:
             if tokens[index].kind.is_word:
-                x0 = self._x_of(line_index, max(line.start, tokens[index].start))
-                x1 = self._x_of(line_index, min(line.end, tokens[index].end))
+                x0 = column(max(line.start, tokens[index].start))
+                x1 = column(min(line.end, tokens[index].end))
                 distance = 0 if x0 <= goal_x < x1 else min(abs(goal_x - x0), abs(goal_x - x1 + 1))
                 if best is None or distance < best[0]:
                     best = (distance, index)
