@@ -46,3 +46,14 @@ def test_only_the_chunks_read_are_converted(monkeypatch) -> None:
     view = ShownText(text, "t2s")
     assert view[:5] == "头发很长。"
     assert len(view._done) == 1
+
+
+def test_the_chunks_kept_are_bounded(monkeypatch) -> None:
+    """Reading a whole novel in another script keeps only the chunks read last."""
+    monkeypatch.setattr(shown, "CHUNK", 64)
+    monkeypatch.setattr(shown, "KEPT", 4)
+    text = "\n".join(["頭髮很長。"] * 400)
+    view = ShownText(text, "t2s")
+    whole = "".join(view[i : i + 50] for i in range(0, len(text), 50))
+    assert whole == visible(aligned(text, "t2s"))
+    assert len(view._done) <= 4

@@ -2,15 +2,16 @@
 
 Converting a novel with OpenCC takes a good part of a second, and a script switch must
 redraw at once; the screen needs a few thousand characters of it. So the text is
-converted a chunk at a time, each chunk when a line in it is first drawn, and kept. The
-chunks end where a paragraph or sentence does (:func:`tui.core.progressive.chunk_bounds`),
-so no phrase is cut in two. The result has the original's length and offsets, as every
+converted a chunk at a time, each chunk when a line in it is first drawn, and the chunks
+read last are kept. The chunks end where a paragraph or sentence does
+(:func:`tui.core.progressive.chunk_bounds`), so no phrase is cut in two. The result has the original's length and offsets, as every
 length-keeping conversion does (:func:`tui.core.convert.aligned`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from typing import overload
 
 from tui.core.convert import aligned
@@ -18,6 +19,10 @@ from tui.core.sanitize import visible
 
 #: Characters converted at a time: a few milliseconds of OpenCC.
 CHUNK = 8_192
+
+#: Converted chunks kept, the most recently read: what was scrolled past is dropped, so the
+#: memory is bounded (about 1 MB) however much of a novel is read in another script.
+KEPT = 64
 
 
 class ShownText:
@@ -30,7 +35,7 @@ class ShownText:
         self.text, self.config = text, config
         self._bounds = chunk_bounds(text, CHUNK)
         self._starts = [start for start, _ in self._bounds]
-        self._done: dict[int, str] = {}
+        self._done: OrderedDict[int, str] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self.text)
@@ -71,4 +76,8 @@ class ShownText:
         if converted is None:
             start, end = self._bounds[at]
             converted = self._done[at] = visible(aligned(self.text[start:end], self.config))
+            if len(self._done) > KEPT:
+                self._done.popitem(last=False)  # the chunk read longest ago
+        else:
+            self._done.move_to_end(at)
         return converted
