@@ -4,8 +4,9 @@ Converting a novel with OpenCC takes a good part of a second, and a script switc
 redraw at once; the screen needs a few thousand characters of it. So the text is
 converted a chunk at a time, each chunk when a line in it is first drawn, and the chunks
 read last are kept. The chunks end where a paragraph or sentence does
-(:func:`tui.core.progressive.chunk_bounds`), so no phrase is cut in two. The result has the original's length and offsets, as every
-length-keeping conversion does (:func:`tui.core.convert.aligned`).
+(:func:`tui.core.progressive.chunk_bounds`), so no phrase is cut in two. The result has
+the original's length and offsets, as every length-keeping conversion does
+(:func:`tui.core.convert.aligned`).
 """
 
 from __future__ import annotations
