@@ -4,7 +4,10 @@ key, the terms pane, search and script switching work while the rest is segmente
 from __future__ import annotations
 
 import random
+import threading
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +20,24 @@ from tui.widgets.article import ArticleView
 from tui.widgets.terms import TermsPane
 
 TEXT = st.text(alphabet="漢娜·多門人工智慧銀行 DeepSeek 3.5%，。！\n\u0301", max_size=300)
+
+
+@pytest.fixture
+def held_segmenter(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The segmenter stops after its first chunk (the one at the cursor) until the test
+    sets the event: what a test sees while the text is being segmented is then there
+    however fast the machine is."""
+    go_on = threading.Event()
+    step = Progressive.step
+
+    def held(self: Progressive, focus: int) -> bool:
+        if self.done:
+            go_on.wait(120)
+        return step(self, focus)
+
+    monkeypatch.setattr(Progressive, "step", held)
+    yield go_on
+    go_on.set()  # a test that failed half-way must not leave the worker waiting
 
 
 def long_text(copies: int = 150) -> str:
@@ -75,7 +96,9 @@ def test_provisional_costs_nothing_per_character() -> None:
     assert document.tokens[5].text == document.text[5]
 
 
-async def test_long_text_opens_provisional_and_reads_while_segmenting(glossary) -> None:
+async def test_long_text_opens_provisional_and_reads_while_segmenting(
+    glossary, held_segmenter: threading.Event
+) -> None:
     app = text_app(long_text())
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(ArticleView)
@@ -98,6 +121,8 @@ async def test_long_text_opens_provisional_and_reads_while_segmenting(glossary) 
         view.set_matches(use.occurrences)
         await pilot.press("n")
         assert (view.token.start, view.token.end) in use.occurrences
+        assert not app.segmented  # all of it while the rest was still on its way
+        held_segmenter.set()
         await until_segmented(pilot, timeout=120)
         assert app.document.segmented and "segmenting" not in app.sub_title
         assert app.document.tokens[view.cursor].start <= view.token.start
@@ -107,7 +132,9 @@ async def test_long_text_opens_provisional_and_reads_while_segmenting(glossary) 
         assert app.target == "tw"
 
 
-async def test_layout_wraps_lazily_and_correctly(glossary) -> None:
+async def test_layout_wraps_lazily_and_correctly(
+    glossary, held_segmenter: threading.Event
+) -> None:
     text = long_text(40)
     app = text_app(text)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -115,6 +142,7 @@ async def test_layout_wraps_lazily_and_correctly(glossary) -> None:
         assert not view.lines.complete  # only what is on screen, at first
         await pilot.press("G")  # the end: wrapped as far as needed, at once
         assert view.line_of(view.token.start) < len(view.lines)
+        held_segmenter.set()
         await until(pilot, lambda: view.lines.complete, "the whole wrap", 120)
         from tui.widgets.article import layout_lines
 

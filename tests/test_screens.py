@@ -3,27 +3,15 @@ app with the real CC-CEDICT index and a real SQLite word list in the test's data
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-
 from textual.app import App
 from textual.widgets import DataTable, Input, OptionList
 
-from tests.apps import text_app, until_ready, until_segmented
+from tests.apps import text_app, until, until_ready, until_segmented
 from tui.core.levels import grade
 from tui.core.wordlist import WordList, default_path
 from tui.screens.lookup import LookupScreen
 from tui.screens.stats import LevelChart, StatsScreen
 from tui.screens.wordlist import WordListScreen
-
-
-async def until(pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "the screen did not get there"
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def text_of(screen, selector: str) -> str:
@@ -35,7 +23,7 @@ def text_of(screen, selector: str) -> str:
 
 async def _search(pilot, screen: LookupScreen, query: str) -> list[str]:
     await pilot.press(*query)
-    await until(pilot, lambda: screen.hits.query == query)
+    await until(pilot, lambda: screen.hits.query == query, f"hits for {query}")
     options = screen.query_one("#lookup-hits", OptionList)
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
@@ -76,7 +64,7 @@ async def test_enter_before_the_search_shows_the_first_hit_when_it_arrives() -> 
         app.push_screen(screen)
         await pilot.pause()
         await pilot.press(*"nǐ hǎo", "enter")  # well inside the debounce
-        await until(pilot, lambda: screen.shown is not None)
+        await until(pilot, lambda: screen.shown is not None, "the entry shown")
         assert "hello" in text_of(screen, "#lookup-entry")
 
 
@@ -87,7 +75,7 @@ async def test_lookup_without_the_dictionary_searches_the_glossary() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = LookupScreen(None, load_glossary(builtin_glossary_path()), query="蒸馏")
         app.push_screen(screen)
-        await until(pilot, lambda: screen.hits.query == "蒸馏")
+        await until(pilot, lambda: screen.hits.query == "蒸馏", "hits for 蒸馏")
         assert "still loading" in text_of(screen, "#lookup-status")
         assert [e.hant for e in screen.hits.glossary][:1] == ["蒸餾"]
         assert not screen.hits.dictionary

