@@ -21,6 +21,7 @@ def run(*args: str, stdin: bytes | None = None, command: list[str] | None = None
     )
 
 
+@pytest.mark.smoke
 def test_version_and_help() -> None:
     from tui import __version__
 
@@ -38,15 +39,33 @@ def test_python_dash_m_is_the_same_command() -> None:
     assert result.returncode == 0 and result.stdout.decode().startswith("zhread ")
 
 
+@pytest.mark.smoke
 def test_segment_plain_keeps_lines_and_drops_whitespace(tmp_path: Path) -> None:
     source = tmp_path / "a.txt"
     source.write_text("中國企業DeepSeek推出模型。\n\n  監督微調 (SFT)\n", encoding="utf-8")
     out = run("segment", str(source)).stdout.decode()
     lines = out.split("\n")
-    assert len(lines) == 5 and lines[-1] == ""
-    assert lines[1] == "" and lines[3] == ""
+    assert len(lines) == 4 and lines[-1] == ""  # three lines in, three out
+    assert lines[1] == ""
     assert "DeepSeek" in lines[0].split(" ") and "。" in lines[0].split(" ")
     assert lines[2].split(" ") == ["監督微調", "(", "SFT", ")"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"\xe4\xbd\xa0\xe5\xa5\xbd\xe4\xb8\x96\xe7\x95\x8c\n", "你好 世界\n"),
+        ("你好世界".encode(), "你好 世界\n"),  # no newline at the end: still its own line
+        ("你好\r\n世界\r\n".encode(), "你好\n世界\n"),
+        ("你好\n\n\n世界\n".encode(), "你好\n\n\n世界\n"),
+        ("\n你好\n\n".encode(), "\n你好\n\n"),
+        ("你好  \n  ".encode(), "你好\n\n"),  # a last line of spaces is a line
+    ],
+)
+def test_segment_prints_one_line_per_input_line(data: bytes, expected: str) -> None:
+    result = run("segment", "-", stdin=data)
+    assert result.returncode == 0
+    assert result.stdout.decode() == expected
 
 
 def test_segment_json_offsets_point_into_the_decoded_text(sample_text: str) -> None:

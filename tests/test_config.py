@@ -20,7 +20,13 @@ from tui.core.config import (
     parse_config,
     write_config,
 )
-from tui.core.settings import Settings, load_remembered, save_remembered, settings_path
+from tui.core.settings import (
+    Settings,
+    load_remembered,
+    remember,
+    save_remembered,
+    settings_path,
+)
 
 SPECS = [
     KeySpec("quit", "App", ("q",), "Quit"),
@@ -148,6 +154,37 @@ def test_remembered_settings_round_trip() -> None:
     assert remembered.values == {"tones": "pleco", "inline_glosses": True, "hsk": "2.0"}
     assert remembered.note is None
     assert Settings().with_values(remembered.values).tones == "pleco"
+
+
+def test_remembering_a_change_keeps_what_another_run_remembered_meanwhile() -> None:
+    """Two runs that each loaded the file before either changed anything: each lays only
+    its own change over the file as it is now, so neither undoes the other's."""
+    save_remembered({"theme": "nord"})
+    remember({"tones": "pleco"})  # one run
+    remember({"script": "hans", "theme": "zhread-light"})  # another
+    assert load_remembered().values == {"tones": "pleco", "script": "hans",
+                                        "theme": "zhread-light"}
+    assert not list(settings_path().parent.glob(".*.lock"))  # no lock file left behind
+
+
+def test_remembering_keeps_a_later_versions_keys_and_starts_over_a_damaged_file() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('{"version": 2, "settings": {"future": [1], "tones": "mdbg"}}')
+    remember({"inline_glosses": True})
+    assert json.loads(path.read_text())["settings"] == {
+        "future": [1], "tones": "mdbg", "inline-glosses": True}
+    path.write_text("{oops")
+    remember({"hsk": "2.0"})
+    assert load_remembered().values == {"hsk": "2.0"}
+
+
+def test_remembering_where_the_file_cannot_be_written_names_it(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    with pytest.raises(Exception, match="could not remember the settings") as caught:
+        remember({"tones": "pleco"}, blocked / "settings.json")
+    assert str(blocked / "settings.json") in str(caught.value)
 
 
 def test_unknown_remembered_keys_are_ignored() -> None:

@@ -3,6 +3,7 @@ command line; friendly targets; line ends kept; standard input; streaming in sma
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,75 @@ def test_errors(args: list[str], message: str) -> None:
     result = run(*args)
     assert result.returncode == 2 and message in result.stderr.decode()
     assert result.stderr.decode().count("\n") == 1
+
+
+# --- line for line ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["你好世界\n", "你好世界", "软件\r\n里面\r\n", "软件\n\n\n里面\n", "\n软件\n\n", "软件\r里面"],
+)
+def test_one_output_line_per_input_line_with_the_line_ends_kept(data: str) -> None:
+    out = run("convert", "-", "--to", "hant", stdin=data.encode()).stdout.decode()
+    assert out.splitlines(keepends=True) == [
+        convert(line, "s2tw") for line in data.splitlines(keepends=True)]
+
+
+def test_a_page_gives_its_lines_and_one_newline_at_the_end(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>软件</p><p>里面</p></body></html>", encoding="utf-8")
+    assert run("convert", str(page), "--to", "hant").stdout.decode() == "軟件\n裡面\n"
+
+
+# --- hant follows the reader's region --------------------------------------------------------
+
+#: 華為 (Huawei) and 為 are what Taiwan and Hong Kong print; OpenCC's own standard has 爲.
+SIMPLIFIED = "华为说，这是为什么。里面\n"
+
+
+def hant(*args: str, config: str | None = None, tmp_path: Path | None = None) -> str:
+    env = dict(os.environ)
+    if config is not None and tmp_path is not None:
+        (tmp_path / "config.toml").write_text(config, encoding="utf-8")
+        env["ZHREAD_CONFIG"] = str(tmp_path / "config.toml")
+    result = subprocess.run([ZHREAD, "convert", "-", "--to", "hant", *args],
+                            input=SIMPLIFIED.encode(), capture_output=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.decode()
+
+
+@pytest.mark.smoke
+def test_hant_is_taiwan_standard_when_nothing_says_otherwise() -> None:
+    out = hant()
+    assert out == "華為說，這是為什麼。裡面\n" == convert(SIMPLIFIED, "s2tw")
+    assert "爲" not in out
+
+
+def test_hant_follows_the_script_setting(tmp_path: Path) -> None:
+    assert hant(config='script = "hk"\n', tmp_path=tmp_path) == convert(SIMPLIFIED, "s2hk")
+    assert "裏面" in convert(SIMPLIFIED, "s2hk")
+    assert hant(config='script = "tw"\n', tmp_path=tmp_path) == convert(SIMPLIFIED, "s2tw")
+
+
+def test_hant_follows_the_script_the_reader_last_chose() -> None:
+    from tui.core.settings import save_remembered
+
+    save_remembered({"script": "hk"})
+    assert hant() == convert(SIMPLIFIED, "s2hk")
+
+
+def test_an_explicit_region_wins_over_the_setting(tmp_path: Path) -> None:
+    assert hant("--region", "tw", config='script = "hk"\n', tmp_path=tmp_path) == convert(
+        SIMPLIFIED, "s2tw")
+    assert hant("--region", "hk") == convert(SIMPLIFIED, "s2hk")
+    assert hant("--phrases") == convert(SIMPLIFIED, "s2twp")
+
+
+def test_traditional_text_stays_in_the_readers_standard() -> None:
+    """A Taiwan text asked for in Traditional is left in Taiwan's standard, not turned into
+    OpenCC's (裡 -> 裏, 為 stays)."""
+    taiwan = "華為說，這是為什麼。裡面有軟體。\n"
+    result = subprocess.run([ZHREAD, "convert", "-", "--to", "hant"], input=taiwan.encode(),
+                            capture_output=True, timeout=120)
+    assert result.stdout.decode() == taiwan

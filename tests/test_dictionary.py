@@ -8,8 +8,10 @@ import gzip
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tui.core import cedict, dictindex
+from tui.core import cedict, dictindex, reading
 from tui.core.dictionary import DictEntry, Dictionary
 from tui.core.errors import ZhreadError
 
@@ -103,6 +105,120 @@ def test_english_search(dictionary: Dictionary) -> None:
     assert "走" in {e.simplified for e in dictionary.search("to walk", 5)}
     assert "电脑" in {e.simplified for e in dictionary.search("computer", 5)}
     assert dictionary.search('"quoted" OR (weird*', 5) is not None  # never an FTS syntax error
+
+
+def first(entries: list[DictEntry], *words: str) -> list[str]:
+    """``words`` in the order the search ranked them (by Simplified form)."""
+    order = [e.simplified for e in entries]
+    return sorted(words, key=lambda word: order.index(word) if word in order else len(order))
+
+
+def test_english_ranks_the_headword_meaning_first(dictionary: Dictionary) -> None:
+    """What a word means before what it is also used for: 芯片 "computer chip" is a chip
+    and the common word for one; 碎片 "chip; fragment" is also one; 脆片 "chip" is rare;
+    "chip shot (golf)" is no chip at all."""
+    chip = dictionary.search("chip", 10)
+    assert chip[0].simplified == "芯片"
+    assert first(chip, "碎片", "脆片") == ["碎片", "脆片"]
+    assert first(dictionary.search("chip", 50), "脆片", "起扑") == ["脆片", "起扑"]
+    assert dictionary.search("computer", 5)[0].simplified == "电脑"  # HSK 1 before HSK 5
+    assert dictionary.search("to walk", 3)[0].simplified == "走"
+    assert dictionary.search("tea", 3)[0].simplified == "茶"
+
+
+def test_a_negated_meaning_is_no_kind_of_the_word(dictionary: Dictionary) -> None:
+    """"not bad" (不错) is not a kind of bad, however common it is."""
+    assert first(dictionary.search("bad", 50), "坏", "不错") == ["坏", "不错"]
+
+
+def test_a_variant_comes_after_the_word_it_points_to(dictionary: Dictionary) -> None:
+    """昰 "variant of 是" shares 是's Simplified form, and so its count and level."""
+    assert first(dictionary.search("shi", 20), "是", "昰") == ["是", "昰"]
+    assert dictionary.search("shi4", 1)[0].traditional == "是"
+
+
+@pytest.mark.parametrize("query", ["chángqī", "chang2qi1", "chang2 qi1", "changqi"])
+def test_pinyin_ranks_the_exact_syllables_first(dictionary: Dictionary, query: str) -> None:
+    """長期 is cháng qī; 長期性 begins with those syllables; 常青 (cháng qīng) only with
+    their letters. Toneless, 長崎 (Cháng qí) is as exact as 長期, the commoner first."""
+    found = dictionary.search(query, 50)
+    assert found[0].traditional == "長期"
+    order = [e.traditional for e in found]
+    if "常青" in order:
+        assert order.index("長期性") < order.index("常青")
+    exact = [e for e in found if e.pinyin.replace(" ", "").lower() in ("chang2qi1", "chang2qi2")]
+    assert found[: len(exact)] == exact
+
+
+def test_pinyin_candidates_are_whole_syllables_before_letters(dictionary: Dictionary) -> None:
+    """For marked pinyin every hit carries the marks; those whose syllables begin with the
+    query's come before those where the query ends inside a syllable."""
+    found = dictionary.search("nǐ", 100)
+    whole = [e.pinyin.lower().split(" ")[0] == "ni3" for e in found]
+    assert whole[0] and whole == sorted(whole, reverse=True)
+
+
+READINGS = ["yin2 hang2 jia1", "chang2 qi1 xing4", "zhong1 guo2 ren2", "dian4 nao3 zhuo1",
+            "xue2 sheng1 hui4", "shi2 jian1 biao3", "peng2 you5 men5"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(READINGS), st.integers(1, 3),
+       st.sampled_from(["numbers", "marks", "none"]), st.integers(0, 3))
+def test_whole_syllables_always_come_before_letters(
+    dictionary: Dictionary, numbered: str, syllables: int, tones: str, cut: int
+) -> None:
+    """Any prefix of a real reading, typed any way (without tones, possibly cut short):
+    hits whose syllables are exactly the query's come first, then those that begin with
+    them, then those where the query ends inside a syllable."""
+    parts = numbered.split(" ")[:syllables]
+    if tones == "marks":
+        parts = reading.marks(" ".join(parts)).split(" ")
+    elif tones == "none":
+        parts = [part.rstrip("12345") for part in parts]
+    query = "".join(parts)
+    query = query[: max(len(query) - cut, 1)] if tones == "none" else query
+    key = cedict.toneless_key(query)
+    found = dictionary.search(query, 40)
+    pinyin = [e for e in found if cedict.toneless_key(e.pinyin).startswith(key)]
+    classes = [_syllables_match(e.pinyin, key) for e in pinyin]
+    if tones == "none":  # English hits may come between the exact and the longer words
+        assert not classes or (classes[0] == 0) == (0 in classes)
+    else:
+        assert pinyin == found  # tones given: nothing but pinyin hits
+        assert classes == sorted(classes)
+
+
+def _syllables_match(numbered: str, key: str) -> int:
+    spelt, ends = "", set()
+    for part in numbered.split(" "):
+        spelt += cedict.toneless_key(part)
+        ends.add(len(spelt))
+    return 0 if spelt == key else 1 if len(key) in ends else 2
+
+
+@pytest.mark.parametrize(
+    ("query", "problem"),
+    [("ni3hao9", "ni3hao9: 9 is not a tone (1–5)"),
+     ("ni3 hao7", "ni3 hao7: 7 is not a tone (1–5)"),
+     ("ni3hqo3", "ni3hqo3: hqo is not a pinyin syllable"),
+     ("nǐ hqǒ", "nǐ hqǒ: hqo is not a pinyin syllable")],
+)
+def test_impossible_pinyin_says_why(dictionary: Dictionary, query: str, problem: str) -> None:
+    assert dictionary.search(query) == []
+    assert dictionary.problem(query) == problem
+
+
+@pytest.mark.parametrize("query", ["ni3hao3", "ni3zh", "nǐ h", "lv4", "lu:4", "nihao", "bank"])
+def test_possible_pinyin_and_english_have_no_problem(dictionary: Dictionary, query: str) -> None:
+    assert dictionary.problem(query) is None
+
+
+def test_numbers_that_are_not_tones_search_english(dictionary: Dictionary) -> None:
+    """G7 and COVID-19 have numbers but are not pinyin; they are searched as English."""
+    assert "新冠肺炎" in {e.simplified for e in dictionary.search("covid-19", 10)}
+    assert "七国集团" in {e.simplified for e in dictionary.search("g7", 10)}
+    assert dictionary.problem("covid-19") is None
 
 
 def test_nothing_for_nonsense(dictionary: Dictionary) -> None:

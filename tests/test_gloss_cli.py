@@ -70,7 +70,8 @@ def sample_json(session_cache: Path, tmp_path_factory: pytest.TempPathFactory) -
 
 def test_gloss_json_keys(sample_json: dict) -> None:
     assert set(sample_json) == {"terms", "candidates"}
-    term_keys = {"id", "en", "hant", "hans", "pinyin", "category", "count", "occurrences"}
+    term_keys = {"id", "en", "written", "other_forms", "hant", "hans", "pinyin", "category",
+                 "count", "occurrences", "text_note"}
     assert all(set(t) == term_keys for t in sample_json["terms"])
     candidate_keys = {"term", "en", "start", "end", "count", "known_id"}
     assert all(set(c) == candidate_keys for c in sample_json["candidates"])
@@ -93,6 +94,11 @@ def test_gloss_json_offsets_slice_the_decoded_text(
         assert sample_text[candidate["start"] : candidate["end"]] == candidate["term"]
     chiplet = next(t for t in sample_json["terms"] if t["id"] == "chiplet-packaging")
     assert chiplet["hant"] == "芯粒封裝" and chiplet["category"] == "semiconductors"
+    chip = next(t for t in sample_json["terms"] if t["id"] == "chip")
+    assert chip["written"] == ["晶元"] and chip["pinyin"] == "jīng yuán"  # as the article has it
+    assert chip["other_forms"] == ["晶片", "芯片"] and "晶元" in chip["text_note"]
+    for term in sample_json["terms"]:
+        assert {sample_text[s:e] for s, e in term["occurrences"]} == set(term["written"])
 
 
 def test_gloss_offsets_count_characters_of_decoded_standard_input() -> None:
@@ -116,8 +122,9 @@ def test_gloss_plain_lists_terms_then_candidates(
     code, out, _ = run_main(capsys, "gloss", str(SAMPLE))
     assert code == 0
     terms, _, candidates = out.partition("\n\n")
-    assert "芯粒封裝  芯粒封装  xīn lì fēng zhuāng  chiplet packaging  ×" in terms
-    assert "DeepSeek  DeepSeek  -  DeepSeek  ×" in terms  # a Latin term has no pinyin
+    assert "芯粒封裝/chiplet packaging  芯粒封装/小晶片封裝  xīn lì fēng zhuāng  chiplet packaging  ×" in terms
+    assert "DeepSeek  深度求索  -  DeepSeek  ×" in terms  # a Latin term has no pinyin
+    assert "晶元  晶片/芯片  jīng yuán  (semiconductor) chip  ×" in terms
     assert "漢娜·多門  Hanna Dohmen  ×" in candidates
 
 
@@ -132,7 +139,7 @@ def test_gloss_markdown_has_the_table_and_escapes_the_text(
     code, out, _ = run_main(capsys, "gloss", str(story), "--md", "--glossary", str(extra))
     assert code == 0
     assert out.startswith("# Glossary: 標題\\|\\*粗體\\*\n")
-    assert "| Traditional | Simplified | Pinyin | English | Count |" in out
+    assert "| As written | Other forms | Pinyin | English | Count |" in out
     assert "| 檢索增強生成 | 检索增强生成 | jiǎn suǒ zēng qiáng shēng chéng | " in out
     assert "documents \\| found" in out  # from the glossary, still escaped
     [row] = [line for line in out.splitlines() if line.startswith("| 管道 |")]
@@ -142,9 +149,52 @@ def test_gloss_markdown_has_the_table_and_escapes_the_text(
 def test_gloss_on_the_sample_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_main(capsys, "gloss", str(SAMPLE), "--md")
     assert code == 0
-    rows = [line for line in out.splitlines() if line.startswith("| 芯粒封裝 |")]
+    rows = [line for line in out.splitlines() if line.startswith("| 芯粒封裝 / chiplet packaging |")]
     assert rows and rows[0].endswith("| chiplet packaging | 3 |")
     assert "## Definitions" in out and "`person-hanna-dohmen`" in out
+    [hearing] = [line for line in out.splitlines() if line.startswith("- **聽證會**")]
+    assert "In this text: The USCC's hearing" in hearing  # the sample's own notes
+
+
+MAINLAND = "据新华社报道，国内企业正在加快研发人工智能芯片，国产芯片的算力仍有差距。\n"
+TAIWAN = "根據中央社報導，台積電將擴大先進製程產能，以滿足人工智慧晶片的需求。\n"
+ENGLISH = ("Chip makers race to meet demand for AI accelerators. Analysts say compute is scarce,\n"
+           "and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips.\n")
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    (MAINLAND, ["人工智能  人工智慧  rén gōng zhì néng  artificial intelligence (AI)  ×1",
+                "芯片  晶片/晶元  xīn piàn  (semiconductor) chip  ×2"]),
+    (TAIWAN, ["人工智慧  人工智能  rén gōng zhì huì  artificial intelligence (AI)  ×1",
+              "晶片  芯片/晶元  jīng piàn  (semiconductor) chip  ×1"]),
+])
+def test_gloss_shows_terms_as_the_text_writes_them(
+    text: str, lines: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    code, out, _ = run_main(capsys, "gloss", str(story))
+    assert code == 0
+    assert all(line in out.splitlines() for line in lines), out
+
+
+def test_gloss_of_a_text_without_chinese_lists_no_terms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "english.txt"
+    story.write_text(ENGLISH, encoding="utf-8")
+    code, out, _ = run_main(capsys, "gloss", str(story), "--json")
+    assert code == 0 and json.loads(out) == {"terms": [], "candidates": []}
+
+
+def test_gloss_of_another_text_has_none_of_the_samples_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "hearing.txt"
+    story.write_text("美國參議院昨天召開聽證會，研究員多門出席。\n", encoding="utf-8")
+    code, out, _ = run_main(capsys, "gloss", str(story), "--md")
+    assert code == 0 and "- **聽證會** (hearing)" in out and "多門" in out
+    assert "In this text" not in out
 
 
 def test_segment_and_gloss_take_several_glossaries(
@@ -189,7 +239,7 @@ def test_glossary_path_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[s
     layer = tmp_path / "layer.yaml"
     layer.write_text(EXTRA, encoding="utf-8")  # see_also points at a built-in id
     code, out, _ = run_main(capsys, "glossary", "check", str(layer))
-    assert code == 0 and out == f"{layer}: 1 entries, ok\n"
+    assert code == 0 and out == f"{layer}: 1 entry, ok\n"
 
 
 @pytest.mark.parametrize(
@@ -219,3 +269,15 @@ def test_a_broken_user_glossary_stops_subcommands(capsys: pytest.CaptureFixture[
     code, out, err = run_main(capsys, "gloss", str(SAMPLE))
     assert code == 2 and out == ""
     assert err.startswith(f"zhread: {user}:2:") and err.count("\n") == 1
+
+
+def test_a_broken_notes_file_stops_subcommands_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(TAIWAN, encoding="utf-8")
+    notes = tmp_path / "story.notes.yaml"
+    notes.write_text("notes:\n  Not An Id: x\n", encoding="utf-8")
+    code, out, err = run_main(capsys, "gloss", str(story))
+    assert code == 2 and out == ""
+    assert err.startswith(f"zhread: {notes}:2:") and err.count("\n") == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from tests.apps import sample_app, text_app, until_segmented
+from tests.apps import entry_text, sample_app, text_app, until_segmented
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
 from tui.core.layers import builtin_glossary, user_glossary_path
@@ -29,6 +29,58 @@ async def test_inline_glosses_follow_first_use_only_and_keep_wrapping() -> None:
         assert screen.index("蒸餾") < screen.index("(distillation)") < screen.index("很重要")
         await pilot.press("i")
         assert "(distillation)" not in rendered(view)
+
+
+async def test_inline_glosses_sit_after_the_term_and_never_repeat_the_text() -> None:
+    app = text_app("美國參議院昨天召開聽證會。研究員漢娜·多門(Hanna Dohmen)與DeepSeek的代表出席。")
+    async with app.run_test(size=(160, 30)) as pilot:  # one line: nothing is cut by wrapping
+        await until_segmented(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("i")
+        line = view.render_line(0).text
+        assert "召開聽證會(hearing)。研究員" in line  # not 聽證會。(hearing)
+        assert line.count("Hanna Dohmen") == 1  # the text gives it already
+        assert "DeepSeek的代表" in line  # a Latin term is not glossed with itself
+
+
+async def test_the_sidebar_and_terms_pane_show_the_form_the_text_uses() -> None:
+    app = text_app("国内企业正在加快研发人工智能芯片，但国产芯片的算力仍有差距。")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        view, pane = app.query_one(ArticleView), app.query_one(TermsPane)
+        rows = [str(pane.get_option_at_index(i).prompt) for i in range(len(pane.uses))]
+        assert rows[0].startswith("人工智能 人工智慧 ×1 ")
+        assert rows[1].startswith("芯片 晶片 晶元 ×2 ")
+        view.move_to(next(i for i, t in enumerate(app.document.tokens) if t.text == "芯片"))
+        entry = await entry_text(pilot)
+        assert entry.startswith("芯片  晶片  晶元\nxīn piàn\n(semiconductor) chip\n")
+        assert "In this text" not in entry
+
+
+async def test_notes_on_the_sample_show_with_the_sample_only() -> None:
+    app = sample_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        view = app.query_one(ArticleView)
+        view.move_to(next(i for i, t in enumerate(app.document.tokens) if t.text == "聽證會"))
+        assert "In this text: The USCC's hearing" in await entry_text(pilot)
+    app = text_app("美國參議院昨天召開聽證會，研究員多門出席。")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        view = app.query_one(ArticleView)
+        view.move_to(next(i for i, t in enumerate(app.document.tokens) if t.text == "聽證會"))
+        entry = await entry_text(pilot)
+        assert entry.startswith("聽證會") and "In this text" not in entry
+
+
+async def test_an_english_text_gets_no_chinese_terms() -> None:
+    app = text_app("Chip makers race to meet demand for AI accelerators. Analysts say compute is\n"
+                   "scarce, and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips.")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        assert not app.query_one(TermsPane).uses
+        assert not [t for t in app.document.tokens if t.term]
+        assert "No glossary terms" not in await entry_text(pilot)  # an ordinary word entry
 
 
 async def test_inline_glosses_at_narrow_width_never_overflow() -> None:

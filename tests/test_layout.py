@@ -92,17 +92,19 @@ def test_overlong_latin_word_is_not_cut_before_closing_punctuation() -> None:
     assert lines == ["DeepSeekDeepSee", "k」"]
 
 
-def test_notes_follow_their_term_and_count_in_the_width() -> None:
-    text = "多門提到「芯粒封裝」等技術"
-    notes = {text.index("」"): "(chiplet packaging)"}
-    lines = wrap(text, 0, len(text), 20, notes)
-    flat = [(text[line.start : line.end], line.notes) for line in lines]
-    assert "".join(part for part, _ in flat) == text
-    placed = [note for _, line_notes in flat for note in line_notes]
-    assert placed == [(text.index("」") + 1, "(chiplet packaging)")]  # after the closing 」
-    for line in lines:
-        used = width_of(text[line.start : line.end]) + sum(width_of(n) for _, n in line.notes)
-        assert used <= 20
+def test_notes_stay_at_their_offset_and_count_in_the_width() -> None:
+    text = "多門提到「芯粒封裝」等技術，召開聽證會。會上"
+    notes = {text.index("」") + 1: "(chiplet packaging)", text.index("。"): "(hearing)"}
+    for width in (12, 20, 30, 60):
+        lines = wrap(text, 0, len(text), width, notes)
+        flat = [(text[line.start : line.end], line.notes) for line in lines]
+        assert "".join(part for part, _ in flat) == text
+        placed = sorted(at for _, line_notes in flat for at, _ in line_notes)
+        assert placed == sorted(notes), width  # before the 。 glued to 會, not after it
+        for line in lines:
+            used = width_of(text[line.start : line.end]) + sum(width_of(n) for _, n in line.notes)
+            assert used <= width
+            assert text[line.start] not in chars.NO_LINE_START
 
 
 @given(TEXT, st.integers(min_value=4, max_value=40), st.data())

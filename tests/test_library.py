@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.widgets import DataTable
 
 from tests.apps import until, until_segmented
@@ -13,7 +16,7 @@ from tui.core.glossary import builtin_glossary_path, load_glossary
 from tui.core.library import expand_paths
 from tui.core.positions import PositionStore, default_path, recalled
 from tui.library import LIBRARY_PLACEHOLDER, LIBRARY_SOURCE
-from tui.screens.library import LibraryScreen
+from tui.screens.library import _NARROWEST, COLUMNS, LibraryScreen, column_widths
 from tui.widgets.article import ArticleView
 
 SIMPLIFIED = "我们今天去银行办事。银行的服务很好，我们很满意。\n明天我们还要去学校上课。\n"
@@ -177,3 +180,55 @@ def test_a_damaged_store_is_moved_aside_with_a_note() -> None:
         assert store.recall("文字", "<stdin>") == 1
     finally:
         store.close()
+
+
+# -- the table fits the terminal ---------------------------------------------------------------
+
+
+def crowded(tmp_path: Path) -> list[str]:
+    """A long title, a long file name, and files that cannot be read."""
+    root = tmp_path / "crowded"
+    root.mkdir()
+    long_name = root / ("深度求索發布開源推理模型之後美國國會舉行聽證會的完整報道與評論" + ".txt")
+    long_name.write_text("關於開源推理模型對全球半導體出口管制政策的長期影響的深入分析報告\n"
+                         + TRADITIONAL, encoding="utf-8")
+    (root / "binary-notes.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 40)
+    (root / "short.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    return [str(long_name), str(root / "binary-notes.txt"), str(root / "short.txt"),
+            str(root / "gone-missing.txt")]
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+async def test_the_table_fits_and_an_unreadable_file_is_named(tmp_path: Path, width: int) -> None:
+    from tests.regions import widget_lines
+
+    app = library_app(crowded(tmp_path))
+    async with app.run_test(size=(width, 20)) as pilot:
+        await until(pilot, lambda: all(entry.done for entry in app.library.entries), "rows")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        used = sum(column.get_render_width(table) for column in table.columns.values())
+        assert used <= table.scrollable_content_region.width
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        heading, _, binary, _, missing = widget_lines(app, table)[:5]
+        assert "File" in heading and "HSK" in heading  # the last columns are on screen
+        assert binary.strip().startswith("binary-notes")  # the file, where its title would be
+        assert missing.strip().startswith("gone-miss")
+        await pilot.press("j")  # on the unreadable file: its path and reason in full below
+        detail = str(app.screen.query_one("#library-detail").render())
+        assert detail == f"{app.library.entries[1].path}: not a text file (looks binary)"
+
+
+@given(st.dictionaries(st.sampled_from(list(COLUMNS)), st.integers(0, 300)),
+       st.integers(0, 400))
+def test_column_widths_fit_when_they_can(natural: dict[str, int], room: int) -> None:
+    widths = column_widths(natural, room, 2)
+    assert set(widths) == set(COLUMNS)
+    floor = {key: min(max(natural.get(key, 0), len(heading)), _NARROWEST[key])
+             for key, heading in COLUMNS.items()}
+    assert all(widths[key] >= max(1, floor[key]) for key in COLUMNS)
+    if sum(max(1, floor[key]) for key in COLUMNS) + 2 * len(COLUMNS) <= room:
+        assert sum(widths.values()) + 2 * len(COLUMNS) <= room
+    wanted = {key: max(natural.get(key, 0), len(heading), 1) for key, heading in COLUMNS.items()}
+    if sum(wanted.values()) + 2 * len(COLUMNS) <= room:
+        assert widths == wanted  # nothing is cut that fits

@@ -119,17 +119,17 @@ def test_traditional_article_in_gbk_is_gb_not_big5() -> None:
 
 
 def test_traditional_article_in_big5() -> None:
-    text = encodable(TRADITIONAL, "big5")
-    data = text.encode("big5")
+    text = encodable(TRADITIONAL, "cp950")
+    data = text.encode("cp950")
     assert data.decode("gb18030") != text  # the hard case: Big5 is also valid GB18030
     loaded = decode(data)
-    assert (loaded.text, loaded.encoding) == (text, "big5")
+    assert (loaded.text, loaded.encoding) == (text, "cp950")
 
 
-@pytest.mark.parametrize("line", han_lines(encodable(TRADITIONAL, "big5"), 6))
+@pytest.mark.parametrize("line", han_lines(encodable(TRADITIONAL, "cp950"), 6))
 def test_every_line_of_the_article_in_big5(line: str) -> None:
-    loaded = decode(line.encode("big5"))
-    assert (loaded.text, loaded.encoding) == (line, "big5")
+    loaded = decode(line.encode("cp950"))
+    assert (loaded.text, loaded.encoding) == (line, "cp950")
 
 
 @pytest.mark.parametrize("line", han_lines(SIMPLIFIED, 6))
@@ -142,10 +142,10 @@ def test_every_line_of_the_article_in_gbk(line: str) -> None:
     ("text", "codec", "expected"),
     [
         ("你好，世界", "gbk", "gb18030"),
-        ("你好，世界", "big5", "big5"),
-        ("據香港《南華早報》7日報道", "big5", "big5"),
+        ("你好，世界", "cp950", "cp950"),
+        ("據香港《南華早報》7日報道", "cp950", "cp950"),
         ("据香港《南华早报》7日报道", "gb2312", "gb18030"),
-        ("中國企業DeepSeek近期推出的AI模型\n引發美國的高度關注。", "big5", "big5"),
+        ("中國企業DeepSeek近期推出的AI模型\n引發美國的高度關注。", "cp950", "cp950"),
         ("中国企业DeepSeek近期推出的AI模型\n引发美国的高度关注。", "gbk", "gb18030"),
         ("nǐ hǎo 你好 zhōng wén 中文", "gb18030", "gb18030"),
     ],
@@ -180,19 +180,79 @@ def test_big5_hkscs_cantonese(text: str) -> None:
 
 
 def test_large_big5_file_is_still_big5(tmp_path: Path) -> None:
-    text = encodable(TRADITIONAL, "big5") * 100
+    text = encodable(TRADITIONAL, "cp950") * 100
     path = tmp_path / "long.txt"
-    path.write_bytes(text.encode("big5"))
+    path.write_bytes(text.encode("cp950"))
     loaded = load_path(path)
-    assert (loaded.text, loaded.encoding) == (text, "big5")
+    assert (loaded.text, loaded.encoding) == (text, "cp950")
+
+
+#: A Taiwan news sentence with a foreign name, its parts joined by U+2027 (Big5 A1 45).
+TAIWAN_NAME = "美國商務部長克麗歐‧歐德薩表示，台灣的晶片供應鏈必須更加多元。"
+
+
+def test_big5_is_code_page_950_so_the_name_dot_stays() -> None:
+    data = TAIWAN_NAME.encode("cp950")
+    assert b"\xa1\x45" in data
+    assert data.decode("big5") != TAIWAN_NAME  # Python's big5 reads A1 45 as a bullet
+    loaded = decode(data)
+    assert (loaded.text, loaded.encoding) == (TAIWAN_NAME, "cp950")
+    assert "克麗歐‧歐德薩" in loaded.text
+
+
+@pytest.mark.parametrize("name", ["big5", "BIG5", "big5-tw", "csbig5", "cp950"])
+def test_big5_named_by_the_user_is_code_page_950(name: str) -> None:
+    loaded = decode(TAIWAN_NAME.encode("cp950"), encoding=name)
+    assert (loaded.text, loaded.encoding) == (TAIWAN_NAME, "cp950")
+
+
+def test_hkscs_text_keeps_code_page_950_punctuation() -> None:
+    """A Hong Kong file needs Big5-HKSCS for its Cantonese characters; its name dot and
+    punctuation are still the ones code page 950 and the HKSCS standard agree on."""
+    text = "佢哋話克麗歐‧歐德薩嘅嘢好好食㗎，價錢係￥100（﹑～）。"
+    data = text.translate(str.maketrans("‧﹑～￥", "•､∼¥")).encode("big5hkscs")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("cp950")
+    for loaded in (decode(data), decode(data, encoding="big5-hkscs")):
+        assert (loaded.text, loaded.encoding) == (text, "big5hkscs")
+
+
+def test_each_punctuation_fix_is_what_one_byte_pair_decodes_to() -> None:
+    """The HKSCS repair replaces characters, not bytes: exact only if no other byte pair
+    decodes to a character it replaces, and if code page 950 reads each pair so."""
+    sources: dict[str, list[bytes]] = {}
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            pair = bytes((lead, trail))
+            try:
+                sources.setdefault(pair.decode("big5hkscs"), []).append(pair)
+            except UnicodeDecodeError:
+                continue
+    fixes = {chr(old): new for old, new in loading._BIG5_AS_CP950.items()}
+    assert "•" in fixes and fixes["•"] == "‧"
+    for old, new in fixes.items():
+        assert len(sources[old]) == 1, old
+        assert sources[old][0].decode("cp950") == new
+
+
+def test_streamed_big5_is_code_page_950_too(tmp_path: Path) -> None:
+    from tui.core.streaming import text_lines
+
+    path = tmp_path / "tw.txt"
+    path.write_bytes((TAIWAN_NAME + "\r\n").encode("cp950") * 3)
+    assert "".join(text_lines(str(path), chunk=16)) == (TAIWAN_NAME + "\r\n") * 3
+    assert "".join(text_lines(str(path), encoding="big5")) == (TAIWAN_NAME + "\r\n") * 3
+    hong_kong = tmp_path / "hk.txt"
+    hong_kong.write_bytes("佢哋話克麗歐•歐德薩嘅嘢\n".encode("big5hkscs"))
+    assert "".join(text_lines(str(hong_kong))) == "佢哋話克麗歐‧歐德薩嘅嘢\n"
 
 
 # --- a named encoding ----------------------------------------------------------------------
 
 
 def test_named_encoding_overrides_detection() -> None:
-    data = "中文".encode("big5")
-    assert decode(data, encoding="big5").encoding == "big5"
+    data = "中文".encode("cp950")
+    assert decode(data, encoding="big5").encoding == "cp950"
     assert decode(data, encoding="latin-1") == Loaded(data.decode("latin-1"), "iso8859-1", "<text>")
 
 
@@ -281,8 +341,8 @@ def test_nul_in_a_named_encoding_is_binary() -> None:
 
 def test_load_path_keeps_the_path_as_given(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_bytes("中文".encode("big5"))
-    assert load_path(path) == Loaded("中文", "big5", str(path))
+    path.write_bytes("中文".encode("cp950"))
+    assert load_path(path) == Loaded("中文", "cp950", str(path))
     assert load_path(str(path), encoding="big5").source == str(path)
 
 
@@ -359,7 +419,7 @@ def test_load_stdin_from_a_stream() -> None:
 
 def test_load_stdin_reads_sys_stdin_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("中文".encode("big5"))))
-    assert load_stdin(encoding="big5") == Loaded("中文", "big5", "<stdin>")
+    assert load_stdin(encoding="big5") == Loaded("中文", "cp950", "<stdin>")
 
 
 def test_load_stdin_errors_name_stdin() -> None:
@@ -424,11 +484,11 @@ def test_random_bytes_give_text_or_a_zhread_error(data: bytes, encoding: str | N
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(han_lines(encodable(TRADITIONAL, "big5"), 6)),
+        st.sampled_from(han_lines(encodable(TRADITIONAL, "cp950"), 6)),
         min_size=1,
         max_size=4,
     )
 )
 def test_big5_never_comes_out_as_gb_mojibake(lines: list[str]) -> None:
     text = "\n".join(lines)
-    assert decode(text.encode("big5")).text == text
+    assert decode(text.encode("cp950")).text == text

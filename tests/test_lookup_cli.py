@@ -28,7 +28,7 @@ def test_lookup_json_shape(indexed: None) -> None:
     result = run("lookup", "行", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "entries", "glossary", "hsk"}
+    assert set(data) == {"query", "entries", "glossary", "glossary_hits", "hsk"}
     assert data["query"] == "行" and data["glossary"] is None and data["hsk"] == 3
     for entry in data["entries"]:
         assert set(entry) == {"traditional", "simplified", "pinyin", "definitions"}
@@ -57,6 +57,46 @@ def test_lookup_of_nothing_known_exits_1(indexed: None) -> None:
     result = run("lookup", "zzqqx")
     assert result.returncode == 1 and "nothing found" in result.stderr
     assert json.loads(run("lookup", "zzqqx", "--json").stdout)["entries"] == []
+
+
+def test_impossible_pinyin_is_a_one_line_error(indexed: None) -> None:
+    for query, problem in (("ni3hao9", "9 is not a tone (1–5)"),
+                           ("ni3hqo3", "hqo is not a pinyin syllable")):
+        result = run("lookup", query)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == f"zhread: {query}: {problem}\n"
+
+
+def test_english_lookup_ranks_the_headword_meaning_first(indexed: None) -> None:
+    found = json.loads(run("lookup", "chip", "--json").stdout)["entries"]
+    assert found[0]["simplified"] == "芯片"
+    assert json.loads(run("lookup", "chángqī", "--json").stdout)["entries"][0][
+        "traditional"] == "長期"
+
+
+async def test_the_cli_and_the_lookup_screen_find_the_same_glossary_entries(
+    indexed: None,
+) -> None:
+    """One ranking for both: "Observer" finds 觀察者網 (its English is "Guancha (Observer)")
+    in the reader's lookup screen and in `zhread lookup`, and the other hits in one order."""
+    from tests.apps import sample_app, until, until_ready
+    from tui.screens.lookup import LookupScreen
+
+    for query in ("Observer", "chip", "AI"):
+        data = json.loads(run("lookup", query, "--json").stdout)
+        listed = [hit["hant"] for hit in data["glossary_hits"]]
+        app = sample_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until_ready(pilot)
+            screen = LookupScreen(app.dictionary, app.glossary, query)
+            app.push_screen(screen)
+            await until(pilot, lambda: screen.hits.query == query, f"hits for {query}")
+            assert [entry.hant for entry in screen.hits.glossary] == listed
+            assert [e.traditional for e in screen.hits.dictionary][:3] == [
+                e["traditional"] for e in data["entries"]][:3]
+        if query == "Observer":
+            assert listed[0] == "觀察者網"
+            assert "glossary: 觀察者網  观察者网" in run("lookup", query).stdout
 
 
 def test_help_has_examples() -> None:

@@ -97,6 +97,22 @@ async def test_settings_are_remembered_between_runs() -> None:
         assert view.script_config and "观察者网" in str(view.view_text)
 
 
+async def test_two_running_readers_remember_each_others_changes() -> None:
+    """Each run writes only what was changed in it: B's tone colours survive A's change of
+    script, made after B's, though A started before B had changed anything."""
+    first, second = sample_app(), sample_app()
+    async with first.run_test(size=(100, 30)) as a_pilot:
+        await until_segmented(a_pilot)
+        async with second.run_test(size=(100, 30)) as b_pilot:
+            await until_segmented(b_pilot)
+            await b_pilot.press("t")
+            await b_pilot.pause()
+        await a_pilot.press("s")
+        await a_pilot.pause()
+    stored = settings_path().read_text(encoding="utf-8")
+    assert '"tones": "pleco"' in stored and '"script": "hans"' in stored
+
+
 async def test_the_config_gives_defaults_and_remembered_values_win() -> None:
     write_config('tones = "mdbg"\nscript = "tw"\n')
     settings_path().parent.mkdir(parents=True)

@@ -4,6 +4,7 @@ key, the terms pane, search and script switching work while the rest is segmente
 from __future__ import annotations
 
 import random
+import re
 import threading
 from collections.abc import Iterator
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from tests.apps import text_app, until, until_segmented
 from tests.conftest import SAMPLE
 from tui.core.document import Document
-from tui.core.progressive import Progressive, chunk_bounds
+from tui.core.progressive import CHUNK_CHARS, Progressive, chunk_bounds
 from tui.core.segment import per_character, provisional, segment
 from tui.widgets.article import ArticleView
 from tui.widgets.terms import TermsPane
@@ -55,6 +56,21 @@ def test_chunks_tile_the_text_and_segment_as_the_whole(text: str, size: int) -> 
     bounds = chunk_bounds(text, size)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+
+
+def test_a_text_without_line_or_sentence_ends_is_cut_into_small_chunks() -> None:
+    """A novel on one line, even with no punctuation at all, is segmented a few thousand
+    characters at a time, each chunk ending after a clause where it can: the worker never
+    holds one huge call (and stops between chunks when told to)."""
+    clauses = "中國企業近期推出的模型，引發美國的高度關注、" * 2000
+    bounds = chunk_bounds(clauses)
+    assert len(bounds) > 10
+    assert all(end - start <= CHUNK_CHARS for start, end in bounds)
+    assert all(clauses[end - 1] in "，、" for _, end in bounds[:-1])
+    bare = "中國企業近期推出的模型引發美國的高度關注" * 2000
+    bounds = chunk_bounds(bare)
+    assert all(end - start == CHUNK_CHARS for start, end in bounds[:-1])
+    assert "".join(bare[s:e] for s, e in bounds) == bare
 
 
 @settings(max_examples=80, deadline=None)
@@ -103,8 +119,8 @@ async def test_long_text_opens_provisional_and_reads_while_segmenting(
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(ArticleView)
         assert view.lines and not app.segmented  # the first frame comes before the words
-        await until(pilot, lambda: "%" in app.sub_title, "progress in the header")
-        assert "segmenting…" in app.sub_title
+        await until(pilot, lambda: re.search(r"segmenting… \d+%", app.sub_title) is not None,
+                    "progress in the header")
         assert app.document.chunks[0].segmented  # the part on screen comes first
         assert not app.segmented  # the rest is still on its way
         start = view.token.start

@@ -57,3 +57,17 @@ def test_the_chunks_kept_are_bounded(monkeypatch) -> None:
     whole = "".join(view[i : i + 50] for i in range(0, len(text), 50))
     assert whole == visible(aligned(text, "t2s"))
     assert len(view._done) <= 4
+
+
+def test_the_script_modes_change_characters_never_words() -> None:
+    """`s` shows a Taiwan text in Simplified, Taiwan or Hong Kong characters; OpenCC's
+    regional phrases (執行 -> 运行, 複製 -> 拷贝) belong to the side-by-side view only."""
+    from tui.core.convert import Region, Script, config_for
+    from tui.scripts import SCRIPT_CYCLE
+
+    text = "工程師執行測試之後，把日誌複製到共用資料夾，再檢驗理論核心。"
+    shown_as = {target: str(ShownText(text, config_for(target, Script.TRADITIONAL,
+                                                       region=Region.TAIWAN)))
+                for target in SCRIPT_CYCLE if target}
+    assert shown_as["hans"] == "工程师执行测试之后，把日志复制到共用资料夹，再检验理论核心。"
+    assert shown_as["tw"] == shown_as["hk"] == text

@@ -91,3 +91,33 @@ async def test_hostile_text_is_shown_not_obeyed(glossary, splitter) -> None:
         await pilot.press("right", "right", "right")
         prompt = str(screen.query_one("#skim-quotes", OptionList).get_option_at_index(0).prompt)
         assert "\x1b" not in prompt and "␛" in prompt
+
+
+# Not the sample: a sentence with Latin names inside a run of Chinese with no space in it,
+# which Rich's wrapping folds wherever the width runs out (`通過D` / `eepSeek-R1`).
+REPORT = ("研究人員在週三發表的報告中指出，通過DeepSeek-R1和Qwen2.5等開源模型，小型企業也能以"
+          "很低的成本建立自己的客服系統，而這在兩年前幾乎是不可能的。\n")
+LATIN = ("DeepSeek-R1", "Qwen2.5")
+
+
+async def test_lists_break_lines_between_words_not_inside_them(glossary, splitter) -> None:
+    from tests.regions import widget_lines
+    from tui.core.chars import NO_LINE_START
+
+    screen = SkimScreen(lambda: (segment(REPORT, glossary, splitter, "<t>", shadow(REPORT)),
+                                 glossary))
+    app = Host()
+    async with app.run_test(size=(60, 30)) as pilot:
+        app.push_screen(screen)
+        await until(pilot, lambda: screen.report is not None, "the skim report", 60)
+        await pilot.press(*["right"] * 5)  # people → … → outline
+        outline = screen.query_one("#skim-outline", OptionList)
+        for width in range(34, 80):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            lines = [line.strip() for line in widget_lines(app, outline) if line.strip()]
+            assert "".join(lines) == REPORT.strip(), width
+            for word in LATIN:
+                assert any(word in line for line in lines), (width, lines)
+            for line in lines[1:]:
+                assert line[0] not in NO_LINE_START, (width, lines)

@@ -26,7 +26,14 @@ from tests.documents import (
 from tui.core.errors import ZhreadError
 from tui.core.html_text import declared_charset, looks_like_html
 from tui.core.library import expand_paths, summarize
-from tui.core.sources import Format, documents_in, load_source, load_stdin_source, sniff
+from tui.core.sources import (
+    Format,
+    documents_in,
+    format_of,
+    load_source,
+    load_stdin_source,
+    sniff,
+)
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 
@@ -94,6 +101,14 @@ def test_text_on_stdin_stays_text() -> None:
 def test_sniffing(head: bytes, kind: Format) -> None:
     assert sniff(head) is kind
     assert looks_like_html(head) is (kind is Format.HTML)
+
+
+@pytest.mark.parametrize("name", ["page.txt", "page.TEXT", "page", "page.dat"])
+def test_a_page_or_book_under_a_text_name_is_what_its_bytes_are(name: str) -> None:
+    assert format_of(name, web_page().encode()) is Format.HTML
+    assert format_of(name, epub()) is Format.EPUB
+    assert format_of(name, "今天<html>".encode()) is Format.TEXT
+    assert format_of("notes.md", web_page().encode()) is Format.MARKDOWN  # as named
 
 
 def test_a_page_without_text_is_an_error(tmp_path: Path) -> None:

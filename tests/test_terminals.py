@@ -46,6 +46,30 @@ async def test_every_size_lays_out_and_reads(size: tuple[int, int]) -> None:
             assert view.render_line(y).cell_length <= view.size.width
 
 
+@pytest.mark.parametrize("size", [(20, 6), (24, 8), (32, 10), (40, 12), (60, 20), (69, 20),
+                                  (70, 20), (80, 24), (120, 40), (250, 70)])
+async def test_every_pane_shown_fills_its_space(size: tuple[int, int]) -> None:
+    """What the terminal shows, not what the widgets hold: at 60x20 the sidebar entry was
+    drawn blank when `l` first showed it (its lines were made after the frame that sized it),
+    and at 20x6 the terms pane was a border with no row under it."""
+    from tests.apps import entry_settled
+    from tests.regions import widget_lines
+
+    app = sample_app()
+    async with app.run_test(size=size) as pilot:
+        await until_segmented(pilot)
+        await entry_settled(pilot)
+        for keys in ((), ("l",), ("escape",), ("l",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown = [app.query_one(pane) for pane in ("#article", "#entry", "#terms")]
+            shown = [pane for pane in shown if pane.display and pane.region.area]
+            assert shown, (size, keys)
+            for pane in shown:
+                lines = widget_lines(app, pane)
+                assert lines and lines[0].strip(), (size, keys, pane.id, lines)
+
+
 SIZES = [(20, 6), (300, 100), (10, 3), (71, 30), (69, 30), (19, 6), (20, 5), (150, 12)]
 
 
@@ -164,3 +188,39 @@ def _wait_gone(term, text: str, timeout: float = 10.0) -> None:
     while text in term.screen():
         assert time.monotonic() < deadline, f"{text!r} stayed on screen"
         time.sleep(0.2)
+
+
+# A sentence of Chinese only: wherever a notification quoting it begins, some character of
+# it lies across the edge of a pane beneath (the article's scrollbar, the sidebar's border).
+OUTING = "今天早上我們在公園裡看見很多人正在打太極拳和跳舞，老人和孩子都笑得很開心。\n"
+
+
+def _notice(screen: str, opening: str) -> str:
+    """The text of the notification that starts with ``opening``, its lines joined."""
+    lines = screen.splitlines()
+    first = next(i for i, line in enumerate(lines) if opening in line)
+    body = [lines[first][lines[first].index(opening):]]
+    for line in lines[first + 1:]:  # the lines after it, right of the notification's edge
+        rest = line.partition("▌")[2].strip()
+        if not rest:
+            break
+        body.append(rest)
+    return "".join(part.strip() for part in body)
+
+
+@pytest.mark.tmux
+@needs_tmux
+@pytest.mark.parametrize("width", [100, 91, 60])
+def test_tmux_a_notification_is_drawn_whole(terminal, tmp_path, width: int) -> None:
+    """Textual cuts each line at the edges of every widget on it; a notification over the
+    sidebar's border lost the character that straddled one (`Copied the word: 戴  ·`)."""
+    path = tmp_path / "outing.txt"
+    path.write_text("公園\n" + OUTING * 3, encoding="utf-8")  # a short title: room for the counts
+    term = terminal(str(path), width=width, height=20)
+    term.wait_for(" words", timeout=30)  # segmented: the header counts the words
+    term.keys("w", "Y")  # from the title to the sentence
+    screen = term.wait_for("Copied the sentence", timeout=10)
+    shown, meant = _notice(screen, "Copied the sentence"), f"Copied the sentence: {OUTING[:29]}…"
+    assert shown.replace(" ", "") == meant.replace(" ", "")  # lines may break at the space
+    term.keys("q")
+    term.wait_for("EXIT=0", timeout=15)

@@ -10,7 +10,9 @@ learning, search, palette, preferences, library.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,7 +25,7 @@ from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.worker import WorkerFailed, get_current_worker
 
 from tui.core.convert import (
     TARGET_NAMES,
@@ -33,15 +35,17 @@ from tui.core.convert import (
     detect_script,
 )
 from tui.core.document import Document, Token
-from tui.core.errors import ZhreadError
-from tui.core.progressive import ANNOTATE_LIMIT, Progressive, Step
+from tui.core.inline_glosses import said_names
+from tui.core.errors import ZhreadError, describe_import_error
+from tui.core.plurals import plural
+from tui.core.progressive import ANNOTATE_LIMIT, Progressive, Step, segmented_at
 from tui.core.sanitize import visible
 from tui.core.segment import alphabet, provisional, shared_splitter
 from tui.core.userdirs import cache_dir
 from tui.learning import LearnerActions
 from tui.library import LibraryActions
 from tui.palette import PaletteActions
-from tui.preferences import Preferences
+from tui.preferences import LINE_LENGTHS, Preferences
 from tui.screens.help import HelpScreen, binding_rows
 from tui.screens.toosmall import follow_size
 from tui.scripts import SCRIPT_CYCLE, ScriptActions
@@ -53,6 +57,8 @@ from tui.widgets.parallel import ParallelView
 from tui.widgets.searchbar import SearchBar
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.terms import TermsPane
+from tui.waiting import Waiting
+from tui.workers import DaemonThreads
 
 if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
     from tui.core.align import Alignment
@@ -61,6 +67,9 @@ if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
     from tui.core.gloss_report import TermUse
     from tui.core.glossary import Glossary
     from tui.screens.skim import Jump
+
+#: Seconds a thread holds the interpreter before another that waits for it gets it.
+SWITCH_INTERVAL = 0.001
 
 #: How long after a cursor move the sidebar describes the new word: long enough for the
 #: frame with the moved cursor to go out first (a move draws in a few milliseconds).
@@ -134,7 +143,10 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.region = Region.UNKNOWN
         self.target: str | None = None  # the script shown in the article; None: as written
         self.alignment: Alignment | None = None
-        self.dictionary: Dictionary | None = None  # CC-CEDICT, opened after the annotation
+        self.dictionary: Dictionary | None = None  # CC-CEDICT, opened beside the segmenter
+        self._dictionary_status = ""  # how far the index is built, on a first run
+        self.dictionary_settled = False  # opened, or failed to: nothing more to wait for
+        self._waiting = Waiting()  # keys pressed before what they act on was known
         self._copied_sentence: tuple[int, int] | None = None  # a second Y copies the paragraph
         self.document: Document = provisional(text, source)
         self.segmented = False
@@ -147,9 +159,25 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the reader; the modules loaded so far are frozen out of garbage collection
         first. They are never garbage, and the first frame allocates enough to set off a
-        full collection, which would otherwise walk all of them: tens of milliseconds."""
+        full collection, which would otherwise walk all of them: tens of milliseconds.
+
+        The interpreter is handed between threads every millisecond rather than five: the UI
+        thread waits up to that long each time it wakes while a worker segments, and a key's
+        frame wakes it many times."""
         gc.freeze()
-        return super().run(*args, **kwargs)
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            sys.setswitchinterval(interval)
+
+    def exit(self, result: None = None, return_code: int = 0,
+             message: Any = None) -> None:
+        """Stop every worker first: one still segmenting would compete with the UI
+        thread for the interpreter all the way out."""
+        self.workers.cancel_all()
+        super().exit(result, return_code, message)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -162,6 +190,11 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         yield SearchBar(id="search")
         yield Footer()
 
+    def on_load(self) -> None:
+        """Workers run in daemon threads, so that quitting never waits for one to finish
+        what it is doing (see :mod:`tui.workers`)."""
+        asyncio.get_running_loop().set_default_executor(DaemonThreads())
+
     def on_mount(self) -> None:
         article = self.query_one("#article", ArticleView)
         article.focus()
@@ -170,6 +203,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self._update_status("segmenting…")
         # after the first frame: the worker's imports would otherwise hold the GIL against it
         self.call_after_refresh(self._start_segmenting)
+        self.call_after_refresh(self._open_dictionary)
 
     def open_document(self, text: str, source: str, offset: int = 0) -> None:
         """Read another document in this window, the cursor at ``offset``. The reader's
@@ -178,6 +212,9 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.document = provisional(text, source)
         self.script, self.region, self.alignment = None, Region.UNKNOWN, None
         self._copied_sentence = None
+        if self._waiting.clear():
+            self.notify("Keys still waiting for the last text's words were dropped: "
+                        "another text was opened.", timeout=4)
         self.title = visible(self.document.title)[:200]
         self.query_one("#article", ArticleView).open(self.document, offset)
         self.query_one(TermsPane).show([], [], [])
@@ -228,6 +265,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
             self.query_one(TermsPane).show(annotation.uses)
             self._progress = f"segmenting… {step.percent}%"
         self._update_status()
+        self._waiting.run_ready()
 
     def _glossary_for_worker(self) -> tuple[Glossary, str | None]:
         if not self._reread_glossary and self.glossary is not None:
@@ -239,6 +277,17 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
     def _stop(self, message: str) -> None:
         self.fatal = message
         self.exit(return_code=2)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A library that fails to import where a worker first needs it (pinyin, HSK tables)
+        is a broken install, said in one line with exit code 2 like any bad input."""
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, ImportError):
+            self._stop(describe_import_error(cause))
+        elif isinstance(cause, ZhreadError):
+            self._stop(str(cause))
+        else:
+            super()._handle_exception(error)
 
     def _annotated(self, annotation: Annotation) -> None:
         if annotation.document.text is not self.document.text:
@@ -263,8 +312,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
                 f"Words are found in the first {ANNOTATE_LIMIT:,} characters; past them the "
                 "text is shown one character at a time, without glossary terms.",
                 title="A very long text", severity="warning", timeout=10)
-        if self.dictionary is None:
-            self._open_dictionary()
+        self._waiting.run_ready()
 
     def _redraw_settings(self) -> None:
         """Work out again, for the newly segmented text, what the reader's settings draw."""
@@ -282,33 +330,98 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
 
     @work(thread=True, exclusive=True, group="dictionary")
     def _open_dictionary(self) -> None:
-        """Open CC-CEDICT; the first run builds its index (seconds), shown in the header."""
+        """Open CC-CEDICT beside the segmenter. The first run builds its index (seconds) in
+        a process of its own, so that every key still answers; how far it has got is in
+        the header, and quitting ends it."""
+        from tui.core.dictindex import BuildCancelled
         from tui.core.dictionary import Dictionary
+
+        worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
             percent = 100 * done // max(total, 1)
-            self.from_worker(self._update_status, f"building the dictionary index… {percent}%")
+            self.from_worker(self._dictionary_building, f"building the dictionary index… "
+                             f"{percent}%")
 
         try:
-            dictionary = Dictionary.open(progress)
+            dictionary = Dictionary.open(progress, apart=True,
+                                         cancelled=lambda: worker.is_cancelled)
+        except BuildCancelled:
+            return
         except ZhreadError as error:
-            self.call_from_thread(self.notify, str(error), title="Dictionary", severity="error")
+            self.from_worker(self._dictionary_failed, str(error))
             return
         self.from_worker(self._dictionary_opened, dictionary)
 
+    def _dictionary_building(self, status: str) -> None:
+        self._dictionary_status = status
+        self._update_status()
+
+    def _dictionary_failed(self, message: str) -> None:
+        self._dictionary_status, self.dictionary_settled = "", True
+        self._update_status()
+        self.notify(message, title="Dictionary", severity="error")
+        self._waiting.run_ready()
+
     def _dictionary_opened(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
+        self._dictionary_status, self.dictionary_settled = "", True
         self._update_status()
         if dictionary.note:
             self.notify(dictionary.note, title="Dictionary", severity="warning", timeout=10)
         article = self.query_one("#article", ArticleView)
         self.query_one(EntryPanel).show(article.token, self.document, self.glossary, dictionary)
+        if self.is_screen_installed("lookup") and self.get_screen("lookup").is_current:
+            self.get_screen("lookup").dictionary_opened()  # type: ignore[attr-defined]
+        self._waiting.run_ready()
+
+    # -- keys pressed before what they act on is known -------------------------------------
+
+    def segmented_at(self, offset: int) -> bool:
+        """Whether the words around character ``offset`` are found."""
+        return segmented_at(self.document, offset)
+
+    def when_ready(self, ready: Callable[[], bool], run: Callable[[], None],
+                   notice: str) -> None:
+        """Run ``run`` now if ``ready()``; else say ``notice`` and run it as soon as it is
+        (see :mod:`tui.waiting`)."""
+        if ready():
+            run()
+            return
+        self._waiting.add(ready, run)
+        self.notify(notice, timeout=3)
+
+    def when_word_ready(self, token: Token, run: Callable[[Token], None], doing: str,
+                        dictionary: bool = False) -> None:
+        """Run ``run`` on the word at ``token`` (a provisional one, perhaps) once its
+        boundaries are found, and the dictionary open or given up on when ``dictionary``;
+        ``doing`` says what for the notice ("Saving", "Copying")."""
+        at = token.start
+
+        def ready() -> bool:
+            return self.segmented_at(at) and (self.dictionary_settled or not dictionary)
+
+        def run_on_word() -> None:
+            run(self.document.tokens[self.document.token_index_at(at)])
+
+        shown = visible(token.text)
+        notice = (f"{doing} {shown} once the dictionary is open…" if self.segmented_at(at)
+                  else f"{doing} the word at {shown} once the text there is segmented…")
+        self.when_ready(ready, run_on_word, notice)
 
     def from_worker(self, callback: Callable[..., object], *args: object) -> None:
         """Hand a worker's result to ``callback`` on the UI thread. Every worker goes
         through here: a result that arrives as the app closes finds the panes gone, so it
         is dropped rather than each callback checking for itself."""
         self.call_from_thread(self._deliver, callback, *args)
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """As Textual's, but a call that comes once the app is quitting is dropped: a
+        worker may outlive the app (see :mod:`tui.workers`), and a call into the closed
+        event loop would leave a complaint on the terminal after it is restored."""
+        if self._exit or not self.is_running:
+            return None
+        return super().call_from_thread(callback, *args, **kwargs)
 
     def _deliver(self, callback: Callable[..., object], *args: object) -> None:
         if not self._shutting_down:
@@ -322,8 +435,10 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         self.query_one(EntryPanel).script = self.script
         entries = self.glossary.entries.values() if self.glossary else ()
         english = {e.id: e.en for e in entries}
-        tips = {e.id: " · ".join(p for p in (e.hant, e.pinyin, e.en) if p) for e in entries}
-        self.query_one("#article", ArticleView).set_term_info(english, tips)
+        # per term, not per use: the English and every form, not one form's reading
+        tips = {e.id: " · ".join((e.en, " ".join(e.other_forms(())))) for e in entries}
+        said = {e.id: said_names(e.en, (a.text for a in e.aliases)) for e in entries}
+        self.query_one("#article", ArticleView).set_term_info(english, tips, said)
 
     def _update_status(self, extra: str = "") -> None:
         written = "…" if self.script is None else str(self.script)
@@ -333,17 +448,23 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         if not extra and not self.segmented:
             extra = self._progress
         counts = ""
-        if not extra:  # counted per chunk: only new chunks cost anything
+        if not extra and not self._dictionary_status:  # per chunk: only new chunks cost
             words, terms = self.document.word_count(), self.document.terms()
-            counts = f"{words} words · {len({t.term for t in terms})} terms ({len(terms)} uses)"
+            counts = (f"{plural(words, 'word')} · {plural(len({t.term for t in terms}), 'term')} "
+                      f"({plural(len(terms), 'use')})")
         share = self.known_share()
         known = f"{share:.0%} known" if share is not None else ""
-        status = " · ".join(p for p in (written, shown, extra or counts, known) if p)
-        if status != self.sub_title:
+        # what the reader is busy with comes first: the title bar cuts the end of a long one
+        busy = " · ".join(p for p in (extra, self._dictionary_status) if p)
+        parts = (busy, written, shown, known) if busy else (written, shown, counts, known)
+        status = " · ".join(p for p in parts if p)
+        bar = self.query_one(TitleBar)
+        if status != self.sub_title or bar.keep_status != bool(busy):
             # set quietly and repaint the title bar alone: setting ``sub_title`` the usual
             # way repaints the whole screen, on every step of the segmenter and many keys
             self.set_reactive(App.sub_title, status)
-            self.query_one(TitleBar).refresh()
+            bar.keep_status = bool(busy)
+            bar.refresh()
 
     # -- messages from the panes ---------------------------------------------------------
 
@@ -405,7 +526,8 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         view.set_matches(message.use.occurrences)
         view.move_to(self.document.token_index_at(message.use.occurrences[0][0]))
         self.on_terms_pane_leave()
-        self.notify(f"{message.use.count} uses of {visible(message.use.entry.hant)}: n / N "
+        use = message.use
+        self.notify(f"{plural(use.count, 'use')} of {visible(use.headword)}: n / N "
                     "go through them", timeout=3)
 
     def on_terms_pane_candidate_chosen(self, message: TermsPane.CandidateChosen) -> None:
@@ -450,7 +572,8 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
             self.on_terms_pane_leave()
         else:
             self.screen.add_class("-terms-open")
-            terms.focus()
+            token = self.query_one("#article", ArticleView).token
+            terms.enter(token.start if token else None)
 
     def notify(
         self,
@@ -481,6 +604,11 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         for standard in ("2025", "2021", "2.0"):
             yield SystemCommand(f"HSK standard: {standard}", "Levels in the sidebar and the "
                                 "stats by this syllabus", lambda s=standard: self.set_hsk(s))
+        for cells in LINE_LENGTHS:
+            yield SystemCommand(
+                f"Line length: {cells // 2} characters" if cells else "Line length: no limit",
+                f"Article lines up to {cells} cells, centred" if cells else
+                "Article lines as wide as the pane", lambda c=cells: self.set_max_line_width(c))
         yield SystemCommand("Dictionary", "Look up hanzi, pinyin or English "
                             f"({self.keys_for('lookup')})", self.action_lookup)
         yield SystemCommand("Word list", "Your saved words: edit, remove "
@@ -509,8 +637,8 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         view = self.query_one("#article", ArticleView)
         if len(jump.occurrences) > 1:
             view.set_matches(jump.occurrences)
-            self.notify(f"{len(jump.occurrences)} mentions of {visible(jump.label)}: n / N "
-                        "go through them", timeout=3)
+            mentions = plural(len(jump.occurrences), "mention")
+            self.notify(f"{mentions} of {visible(jump.label)}: n / N go through them", timeout=3)
         view.move_to(self.document.token_index_at(jump.offset))
 
     def action_help(self) -> None:
@@ -547,13 +675,23 @@ def annotate(
     ``publish`` gets the glossary and script first, then steps of the segmentation; the
     finished annotation is returned (``None`` when ``cancelled`` said stop).
     """
+    from tui.core import apart, jiebacache
     from tui.core.candidates import find_candidates
     from tui.core.gloss_report import terms_found
+    from tui.core.textnotes import for_document
 
     glossary, warning = loaded
     text = document.text
+    try:
+        jiebacache.prepare(cache_dir(), cancelled)  # a first run: built beside the reader
+    except apart.Stopped:
+        return None
+    glossary, notes_warning = for_document(glossary, text, document.source)
+    warning = warning or notes_warning
     splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
     cache_note, splitter.note = splitter.note, None  # said once, by the first reader
+    if cancelled():  # each step takes up to a second on a novel: stop between them
+        return None
     script = detect_script(text[:SCRIPT_SAMPLE])
     base = Annotation(document, glossary, script, detect_region(text, script), warning=warning,
                       cache_note=cache_note)
@@ -565,11 +703,15 @@ def annotate(
             uses = terms_found(done.document, glossary)
             publish(replace(base, document=done.document, uses=uses), done)
 
+    if cancelled():
+        return None
     letters = alphabet(text)
     splitter.admit(letters)  # the dictionary's words for this text, read once
+    if cancelled():
+        return None
     progressive = Progressive(document, glossary, splitter)
     final = progressive.run(focus, step, cancelled)
-    if final is None:
+    if final is None or cancelled():
         return None
     segmented = final.document
     return replace(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from time import perf_counter
 from typing import overload
 
@@ -22,20 +22,26 @@ from tui.core.document import Kind
 
 _CONNECTORS = frozenset("-.'_/&+#%’")
 
+#: Characters of one paragraph wrapped at a time (a few milliseconds): a novel on one line
+#: is wrapped as far as it is read, a piece at a time, like any other.
+PIECE = 512
+
 
 @dataclass(frozen=True, slots=True)
 class Atom:
     """A stretch that is never broken, with its width and whether it may hang past the edge.
 
-    A note (an inline gloss) is an atom of no text (``start == end``) that carries its own
-    words; it is laid out like any other atom so that wrapping stays right with glosses on.
+    A note (an inline gloss) is laid out like any other atom so that wrapping stays right
+    with glosses on: an atom of no text (``start == end``) of its own, or, when it falls
+    inside an atom (before the 。 glued to a term), part of that atom, so that no line
+    starts with the punctuation. ``notes`` are (offset, words) pairs.
     """
 
     start: int
     end: int
     cells: int
     space: bool
-    note: str = ""
+    notes: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +73,7 @@ def wrap(
     """Break ``text[start:end]`` into lines no wider than ``width`` cells (spaces may hang).
 
     ``notes`` maps an offset to words shown right after the character before it (an inline
-    gloss after a term); a note follows any punctuation glued to that character. ``words``
+    gloss after a term), exactly there, even before punctuation glued to that character. ``words``
     maps a start offset to an end offset that must stay on one line, and ``pads`` an end
     offset to blank cells drawn after it: with a reading line, each word is as wide as the
     wider of itself and its reading, so the reading sits over it.
@@ -77,10 +83,9 @@ def wrap(
     line_start, used = start, 0
     line_notes: list[tuple[int, str]] = []
     for atom in _with_notes(atoms(text, start, end, words, pads), notes or {}, width):
-        if used + atom.cells <= width or (atom.note and not used):
+        if used + atom.cells <= width or (atom.notes and not used):
             used += atom.cells
-            if atom.note:
-                line_notes.append((atom.start, atom.note))
+            line_notes.extend(atom.notes)
             continue
         if atom.space:
             lines.append(Line(line_start, atom.end, tuple(line_notes)))
@@ -89,8 +94,8 @@ def wrap(
         if used:
             lines.append(Line(line_start, atom.start, tuple(line_notes)))
             line_start, used, line_notes = atom.start, 0, []
-        if atom.note:
-            used, line_notes = atom.cells, [(atom.start, atom.note)]
+        if atom.notes:
+            used, line_notes = atom.cells, list(atom.notes)
         elif atom.cells <= width:
             used = atom.cells
         else:
@@ -100,17 +105,23 @@ def wrap(
 
 
 def _with_notes(units: list[Atom], notes: Mapping[int, str], width: int) -> list[Atom]:
-    """Put each note after the atom holding the character it follows, cut to the width."""
+    """Put each note where it belongs, cut to the width: inside the atom holding its offset
+    when that atom has room for it, else after the atom."""
     if not notes:
         return units
     out: list[Atom] = []
     for atom in units:
+        inside = [(at, notes[at]) for at in range(atom.start + 1, atom.end) if notes.get(at)]
+        room = width - atom.cells
+        if len(inside) == 1 and room >= 2:
+            at, note = inside[0]
+            note = note if cell_len(note) <= room else _truncate(note, room)
+            atom, inside = replace(atom, cells=atom.cells + cell_len(note), notes=((at, note),)), []
         out.append(atom)
-        for offset in range(atom.start + 1, atom.end + 1):
-            note = notes.get(offset)
-            if note:
-                note = note if cell_len(note) <= width else _truncate(note, width)
-                out.append(Atom(atom.end, atom.end, cell_len(note), False, note))
+        after = [note for _, note in inside] + ([notes[atom.end]] if notes.get(atom.end) else [])
+        for note in after:
+            note = note if cell_len(note) <= width else _truncate(note, width)
+            out.append(Atom(atom.end, atom.end, cell_len(note), False, ((atom.end, note),)))
     return out
 
 
@@ -258,6 +269,7 @@ class Layout(Sequence[Line]):
         self.line_notes: dict[int, tuple[tuple[int, str], ...]] = {}
         self._pos = 0  # where the next paragraph starts; > len(text) once all is wrapped
         self._had_text = False
+        self._paragraph_end: int | None = None  # the end of a paragraph wrapped in part
         self._newlines_left = self.source.count("\n")  # paragraphs still to wrap, less one
 
     @property
@@ -319,22 +331,67 @@ class Layout(Sequence[Line]):
         return index
 
     def _next_paragraph(self) -> None:
+        """Wrap the next paragraph, or the next piece of a long one (see :meth:`_piece`)."""
         text, start = self.text, self._pos
         if start > len(text):
             return
-        end = self.source.find("\n", start)
-        end = len(text) if end < 0 else end
-        self._pos = end + 1
-        self._newlines_left -= end < len(text)
-        has_text = end > start and not text[start:end].isspace()
-        if has_text and self._had_text:
-            self._add(Line(start, start))
-        if end == start:
-            self._add(Line(start, start))
-        else:
+        if self._paragraph_end is None:
+            end = self.source.find("\n", start)
+            end = len(text) if end < 0 else end
+            self._newlines_left -= end < len(text)
+            has_text = end > start and not text[start:end].isspace()
+            if has_text and self._had_text:
+                self._add(Line(start, start))
+            self._had_text = has_text
+            if end == start:
+                self._add(Line(start, start))
+                self._pos = end + 1
+                return
+            self._paragraph_end = end
+        end = self._paragraph_end
+        resume = self._piece(start, end) if end - start > PIECE else None
+        if resume is None:
             for line in wrap(text, start, end, self.width, self._notes, self._words, self._pads):
                 self._add(line)
-        self._had_text = has_text
+            self._pos, self._paragraph_end = end + 1, None
+        else:
+            self._pos = resume
+
+    def _piece(self, start: int, end: int) -> int | None:
+        """Wrap about :data:`PIECE` characters of the paragraph ending at ``end``, from
+        ``start``; where to go on from, or None to wrap the rest whole.
+
+        A paragraph can be a whole novel on one line, seconds of wrapping that would hold
+        every key. The piece ends between two Han characters, where no atom, glue, word or
+        note crosses, so its atoms are those of the whole paragraph; every line but the
+        last (still open at the cut) is then final. The next piece starts where that last
+        line does, when that too is such a place (a wrap from there goes on exactly as the
+        whole would), else at the start of an earlier line that is."""
+        cut = next((at for at in range(start + PIECE, start + PIECE // 2, -1)
+                    if self._clean(at)), None)
+        if cut is None:
+            return None
+        lines = wrap(self.text, start, cut, self.width, self._notes, self._words, self._pads)
+        resume = next((line.start for line in reversed(lines[1:]) if self._clean(line.start)),
+                      None)
+        if resume is None:
+            return None
+        for line in lines:
+            if line.start >= resume:
+                break
+            self._add(line)
+        return resume
+
+    def _clean(self, at: int) -> bool:
+        """Whether a wrap may start or stop at ``at``: between two Han characters, with no
+        note there and no word (kept whole under its reading) across it."""
+        text = self.text
+        if not (chars.is_han(text[at - 1]) and chars.is_han(text[at])):
+            return False
+        if self._notes and at in self._notes:
+            return False
+        words = self._words
+        return not words or not any(words.get(s, s) > at for s in range(max(at - 64, 0), at))
 
     def _add(self, line: Line) -> None:
         if line.notes:

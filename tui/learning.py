@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from tui.core.convert import Script, aligned
 from tui.core.document import Kind, Token
@@ -69,18 +70,26 @@ class LearnerActions(_Base):
         return self.words
 
     def _han_word_at_cursor(self) -> Token | None:
+        """The Han word under the cursor, provisional (one character) while its part of the
+        text is being segmented; the bell when the cursor is on anything else."""
         token = self.query_one("#article", ArticleView).token
-        if token is None or token.kind is not Kind.HAN or not self.segmented:
+        if token is None or token.kind is not Kind.HAN:
             self.bell()
             return None
         return token
 
     def action_add_word(self) -> None:
-        """Save the word with its reading, definition and the sentence it came from."""
+        """Save the word with its reading, definition and the sentence it came from; pressed
+        before its part of the text is segmented or the dictionary open, once they are."""
+        token = self._han_word_at_cursor()
+        if token is not None:
+            self.when_word_ready(token, self._add_word, "Saving", dictionary=True)
+
+    def _add_word(self, token: Token) -> None:
         from tui.core.sentences import sentence_at
 
-        token, words = self._han_word_at_cursor(), self._word_list()
-        if token is None or words is None:
+        words = self._word_list()
+        if words is None:
             return
         hant, hans = self._word_forms(token)
         start, end = sentence_at(self.document.text, token.start)
@@ -107,9 +116,15 @@ class LearnerActions(_Base):
         return "; ".join(entries[0].definitions) if entries else ""
 
     def action_toggle_known(self) -> None:
-        """Mark the word known (or not known again); known words are never tinted."""
-        token, words = self._han_word_at_cursor(), self._word_list()
-        if token is None or words is None:
+        """Mark the word known (or not known again); known words are never tinted. Pressed
+        before its part of the text is segmented, once it is."""
+        token = self._han_word_at_cursor()
+        if token is not None:
+            self.when_word_ready(token, self._toggle_known, "Marking")
+
+    def _toggle_known(self, token: Token) -> None:
+        words = self._word_list()
+        if words is None:
             return
         _, hans = self._word_forms(token)
         try:
@@ -176,10 +191,8 @@ class LearnerActions(_Base):
         return digits if len(digits) == len(token.text) else ""
 
     def action_cycle_reading(self) -> None:
-        """The line over the text: none, pinyin, zhuyin."""
-        if not self.segmented:
-            self.notify("Still reading the text; try again in a moment.", timeout=2)
-            return
+        """The line over the text: none, pinyin, zhuyin. While the text is segmented, the
+        words found so far get theirs; all of them once it is (see ``_redraw_settings``)."""
         at = READING_MODES.index(self.reading_mode)
         self.reading_mode = READING_MODES[(at + 1) % len(READING_MODES)]
         if self.reading_mode is None:
@@ -193,22 +206,33 @@ class LearnerActions(_Base):
         """Every Han word's reading in context (a dictionary lookup each), off the UI thread."""
         from tui.core.reading import numbered, zhuyin
 
+        worker = get_current_worker()
         readings: dict[int, str] = {}
-        for token in document.tokens:
+        for index, token in enumerate(document.tokens):
+            if index % 4096 == 0 and worker.is_cancelled:
+                return  # a newer document's readings are on their way
             if token.kind is Kind.HAN:
                 marked = self._reading(*self._word_forms(token))
                 readings[token.start] = zhuyin(numbered(marked)) if mode == "zhuyin" else marked
         self.from_worker(self._show_readings, document, mode, readings)
 
     def _show_readings(self, document, mode: str, readings: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
-        if document is self.document and mode == self.reading_mode:
+        # a step of the segmenter since leaves the readings where they were: the same text
+        if document.text is self.document.text and mode == self.reading_mode:
             self.query_one("#article", ArticleView).set_readings(readings)
 
     def action_lookup(self) -> None:
-        """The dictionary: the word under the cursor to start with, anything typed after."""
+        """The dictionary: the word under the cursor to start with, anything typed after;
+        pressed before that word's part of the text is segmented, once it is."""
+        token = self.query_one("#article", ArticleView).token
+        if token is not None and token.kind.is_word:
+            self.when_word_ready(token, self._lookup, "Looking up")
+        else:
+            self._lookup(None)
+
+    def _lookup(self, token: Token | None) -> None:
         from tui.screens.lookup import LookupScreen
 
-        token = self.query_one("#article", ArticleView).token
         query = visible(token.text) if token is not None and token.kind.is_word else ""
         if not self.is_screen_installed("lookup"):
             self.install_screen(LookupScreen(self.dictionary, self.glossary, query), "lookup")
@@ -228,10 +252,7 @@ class LearnerActions(_Base):
     def action_stats(self) -> None:
         from tui.screens.stats import StatsScreen
 
-        if not self.segmented:
-            self.notify("Still reading the text; try again in a moment.", timeout=2)
-            return
-        self._word_list()
+        self._word_list()  # while segmenting, the screen counts what is found and says so
         standard = self.query_one(EntryPanel).standard
         self.push_screen(StatsScreen(self.document, self.known if self.words else None, standard))
 

@@ -21,6 +21,7 @@ from textual.app import SystemCommand
 
 from tui.core.errors import ZhreadError
 from tui.core.library import Entry
+from tui.core.plurals import plural
 from tui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ class LibraryActions(_Base):
         """The palette's entry for the library, when this run has one."""
         if self.library is not None:
             count = len(self.library.entries)
-            yield SystemCommand("Library", f"The {count} documents of this session "
+            yield SystemCommand("Library", f"The {plural(count, 'document')} of this session "
                                 f"({self.keys_for('library')})", self.action_library)
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:

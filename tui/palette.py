@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.markup import escape
 
 from tui.core.errors import ZhreadError
+from tui.core.plurals import plural
 from tui.core.sanitize import visible
 from tui.screens.prompt import PromptScreen
 from tui.widgets.article import ArticleView
@@ -69,8 +70,8 @@ class PaletteActions(_Base):
         for use in self.query_one(TermsPane).uses:
             entry = use.entry
             yield SystemCommand(
-                escape(f"Jump to term: {visible(entry.hant)} {visible(entry.en)}"),
-                escape(f"{use.count} uses; n / N go through them"),
+                escape(f"Jump to term: {visible(use.headword)} {visible(entry.en)}"),
+                escape(f"{plural(use.count, 'use')}; n / N go through them"),
                 partial(self.jump_to_term, use), discover=False)
 
     def _binding_commands(self) -> Iterator[SystemCommand]:
@@ -166,5 +167,5 @@ class PaletteActions(_Base):
             self.call_from_thread(self.notify, str(error), title="Not exported",
                                   severity="error", timeout=8)
             return
-        self.call_from_thread(self.notify, f"{count} words written to {output} ({kind})",
+        self.call_from_thread(self.notify, f"{plural(count, 'word')} written to {output} ({kind})",
                               title="Exported", timeout=5)

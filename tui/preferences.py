@@ -16,13 +16,15 @@ frame comes as fast as without preferences.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import Theme
 
 from tui.core.errors import ZhreadError
-from tui.core.settings import Settings, load_remembered, save_remembered
+from tui.core.settings import Settings, load_remembered, remember
 from tui.themes import THEMED_CSS, THEMES, variable_defaults
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
@@ -35,6 +37,12 @@ if TYPE_CHECKING:
     _Base = ZhreadApp
 else:
     _Base = object
+
+
+_NO_COLOR = NoColor()
+
+#: The palette's line lengths, in cells (two a Chinese character); 0 is no limit.
+LINE_LENGTHS = (60, 80, 100, 0)
 
 
 class Preferences(_Base):
@@ -105,6 +113,7 @@ class Preferences(_Base):
         elif self._sidebar_width != Settings().sidebar_width:
             self.refresh_css(animate=False)
         article = self.query_one("#article", ArticleView)
+        article.set_measure(settings.max_line_width)
         if settings.inline_glosses:
             article.set_inline(True)
         self.query_one(EntryPanel).standard = settings.hsk
@@ -118,7 +127,7 @@ class Preferences(_Base):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The highlight and tone colours for themes that do not set them, and the
         sidebar's width (a variable, so that the narrow-screen rules can still override it)."""
-        return {**variable_defaults(self.current_theme),
+        return {**variable_defaults(self.current_theme, self.no_color),
                 "sidebar-width": str(self._sidebar_width)}
 
     def redraw_tones(self) -> None:
@@ -140,6 +149,7 @@ class Preferences(_Base):
             theme=self.theme,
             hsk=self.query_one(EntryPanel).standard,
             sidebar_width=self._sidebar_width,
+            max_line_width=article.measure,
         )
 
     def settings_changed(self) -> None:
@@ -154,12 +164,28 @@ class Preferences(_Base):
             return
         self._remembered = {**self._remembered, **changed}
         try:
-            save_remembered(self._remembered)
+            remember(changed)  # only these: another running zhread may have changed others
         except ZhreadError as error:
             self.notify(str(error), title="Settings", severity="warning", timeout=8)
 
+    def set_max_line_width(self, cells: int) -> None:
+        """The palette's Line length commands: the article's measure, remembered."""
+        self.query_one("#article", ArticleView).set_measure(cells)
+        self.settings_changed()
+        self.notify(f"Lines up to {cells} cells ({cells // 2} Chinese characters)" if cells
+                    else "Lines as wide as the pane", timeout=2)
+
     def _theme_changed(self, theme: Theme) -> None:
         self.settings_changed()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Under NO_COLOR Textual greys every colour, but a colour of an ANSI theme has no
+        RGB to grey and all would be black, text and background alike: those are left to
+        the terminal's own two colours instead."""
+        filters = super().get_line_filters()
+        if self.no_color and self.native_ansi_color:
+            return [_NO_COLOR if isinstance(f, Monochrome) else f for f in filters]
+        return filters
 
     def on_sidebar_resized(self, message: Sidebar.Resized) -> None:
         self._sidebar_width = message.width

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from tui.core.convert import Script, aligned, config_for
 from tui.core.document import Document
@@ -20,6 +21,7 @@ from tui.widgets.terms import TermsPane
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
     from tui.core.align import Alignment
+    from tui.core.glossary import Glossary
 
     _Base = ZhreadApp
 else:
@@ -34,9 +36,11 @@ class ScriptActions(_Base):
     """`s`, `v`, `y`, `Y` and the palette's script commands."""
 
     def action_cycle_script(self) -> None:
-        """As written -> Simplified -> Taiwan -> Hong Kong, skipping what changes nothing."""
+        """As written -> Simplified -> Taiwan -> Hong Kong, skipping what changes nothing.
+        Pressed before the text's script is known (the first moment), once it is."""
         if self.script is None:
-            self.notify("Still reading the text; try again in a moment.", timeout=2)
+            self.when_ready(lambda: self.script is not None, self.action_cycle_script,
+                            "Switching the script once the text's own is known…")
             return
         at = SCRIPT_CYCLE.index(self.target)
         for step in range(1, len(SCRIPT_CYCLE)):
@@ -66,21 +70,29 @@ class ScriptActions(_Base):
 
     def _align(self) -> None:
         if self.script is None:
-            self.notify("The side-by-side view opens once the text is read.", timeout=2)
+            parallel = self.query_one(ParallelView)
+            self.when_ready(lambda: self.script is not None,
+                            lambda: self._align() if parallel.display else None,
+                            "The side-by-side view fills once the text's script is known…")
             return
         target = "tw" if self.script is Script.SIMPLIFIED else "hans"
-        self._compute_alignment(self.document, self._config(target, phrases=True))
+        self._compute_alignment(self.document, self._config(target, phrases=True), self.glossary)
 
     @work(thread=True, exclusive=True, group="align")
-    def _compute_alignment(self, document: Document, config: str) -> None:
+    def _compute_alignment(
+        self, document: Document, config: str, glossary: Glossary | None
+    ) -> None:
         from tui.core.align import align
+        from tui.core.regional import RegionalTrust
 
-        alignment = align(document, config)
-        self.from_worker(self._aligned, document, alignment)
+        # the glossary's regional forms (芯片 / 晶片) count as known regional words too
+        alignment = align(document, config, RegionalTrust(glossary))
+        if not get_current_worker().is_cancelled:  # else a newer one is on its way
+            self.from_worker(self._aligned, document, alignment)
 
     def _aligned(self, document: Document, alignment: Alignment) -> None:
-        if document is not self.document:
-            return  # re-segmented meanwhile; a newer alignment is on its way
+        if document.text is not self.document.text:
+            return  # another text was opened (a step of the segmenter since moves no offset)
         self.alignment = alignment
         parallel = self.query_one(ParallelView)
         parallel.show_alignment(document, alignment)
@@ -88,7 +100,8 @@ class ScriptActions(_Base):
         article.set_marks("regional", [(p.start, p.end) for p in alignment.pairs if p.regional])
         if article.token is not None:
             parallel.follow(article.token.start)
-        self.query_one(TermsPane).show(regional=alignment.regional_list(document.text))
+        self.query_one(TermsPane).show(regional=alignment.regional_list(document.text),
+                                       suggested=alignment.suggested_list(document.text))
 
     def _scroll_parallel(self) -> None:
         article = self.query_one("#article", ArticleView)
@@ -98,9 +111,12 @@ class ScriptActions(_Base):
             parallel.scroll_with(article.lines[top].start)
 
     def action_copy_word(self) -> None:
+        """The word under the cursor; pressed before its part of the text is segmented,
+        once it is (a provisional word is one character)."""
         token = self.query_one("#article", ArticleView).token
         if token is not None:
-            self._copy(token.start, token.end, "word")
+            self.when_word_ready(token, lambda word: self._copy(word.start, word.end, "word"),
+                                 "Copying")
 
     def action_copy_sentence(self) -> None:
         """The sentence at the cursor; pressed again on the same sentence, its paragraph."""

@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from tui.core.document import Document
+from tui.core.plurals import plural
 from tui.core.sanitize import visible
 from tui.widgets.article import ArticleView
 from tui.widgets.searchbar import SearchBar
@@ -46,22 +48,25 @@ class SearchActions(_Base):
 
         hits = find(document, query, self.glossary, self.dictionary,
                     self._index_for(document) if not _has_han(query) else None)
-        self.from_worker(self._found, document, query, backward, hits)
+        if not get_current_worker().is_cancelled:  # else a newer search is on its way
+            self.from_worker(self._found, document, query, backward, hits)
 
     def _index_for(self, document: Document) -> PinyinIndex:
-        """The document read in pinyin, made once per document (the worker's thread)."""
+        """The document read in pinyin, made once per text (the worker's thread): not
+        again for each step of the segmenter, which changes words, not characters."""
         from tui.core.convert import shadow
         from tui.core.search import PinyinIndex
 
         cached = self._pinyin_index
-        if cached is None or cached[0] is not document:
-            cached = (document, PinyinIndex(document.shadow or shadow(document.text)))
+        if cached is None or cached[0].text is not document.text:
+            whole = document.shadow if document.segmented else ""
+            cached = (document, PinyinIndex(whole or shadow(document.text)))
             self._pinyin_index = cached
         return cached[1]
 
     def _found(self, document: Document, query: str, backward: bool, hits: Hits) -> None:
-        if document is not self.document:
-            return  # the text changed meanwhile
+        if document.text is not self.document.text:
+            return  # another text was opened meanwhile (a step of the segmenter moves no hit)
         article = self.query_one("#article", ArticleView)
         ranges = hits.ranges()
         article.set_matches(ranges, backward=backward)
@@ -70,8 +75,7 @@ class SearchActions(_Base):
             self.notify(f"Not found: {shown}", severity="warning", timeout=3)
             return
         article.action_next_match()
-        plural = "es" if len(ranges) != 1 else ""
-        self.notify(f"{len(ranges)} match{plural} for {shown} ({hits.summary()}); "
+        self.notify(f"{plural(len(ranges), 'match')} for {shown} ({hits.summary()}); "
                     f"n / N for the next and previous", timeout=4)
 
 

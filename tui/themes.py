@@ -6,13 +6,26 @@ tone blue (#1510f0) is the other way round. So the stylesheet names these colour
 variables (``$zhread-term``, ``$tone-pleco-3`` …); a theme may set them (zhread's do), and
 for every other theme :func:`variable_defaults` picks the dark or the light set by the
 theme's ``dark`` flag.
+
+The highlights (the cursor, search hits, the tints of words above the reader's HSK level,
+unknown words and ambiguous characters) are solid backgrounds worked out per theme by
+:func:`highlight_variables`: a tint of one of the theme's own colours over its background,
+each standing apart from the background and from the highlights chosen before it, also
+once a 256-colour terminal has rounded them to its palette, and each with a text colour
+that reads on it. A stylesheet alpha such as ``$accent 50%`` would not do: a component
+style reaches the article without its alpha, so the tint became the full colour.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
+from textual.color import Color
 from textual.theme import Theme
+
+from tui.contrast import AA, BLACK, RGB, WHITE, View, difference, readable, views, worst
 
 #: Tone colours per scheme and tone 1-5: Pleco's and MDBG's own, made lighter on dark
 #: backgrounds and darker on light ones where the original is hard to read.
@@ -69,6 +82,110 @@ ZHREAD_LIGHT = Theme(  # paper and ink: a reading theme for a light terminal
 
 THEMES = (ZHREAD_DARK, ZHREAD_LIGHT)
 
+
+@dataclass(frozen=True)
+class Highlight:
+    """A background the article draws under words: the theme colours it may be a tint of,
+    best first, and how strong a tint to try, weakest first."""
+
+    name: str
+    roles: tuple[str, ...]
+    strengths: tuple[float, ...]
+    tint: bool = True  # marks words while reading (not the cursor, not a search)
+    contrast: float = AA  # what black or white text should reach on it, if it can
+    ansi: tuple[str, str, str] = ("ansi_default", "ansi_default", "ansi_default")
+
+
+#: In the order they are chosen: each must stand apart from those before it. The cursor is
+#: the strongest, a hit lighter, the tints light enough to read through.
+#: ``ansi`` gives (background on a dark terminal, on a light one, text): pairs that read in
+#: every common palette (under an ANSI theme the terminal's own colours are unknown).
+HIGHLIGHTS = (
+    Highlight("cursor", ("accent", "primary", "secondary", "success", "warning", "error"),
+              (0.55, 0.7, 0.85), tint=False, contrast=7.0),
+    Highlight("match", ("warning", "success", "secondary", "primary", "accent", "error"),
+              (0.35, 0.5, 0.65), tint=False,
+              ansi=("ansi_bright_yellow", "ansi_bright_yellow", "ansi_black")),
+    Highlight("above-level", ("warning", "secondary", "success", "error", "primary", "accent"),
+              (0.2, 0.3, 0.4, 0.5), ansi=("ansi_bright_cyan", "ansi_bright_cyan", "ansi_black")),
+    Highlight("unknown", ("primary", "secondary", "success", "accent", "warning", "error"),
+              (0.2, 0.3, 0.4, 0.5), ansi=("ansi_bright_green", "ansi_bright_green", "ansi_black")),
+    Highlight("ambiguous", ("error", "accent", "secondary", "success", "primary", "warning"),
+              (0.25, 0.35, 0.45, 0.55), ansi=("ansi_white", "ansi_bright_magenta", "ansi_black")),
+)
+
+#: How far apart (redmean distance, see :func:`tui.contrast.difference`) two highlights,
+#: or a highlight and the background, must be to be told apart at a glance.
+APART = 45.0
+
+
+def highlight_variables(colours: Mapping[str, str], dark: bool, ansi: bool,
+                        no_color: bool = False) -> dict[str, str]:
+    """``zhread-NAME`` and ``zhread-NAME-text`` for each highlight, from a theme's
+    generated colours. Under NO_COLOR what counts is the grey Textual draws for each."""
+    if ansi:
+        return {key: value for h in HIGHLIGHTS for key, value in (
+            (f"zhread-{h.name}", h.ansi[0 if dark else 1]), (f"zhread-{h.name}-text", h.ansi[2]))}
+    roles = tuple((role, colours[role]) for role in ROLES)
+    chosen = _choose(colours["background"], colours["foreground"], roles, no_color)
+    return {key: Color(*value).hex for key, value in chosen.items()}
+
+
+ROLES = ("primary", "secondary", "accent", "warning", "error", "success")
+
+
+@lru_cache(64)
+def _choose(background: str, foreground: str, roles: tuple[tuple[str, str], ...],
+            no_color: bool) -> dict[str, RGB]:
+    """Greedily, in :data:`HIGHLIGHTS` order, each highlight's tint (see :func:`_pick`),
+    and the theme's text colour made to read on it."""
+    seen = views(no_color)
+    base, text = _rgb(Color.parse(background)), _rgb(Color.parse(foreground))
+    chosen: dict[str, RGB] = {}
+    taken: set[str] = set()
+    for highlight in HIGHLIGHTS:
+        against = [base, *(chosen[h.name] for h in HIGHLIGHTS if h.name in chosen
+                           and not (no_color and h.tint and highlight.tint))]
+        tint, role = _pick(highlight, Color.parse(background), dict(roles), against, taken,
+                           seen, no_color)
+        chosen[highlight.name] = tint
+        taken.add(role)
+    texts = {f"{h.name}-text": readable(text, chosen[h.name], seen, h.contrast)
+             for h in HIGHLIGHTS}
+    return {f"zhread-{name}": tint for name, tint in {**chosen, **texts}.items()}
+
+
+def _pick(highlight: Highlight, background: Color, palette: Mapping[str, str],
+          against: Sequence[RGB], taken: set[str], seen: Sequence[View],
+          no_color: bool) -> tuple[RGB, str]:
+    """The first tint (by role, roles not yet taken first, then by strength) that stands
+    :data:`APART` from ``against`` and on which black or white text reaches the
+    highlight's contrast, else AA; failing all, the tint that comes nearest. Under
+    NO_COLOR stronger tints are tried too: greys are fewer than colours."""
+    strengths = highlight.strengths + ((0.6, 0.75) if no_color else ())
+    best: tuple[float, RGB, str] | None = None
+    for role in sorted(highlight.roles, key=lambda role: role in taken):
+        for ratio in dict.fromkeys((highlight.contrast, AA)):
+            for strength in strengths:
+                tint = _rgb(background.blend(Color.parse(palette[role]), strength))
+                legible = any(worst(end, tint, seen) >= ratio for end in (BLACK, WHITE))
+                score = _apartness(tint, against, seen) if legible else 0.0
+                if score >= APART:
+                    return tint, role
+                if best is None or score > best[0]:
+                    best = (score, tint, role)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _rgb(colour: Color) -> RGB:
+    return colour.r, colour.g, colour.b
+
+
+def _apartness(tint: RGB, others: Sequence[RGB], seen: Sequence[View]) -> float:
+    return min(difference(view(tint), view(other)) for other in others for view in seen)
+
+
 #: The app's rules that use these variables (the app's ``CSS``, so that zhread.tcss parses
 #: in any Textual app, such as one that shows a single screen in a test).
 THEMED_CSS = """
@@ -86,15 +203,31 @@ ArticleView > .article--regional {
 """ + "".join(
     f"ArticleView > .article--tone-{scheme}-{tone} {{ color: $tone-{scheme}-{tone}; }}\n"
     for scheme in ("pleco", "mdbg") for tone in range(1, 6)
+) + "".join(
+    f"ArticleView > .article--{name} {{ background: $zhread-{name}; "
+    f"color: $zhread-{name}-text; }}\n"
+    for name in (highlight.name for highlight in HIGHLIGHTS)
 )
 
 
-def variable_defaults(theme: Theme) -> dict[str, str]:
+#: A glossary term's and a regional word's colours under an ANSI theme, on a light
+#: terminal and on a dark one.
+ANSI_TERMS = {False: ("ansi_blue", "ansi_magenta"),
+              True: ("ansi_bright_yellow", "ansi_bright_green")}
+
+
+def variable_defaults(theme: Theme, no_color: bool = False) -> dict[str, str]:
     """The zhread variables for a theme that does not set them: the theme's own warning and
-    success colours on a dark background, their darker text variants on a light one."""
+    success colours on a dark background, their darker text variants on a light one; and
+    the highlights (see :func:`highlight_variables`)."""
     colours = theme.to_color_system().generate()
+    highlights = highlight_variables(colours, theme.dark, theme.ansi, no_color)
+    if theme.ansi:  # colours that read in every common palette, as the highlights'
+        term, regional = ANSI_TERMS[theme.dark]
+        tones = tone_variables(TONES_DARK if theme.dark else TONES_LIGHT)
+        return {"zhread-term": term, "zhread-regional": regional, **tones, **highlights}
     if theme.dark:
         return {"zhread-term": colours["warning"], "zhread-regional": colours["success"],
-                **tone_variables(TONES_DARK)}
+                **tone_variables(TONES_DARK), **highlights}
     return {"zhread-term": colours["text-warning"], "zhread-regional": colours["text-success"],
-            **tone_variables(TONES_LIGHT)}
+            **tone_variables(TONES_LIGHT), **highlights}

@@ -24,7 +24,7 @@ from tui.cli import (
     segment,
     skim,
 )
-from tui.core.errors import ZhreadError
+from tui.core.errors import ZhreadError, describe_import_error
 
 COMMANDS: dict[str, ModuleType] = {
     "segment": segment,
@@ -49,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return reader.run(reader.parser(commands_help()).parse_args(args))
     except ZhreadError as error:
         print(f"zhread: {error}", file=sys.stderr)
+        return 2
+    except ImportError as error:  # a library imported outside the places that name their task
+        print(f"zhread: {describe_import_error(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

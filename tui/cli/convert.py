@@ -11,6 +11,9 @@ from tui.cli.options import add_input_options, command_parser
 
 SUMMARY = "print the text converted by an OpenCC config"
 
+#: The regions with a Traditional standard of their own, as ``--to`` names them.
+REGIONS = ("tw", "hk")
+
 
 def parser() -> argparse.ArgumentParser:
     from tui.core.convert import CONFIGS, TARGETS
@@ -19,8 +22,10 @@ def parser() -> argparse.ArgumentParser:
         "zhread convert",
         "Convert a text between Chinese scripts with OpenCC. The output is what OpenCC\n"
         "gives for the whole text, line ends kept; large inputs are read a line at a time.",
-        "configs: " + ", ".join(CONFIGS) + "\ntargets: hans (Simplified), hant "
-        "(Traditional), tw (Taiwan), hk (Hong Kong); the source script is detected\n\n"
+        "configs: " + ", ".join(CONFIGS) + "\ntargets: hans (Simplified), tw (Taiwan), hk "
+        "(Hong Kong), hant (Traditional as your region\nwrites it: Taiwan's unless --region hk "
+        "or your script setting is hk); the source script\nis detected. OpenCC's own "
+        "Traditional standard (爲, 裏) is --config s2t.\n\n"
         "examples:\n  zhread convert story.txt --to hans\n  zhread convert story.txt --to tw "
         "--phrases    # 算法 -> 演算法 too\n  zhread convert story.txt --config tw2sp\n"
         "  curl -s URL | zhread convert - --to hant",
@@ -31,6 +36,9 @@ def parser() -> argparse.ArgumentParser:
     how.add_argument("--to", choices=TARGETS, help="a target script; the source is detected")
     built.add_argument("--phrases", action="store_true",
                        help="with --to: convert regional vocabulary as well (演算法 <-> 算法)")
+    built.add_argument("--region", choices=REGIONS,
+                       help="with --to hant: whose Traditional standard to write (default: "
+                       "the script setting when it is tw or hk, else tw)")
     return built
 
 
@@ -47,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         lines = iter(extracted.splitlines(keepends=True))
     config = args.config
     if config is None:
-        config, lines = _config_from_head(lines, args.to, args.phrases)
+        target = _own_traditional(args.region) if args.to == "hant" else args.to
+        config, lines = _config_from_head(lines, target, args.phrases)
     binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: no newline translation
     for block in _blocks(lines):
         converted = convert(block, config)
@@ -57,6 +66,23 @@ def run(args: argparse.Namespace) -> int:
             binary.write(converted.encode("utf-8"))
     sys.stdout.flush()
     return 0
+
+
+def _own_traditional(region: str | None) -> str:
+    """The target ``hant`` stands for: the Traditional standard the user reads, named by
+    ``--region`` or else by the reader's script setting (config, then what the reader
+    last chose); Taiwan's when neither says, since OpenCC's own standard (爲, 裏, 羣) is
+    what no region prints."""
+    if region is not None:
+        return region
+    from tui.core.config import load_config
+    from tui.core.settings import load_remembered
+
+    config = load_config()
+    script = config.script
+    if config.remember:
+        script = load_remembered().values.get("script", script)
+    return script if script in REGIONS else "tw"
 
 
 def _extracted(file: str | None, encoding: str | None) -> str | None:
@@ -81,7 +107,8 @@ def _extracted(file: str | None, encoding: str | None) -> str | None:
     from tui.core.loading import read_path, read_stdin
 
     data = read_stdin() if source == "<stdin>" else read_path(source)
-    return from_bytes(data, source, kind, encoding=encoding).text + "\n"
+    text = from_bytes(data, source, kind, encoding=encoding).text
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _head(file: str) -> bytes:

@@ -6,6 +6,7 @@ import argparse
 
 from tui.cli.options import command_parser
 from tui.core.errors import ZhreadError
+from tui.core.plurals import plural
 
 SUMMARY = "write your word list as an Anki deck, TSV or CSV"
 
@@ -45,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
         raise ZhreadError(f"your word list is empty, so there is nothing to export "
                           f"(it is kept in {where})")
     count = export(entries, kind, output)
-    print(f"{count} word{'s' if count != 1 else ''} written to {output} ({kind})")
+    print(f"{plural(count, 'word')} written to {output} ({kind})")
     return 0

@@ -26,8 +26,8 @@ def parser() -> argparse.ArgumentParser:
         "zhread gloss",
         "List the glossary terms a text uses, in order of first appearance, then\n"
         "the terms the text itself explains in English, such as 漢娜·多門(Hanna Dohmen):\n"
-        "candidates for your glossary. Plain output is one line per term: Traditional,\n"
-        "Simplified, pinyin, English, ×count.",
+        "candidates for your glossary. Plain output is one line per term: the forms\n"
+        "the text writes it in, the glossary's other forms, pinyin, English, ×count.",
         "examples:\n  zhread gloss story.txt\n  zhread gloss story.txt --md > "
         "story-terms.md\n  zhread gloss story.txt --json | jq '.terms[] | [.hant, .count]'",
     )
@@ -58,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _print(terms: list[TermUse], candidates: list[Candidate]) -> None:
     for use in terms:
-        entry = use.entry
-        print(f"{entry.hant}  {entry.hans}  {entry.pinyin or '-'}  {entry.en}  ×{use.count}")
+        written, others = "/".join(use.written), "/".join(use.other_forms) or "-"
+        print(f"{written}  {others}  {use.reading or '-'}  {use.entry.en}  ×{use.count}")
     if candidates:
         print(("\n" if terms else "") + "explained in the text:")
     for candidate in candidates:

@@ -10,6 +10,7 @@ from tui.cli.options import (
     layered_glossary,
     write_json,
 )
+from tui.core.plurals import plural
 
 SUMMARY = "list the glossary, check a glossary file, show where yours lives"
 
@@ -44,7 +45,7 @@ def _check(args: argparse.Namespace) -> int:
 
     builtin = builtin_glossary()
     glossary = load_glossary(args.file, known_ids=builtin.entries) if args.file else builtin
-    print(f"{args.file or 'built-in glossary'}: {len(glossary.entries)} entries, ok")
+    print(f"{args.file or 'built-in glossary'}: {plural(len(glossary.entries), 'entry')}, ok")
     return 0
 
 

@@ -27,7 +27,9 @@ def parser() -> argparse.ArgumentParser:
         "Look a word up in CC-CEDICT: every entry (each reading is one), the\n"
         "glossary entry if the word is a glossary term, and its HSK level. WORD may be\n"
         "Traditional or Simplified; if it is not a headword, it is searched for as hanzi,\n"
-        "pinyin (nǐ hǎo, ni3hao3, nihao) or English. Exit status 1 when nothing is found.\n"
+        "pinyin (nǐ hǎo, ni3hao3, nihao) or English; glossary entries that hold it are\n"
+        "listed as in the reader's lookup screen. Exit status 1 when nothing is found, 2 for\n"
+        "pinyin that cannot be (ni3hao9: 9 is not a tone).\n"
         "The first run builds the dictionary's index in the cache directory (seconds).",
         "examples:\n  zhread lookup 行\n  zhread lookup 长期 --hsk 2021\n"
         "  zhread lookup 'ni3 hao3'\n  zhread lookup bank\n"
@@ -35,7 +37,7 @@ def parser() -> argparse.ArgumentParser:
     )
     built.add_argument("word", help="a word in either script, pinyin, or English")
     built.add_argument("--json", action="store_true", help='print {"query", "entries", '
-                       '"glossary", "hsk"} as JSON')
+                       '"glossary", "glossary_hits", "hsk"} as JSON')
     built.add_argument("--hsk", default="2025", choices=("2025", "2021", "2.0"),
                        help="the HSK word list for the level (default: 2025)")
     add_glossary_option(built)
@@ -46,24 +48,30 @@ def run(args: argparse.Namespace) -> int:
     from tui.core.convert import shadow
     from tui.core.glossary import has_han
     from tui.core.levels import level
+    from tui.core.lookup import glossary_hits
 
     query = args.word.strip()
     if not query:
         raise ZhreadError("nothing to look up")
     with open_dictionary() as dictionary:
         entries = dictionary.lookup(query) or dictionary.search(query, limit=20)
-    term = _whole_term(layered_glossary(args.glossary), query)
+        problem = None if entries else dictionary.problem(query)
+    glossary = layered_glossary(args.glossary)
+    term, hits = _whole_term(glossary, query), glossary_hits(glossary, query)
+    if problem and not (term or hits):
+        raise ZhreadError(problem)
     result = {
         "query": query,
         "entries": [_entry_json(e) for e in entries],
         "glossary": term.model_dump(mode="json") if term else None,
+        "glossary_hits": [_hit_json(hit) for hit in hits],
         "hsk": level(shadow(query), args.hsk) if has_han(query) else None,
     }
     if args.json:
         write_json(result)
     else:
-        _print(result)
-    return 0 if entries or term else 1
+        _print(result, hits)
+    return 0 if entries or term or hits else 1
 
 
 def _whole_term(glossary: Glossary, query: str) -> Entry | None:
@@ -84,7 +92,14 @@ def _entry_json(entry: DictEntry) -> dict[str, object]:
     }
 
 
-def _print(result: dict) -> None:
+def _hit_json(entry: Entry) -> dict[str, object]:
+    return {"id": entry.id, "hant": entry.hant, "hans": entry.hans, "pinyin": entry.pinyin,
+            "en": entry.en}
+
+
+def _print(result: dict, hits: list[Entry]) -> None:
+    """The entries, then the glossary's: the term the query names (if any) first, then the
+    other entries that hold the query, in the lookup screen's order."""
     import sys
 
     hsk = f"  HSK {result['hsk']}" if result["hsk"] else ""
@@ -94,8 +109,12 @@ def _print(result: dict) -> None:
         for definition in entry["definitions"]:
             print(f"  {definition}")
     term = result["glossary"]
-    if term:
-        print(f"glossary: {term['hant']}  {term['hans']}  {term['pinyin'] or '-'}  {term['en']}")
-        print(f"  {term['definition']}")
-    if not result["entries"] and not term:
+    named = [term["id"]] if term else []
+    shown = [term] if term else []
+    shown += [hit.model_dump(mode="json") for hit in hits if hit.id not in named]
+    for entry in shown:
+        print(f"glossary: {entry['hant']}  {entry['hans']}  {entry['pinyin'] or '-'}  "
+              f"{entry['en']}")
+        print(f"  {entry['definition']}")
+    if not result["entries"] and not shown:
         print(f"zhread: nothing found for {result['query']!r}", file=sys.stderr)

@@ -58,12 +58,15 @@ def layered_glossary(extra: Sequence[str]) -> Glossary:
 
 
 def segmented(args: argparse.Namespace) -> tuple[Document, Glossary]:
-    """The input cut into words with the layered glossary, whose terms stay whole."""
+    """The input cut into words with the layered glossary, whose terms stay whole, as it
+    applies to this text (with the notes written about it; no terms without Chinese)."""
     from tui.core.segment import segment, shared_splitter
+    from tui.core.textnotes import notes_for
     from tui.core.userdirs import cache_dir
 
     loaded = load(args.file, args.encoding)
     glossary = layered_glossary(args.glossary)
+    glossary = glossary.for_text(loaded.text, notes_for(loaded.text, loaded.source))
     splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
     return segment(loaded.text, glossary, splitter, loaded.source), glossary
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 
 from tui.cli.options import (
     add_glossary_option,
@@ -39,14 +40,26 @@ def run(args: argparse.Namespace) -> int:
             for start, end, kind, term in document.spans()
         ]})
         return 0
-    # spans, not Token objects: a novel has millions of words
-    words = (text[start:end] for start, end, _, _ in document.spans())
+    write_lines(text[start:end] for start, end, _, _ in document.spans())
+    return 0
+
+
+def write_lines(words: Iterable[str]) -> None:
+    """One output line per input line, each ended by a newline: the last line of a text
+    that ends with a newline is that newline's line, not an empty one after it.
+
+    ``words`` are the text's tokens in order, each newline a token of its own; tokens that
+    are only whitespace are dropped, so words are separated by exactly one space.
+    """
     line: list[str] = []
-    for word in words:
+    open_line = False  # whether anything followed the last newline
+    for word in words:  # spans, not Token objects: a novel has millions of words
         if word == "\n":
             sys.stdout.write(" ".join(line) + "\n")
-            line = []
-        elif not word.isspace():
-            line.append(word)
-    sys.stdout.write(" ".join(line) + "\n")
-    return 0
+            line, open_line = [], False
+        else:
+            open_line = True
+            if not word.isspace():
+                line.append(word)
+    if open_line:
+        sys.stdout.write(" ".join(line) + "\n")

@@ -42,7 +42,7 @@ from pydantic import (
 
 from tui.core.errors import ZhreadError
 from tui.core.safefiles import atomic_path
-from tui.core.settings import ENV_VAR, Settings, config_path
+from tui.core.settings import ENV_VAR, MAX_LINE_WIDTH, MIN_LINE_WIDTH, Settings, config_path
 
 __all__ = [
     "ENV_VAR", "Config", "ConfigError", "KeySpec", "SettingsModel", "check_keymap",
@@ -75,6 +75,13 @@ def _standard(value: Any) -> Any:
     return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
 
 
+def _line_width(value: int) -> int:
+    if value != 0 and not MIN_LINE_WIDTH <= value <= MAX_LINE_WIDTH:
+        raise ValueError(f"give 0 (no limit) or a width from {MIN_LINE_WIDTH} to "
+                         f"{MAX_LINE_WIDTH} cells")
+    return value
+
+
 KeyList = Annotated[str, AfterValidator(_keys)]
 
 
@@ -103,6 +110,10 @@ class SettingsModel(BaseModel):
         "2025", description="the HSK syllabus levels are given by")
     sidebar_width: int = Field(
         36, ge=16, le=200, description="the sidebar's width in cells (drag its left edge)")
+    max_line_width: Annotated[int, AfterValidator(_line_width)] = Field(
+        80, description="the longest line of the article in cells, two a Chinese character "
+        "(80: 40 characters, as e-readers set them), centred in a wider pane; 0 for no limit "
+        "(the palette's Line length commands)")
 
     def settings(self) -> Settings:
         return Settings(**{name: getattr(self, name) for name in SettingsModel.model_fields})

@@ -195,7 +195,10 @@ def _rewrites(text: str, plain: str, phrases: str) -> int:
     from difflib import SequenceMatcher
 
     count = 0
-    for line in text.splitlines():
+    # a line thousands of characters long (a text with no line breaks) in pieces: matching
+    # grows with the square of the length, and no phrase is near that long
+    pieces = (line[at : at + 400] for line in text.splitlines() for at in range(0, len(line), 400))
+    for line in pieces:
         a, b = convert(line, plain), convert(line, phrases)
         if a != b:
             count += sum(1 for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()

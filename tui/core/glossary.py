@@ -11,8 +11,9 @@ field, because the people who edit these files are translators and readers, not 
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate, compress, count
@@ -35,7 +36,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tui.core import convert
 from tui.core.bundled import builtin_glossary_path
-from tui.core.chars import is_han
+from tui.core.chars import contains_han, is_han, unify_name_dots
 from tui.core.errors import ZhreadError
 
 __all__ = [
@@ -163,6 +164,27 @@ class Entry(BaseModel):
         yield self.hans
         yield from self.forms
         yield from (alias.text for alias in self.aliases)
+
+    def other_forms(self, written: Iterable[str]) -> list[str]:
+        """The term's written forms (hant, hans, forms) other than those a text uses, so a
+        reader sees the headword as on the page and the glossary's other words beside it.
+        Name dots count as one (漢娜‧多門 is 漢娜·多門)."""
+        used = {unify_name_dots(form) for form in written}
+        others = [f for f in (self.hant, self.hans, *self.forms) if unify_name_dots(f) not in used]
+        return list(dict.fromkeys(others))
+
+    def reading(self, written: str) -> str:
+        """Pinyin for the term as ``written``: the entry's own (checked by hand) when it is
+        ``hant`` in either script, else derived, since another form may be another word
+        (芯片 xīn piàn for 晶片 jīng piàn); empty for a form in Latin letters."""
+        if not has_han(written):
+            return ""
+        shadow = unify_name_dots(convert.shadow(written))
+        if shadow == unify_name_dots(convert.shadow(self.hant)):
+            return self.pinyin
+        from tui.core.reading import pinyin
+
+        return pinyin(shadow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +358,7 @@ class _Matcher:
                 else:
                     forms.append((alias.text, entry.id))
         for (form, entry_id), key in zip(forms, _convert_all([form for form, _ in forms])):
+            key = unify_name_dots(key)  # as :meth:`Glossary.match` unifies the shadow
             self.main.add(key, entry_id)
             if key != form and has_han(form):
                 self.written.add(form, entry_id)
@@ -384,6 +407,22 @@ class Glossary:
             self.entries[entry.id] = entry
         self._matcher = _Matcher([e for e in ordered if self.entries[e.id] is e])
         self._han_forms: frozenset[str] | None = None
+        self.text_notes: dict[str, str] = {}  # entry id -> a note on the one text read
+        self.silent = False  # the text read has no Chinese: it has no terms
+
+    def for_text(self, text: str, notes: Mapping[str, str] | None = None) -> Glossary:
+        """This glossary as it applies to one text: with the ``notes`` written about that
+        text (those it had for another are dropped), and finding no terms at all in a text
+        without Chinese, where "AI" or "compute" is English and not the Chinese term.
+        Entries and matcher are shared, so a view costs nothing to make."""
+        view = copy.copy(self)
+        view.text_notes = {i: note for i, note in (notes or {}).items() if i in self.entries}
+        view.silent = not contains_han(text)
+        return view
+
+    def text_note(self, entry_id: str) -> str | None:
+        """What the notes on the text read say about a term, if anything."""
+        return self.text_notes.get(entry_id)
 
     @classmethod
     def merged(cls, layers: Sequence[Glossary]) -> Glossary:
@@ -410,13 +449,16 @@ class Glossary:
         """Every term in ``text``, leftmost-longest, sorted and never overlapping.
 
         ``shadow`` is ``convert.shadow(text)``; callers that already have it pass it in,
-        since converting a long text costs more than matching it.
+        since converting a long text costs more than matching it. A view made by
+        :meth:`for_text` for a text without Chinese finds nothing.
         """
+        if self.silent:
+            return []
         if shadow is None:
             shadow = convert.shadow(text)
         if len(shadow) != len(text):
             raise ValueError("the shadow must have exactly the length of the text")
-        return self._matcher.scan(text, shadow) if text else []
+        return self._matcher.scan(text, unify_name_dots(shadow)) if text else []
 
     def han_forms(self) -> set[str]:
         """Every Han spelling of the terms and its Simplified form, so the segmenter, which

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core import lexicons, safefiles
+from tui.core import apart, lexicons, safefiles
 
-__all__ = ["Summary", "cache_path", "load_summary"]
+__all__ = ["Summary", "cache_path", "load_summary", "prepare"]
 
 _log = logging.getLogger(__name__)
 
@@ -67,6 +69,21 @@ def load_summary(cache_dir: Path | None) -> tuple[Summary, str | None]:
         _write(path, _format(summary))
         _remove_stale(cache_dir, path)
     return summary, note
+
+
+def prepare(cache_dir: Path, cancelled: Callable[[], bool]) -> None:
+    """Build the cached summary in a process of its own when there is none (a first run),
+    for :func:`load_summary` to read: built in the reader's process it would hold the
+    interpreter for a second, in single steps of up to a tenth (a set of 300,000 words
+    growing, then sorted; see :mod:`tui.core.apart`). Raises
+    :class:`~tui.core.apart.Stopped` when ``cancelled`` says stop; any other failure is left
+    to :func:`load_summary`, which then builds it here and says what went wrong."""
+    if cache_path(cache_dir).exists():
+        return
+    try:
+        apart.run(__name__, [str(cache_dir)], lambda line: None, cancelled)
+    except OSError:
+        pass
 
 
 def _build() -> Summary:
@@ -121,3 +138,8 @@ def _remove_stale(cache_dir: Path, keep: Path) -> None:
                 old.unlink()
         except OSError:
             pass  # another process may be removing it too
+
+
+if __name__ == "__main__":  # the child of prepare()
+    apart.lower_priority()
+    load_summary(Path(sys.argv[1]))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.chars import is_han
+from tui.core.chars import NAME_DOTS, is_han
 from tui.core.document import Document, Kind, Token
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def _key(document: Document, token: Token) -> str | None:
     if token.kind is not Kind.HAN:
         return None
     word = document.shadow[token.start : token.end] if document.shadow else token.text
-    if len(word) < 2 or word in STOP_WORDS or not all(is_han(ch) or ch in "·" for ch in word):
+    if len(word) < 2 or word in STOP_WORDS or not all(is_han(ch) or ch in NAME_DOTS for ch in word):
         return None
     return word
 

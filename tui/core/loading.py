@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tui.core.convert import aligned
-from tui.core.errors import ZhreadError
+from tui.core.errors import ZhreadError, imports_for
 
 #: Past this a file is refused: the whole text is held in memory several times over (decoded,
 #: segmented, converted), so a cap keeps a mistaken argument from eating the machine.
@@ -44,7 +44,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 #: The legacy Chinese codecs, in the order that wins a tie: GB is far more common than Big5,
 #: and plain Big5 is a narrower claim than Big5-HKSCS. GB18030 decodes every GBK file the same.
-_CHINESE: tuple[str, ...] = ("gb18030", "big5", "big5hkscs")
+#: Big5 is read as Windows code page 950, which is what Taiwanese files are written in (see
+#: :data:`_BIG5_AS_CP950`).
+_CHINESE: tuple[str, ...] = ("gb18030", "cp950", "big5hkscs")
+
+#: Python's ``big5`` codec follows an old table that differs from code page 950 on nine
+#: punctuation marks: A1 45, the dot between the parts of a transliterated name (克麗歐‧歐德薩,
+#: U+2027 in cp950), comes out as a bullet •. ``big5hkscs`` is built on the same table (the
+#: HKSCS standard itself has U+2027), so its text is put right with these: each character on
+#: the left is what exactly one Big5 byte pair decodes to, so the fix is exact.
+_BIG5_AS_CP950 = str.maketrans({"•": "‧", "､": "﹑", "‾": "¯", "∼": "～", "♁": "⊕", "☉": "⊙",
+                                "¥": "￥", "¢": "￠", "£": "￡"})
 
 #: Below this even the best Chinese reading is mostly junk (kana, private use, box drawing,
 #: rare characters), and charset-normalizer is asked whether the bytes are some other legacy
@@ -197,7 +207,7 @@ def _reason(error: OSError) -> str:
 
 def _decode_as(data: bytes, name: str, source: str) -> tuple[str, str]:
     """Decode with the user's encoding, strictly: a wrong choice should be said, not hidden."""
-    codec = _codec_name(name, source)
+    codec = codec_for(name, source)
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"  # the mark is not text, whichever way UTF-8 was asked for
     text = _strict(data, codec, source).removeprefix("\ufeff")
@@ -206,15 +216,23 @@ def _decode_as(data: bytes, name: str, source: str) -> tuple[str, str]:
     return text, codec
 
 
-def _codec_name(name: str, source: str) -> str:
-    """Python's canonical name, so "UTF8", "utf_8" and "u8" all report as "utf-8"."""
+def codec_for(name: str, source: str = "<text>") -> str:
+    """The codec zhread decodes with when the user names ``name``: Python's canonical name,
+    so "UTF8", "utf_8" and "u8" all report as "utf-8", and Big5 by any of its names is code
+    page 950, what a user who says "big5" has. An unknown name is a :class:`ZhreadError`."""
     try:
         info = codecs.lookup(name)
     except (LookupError, ValueError, TypeError):
         raise ZhreadError(f"unknown encoding {name!r}", source) from None
     if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib, ...
         raise ZhreadError(f"unknown encoding {name!r} (not a text encoding)", source)
-    return info.name
+    return "cp950" if info.name == "big5" else info.name
+
+
+def repaired(text: str, codec: str) -> str:
+    """Text decoded by Python's ``codec`` as zhread reads that encoding: Big5-HKSCS with
+    code page 950's punctuation (see :data:`_BIG5_AS_CP950`); any other codec as it is."""
+    return text.translate(_BIG5_AS_CP950) if codec == "big5hkscs" else text
 
 
 def _strict(data: bytes, codec: str, source: str) -> str:
@@ -224,7 +242,7 @@ def _strict(data: bytes, codec: str, source: str) -> str:
         # utf-8-sig counts error positions after the mark; report them in file terms.
         codec, data, skipped = "utf-8", data[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
     try:
-        text = data.decode(codec)
+        text = repaired(data.decode(codec), codec)
     except (UnicodeError, ValueError) as error:
         raise ZhreadError(_undecodable(data, codec, error, skipped), source) from None
     surrogate = _SURROGATE.search(text)
@@ -350,12 +368,13 @@ def _chinese_readings(data: bytes) -> Iterator[tuple[str, str]]:
     """Each legacy Chinese codec that decodes the bytes strictly, with its text.
 
     Big5-HKSCS is a superset of Big5; when both give the same text the narrower name is the
-    honest one, so the HKSCS reading is only offered when it differs.
+    honest one, so the HKSCS reading is only offered when it differs (a few rarely used
+    symbol rows are assigned differently, so both readings are judged there).
     """
     seen: set[str] = set()
     for codec in _CHINESE:
         try:
-            text = data.decode(codec)
+            text = repaired(data.decode(codec), codec)
         except UnicodeDecodeError:
             continue
         if text not in seen:
@@ -369,9 +388,8 @@ def _other_legacy(data: bytes) -> tuple[str, str] | None:
     Its answers for Chinese and for the UTF family are ignored: those were already tried
     above with stricter rules than its statistics.
     """
-    from charset_normalizer import (
-        from_bytes,  # only for the rare non-Chinese legacy file
-    )
+    with imports_for("tell which encoding the file is in"):
+        from charset_normalizer import from_bytes  # only for the rare non-Chinese legacy file
 
     match = from_bytes(data[:_CN_SAMPLE]).best()
     if match is None:
@@ -380,7 +398,7 @@ def _other_legacy(data: bytes) -> tuple[str, str] | None:
         codec = codecs.lookup(match.encoding).name
     except LookupError:
         return None
-    if codec in _CHINESE or codec in ("gbk", "gb2312", "cp950") or codec.startswith("utf"):
+    if codec in _CHINESE or codec in ("gbk", "gb2312", "big5") or codec.startswith("utf"):
         return None
     try:
         text = data.decode(codec)
@@ -469,7 +487,8 @@ def _log_frequencies() -> dict[str, float]:
     Those tables were trained on a large corpus and list both scripts, which makes them the
     frequency list the project already ships; jieba loads them on import in any case.
     """
-    from jieba.finalseg import emit_P
+    with imports_for("tell which encoding the file is in"):
+        from jieba.finalseg import emit_P
 
     counts: dict[str, float] = {}
     for table in emit_P.values():

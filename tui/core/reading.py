@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the dictionary opens SQLite; reading.py must stay cheap to import
     from tui.core.dictionary import Dictionary
 
-__all__ = ["marks", "numbered", "pinyin", "reading_in_context", "zhuyin"]
+__all__ = ["is_numbered_query", "marks", "numbered", "pinyin", "reading_in_context",
+           "syllable_problem", "tone_problem", "zhuyin"]
 
 #: Combining tone marks by tone number (NFC folds them into precomposed letters).
 _TONE_MARKS = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
@@ -183,6 +185,74 @@ def _medial_final(glide: str, rest: str) -> str:
     if rest.startswith("u"):
         return "ü" + rest[1:]
     return rest if rest.startswith("i") else "i" + rest
+
+
+# --- pinyin as a learner types it ----------------------------------------------------------
+
+#: Pinyin typed with tone numbers: groups of letters, each ending in its number (``ni3hao3``,
+#: ``lu:4``, ``Ni3 Hao``); letters after the last number are a syllable still being typed.
+#: ``covid-19`` or ``2024`` is not pinyin but English or a number.
+_NUMBERED_QUERY = re.compile(r"(?:[a-zü:]+[0-9]+[\s']*)+[a-zü:]*", re.IGNORECASE)
+_NUMBERED_GROUP = re.compile(r"([a-zü:]+)([0-9]*)", re.IGNORECASE)
+_WORD_BREAKS = re.compile(r"[\s'’-]+")
+_LONGEST_SYLLABLE = 6  # zhuang, chuang, shuang
+
+
+def is_numbered_query(query: str) -> bool:
+    """Whether ``query`` is pinyin with tone numbers (``ni3hao3``, ``ni3hao9``)."""
+    return _NUMBERED_QUERY.fullmatch(query.strip()) is not None
+
+
+def tone_problem(query: str) -> str | None:
+    """Why pinyin with tone numbers cannot be read, if a number is no tone: ``ni3hao9``.
+
+    0 passes as the neutral tone, as some learners' materials write it.
+    """
+    for _, number in _NUMBERED_GROUP.findall(query):
+        if number and (len(number) > 1 or number not in "012345"):
+            return f"{query.strip()}: {number} is not a tone (1–5)"
+    return None
+
+
+def syllable_problem(
+    query: str, is_syllable: Callable[[str], bool], begins_syllable: Callable[[str], bool]
+) -> str | None:
+    """The first letters of pinyin ``query`` that no syllable spells (``ni3hqo3``: ``hqo``).
+
+    ``is_syllable`` and ``begins_syllable`` judge toneless letters as the dictionary's keys
+    spell them (ü as v). Each numbered group must be whole syllables; the letters after the
+    last number, or the last word of pinyin without numbers, may end in a syllable still
+    being typed (``ni3zh``).
+    """
+    from tui.core.cedict import toneless_key
+
+    if is_numbered_query(query):
+        chunks = [(letters, bool(number)) for letters, number in _NUMBERED_GROUP.findall(query)]
+    else:
+        words = [w for w in _WORD_BREAKS.split(query.strip()) if w]
+        chunks = [(word, i < len(words) - 1) for i, word in enumerate(words)]
+    for text, whole in chunks:
+        letters = toneless_key(text)
+        stuck = _unspelt_from(letters, is_syllable, begins_syllable, whole)
+        if stuck is not None:
+            return f"{query.strip()}: {letters[stuck:]} is not a pinyin syllable"
+    return None
+
+
+def _unspelt_from(
+    letters: str, is_syllable: Callable[[str], bool], begins: Callable[[str], bool],
+    whole: bool,
+) -> int | None:
+    """Where splitting ``letters`` into syllables gets stuck, or None when it does not: the
+    ends every split can reach, tried left to right (a syllable is at most six letters)."""
+    reached = {0}
+    for start in range(len(letters)):
+        if start in reached:
+            ends = range(start + 1, min(len(letters), start + _LONGEST_SYLLABLE) + 1)
+            reached.update(end for end in ends if is_syllable(letters[start:end]))
+    if len(letters) in reached or (not whole and any(begins(letters[at:]) for at in reached)):
+        return None
+    return max(reached)
 
 
 # --- readings in context -------------------------------------------------------------------

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core import chars, jiebacache, lexicons
 from tui.core.convert import shadow as make_shadow
-from tui.core.document import CODE, Chunk, Document, Kind, Token
+from tui.core.document import CODE, Chunk, Document, Kind
+from tui.core.errors import imports_for
 
 if TYPE_CHECKING:  # pydantic and YAML stay unloaded until a glossary is actually read
     from tui.core.glossary import Glossary
@@ -49,10 +50,11 @@ class JiebaSplitter:
     """
 
     def __init__(self, words: Iterable[str] = (), cache_dir: Path | None = None) -> None:
-        import jieba
+        with imports_for("cut the text into words"):
+            import jieba
 
-        jieba.setLogLevel(logging.WARNING)
-        summary, note = jiebacache.load_summary(cache_dir)
+            jieba.setLogLevel(logging.WARNING)
+            summary, note = jiebacache.load_summary(cache_dir)
         #: set when a damaged cache was moved aside: the user is told where
         self.note = note
         self._prefixes = summary.prefixes
@@ -230,8 +232,7 @@ class _ChunkBuilder:
                 if (
                     len(starts) - first >= 2 and kinds[-2] == han
                     and pos - starts[-1] == 1 and self.text[pos - 1] in chars.NAME_DOTS
-                    and kinds[-1] == CODE[Kind.PUNCT]
-                ):
+                ):  # the token before is that one dot, whatever its kind (⋅ is a symbol)
                     starts.pop()  # WORD·WORD: the dot and this word join the word before
                     kinds.pop()
                 else:
@@ -259,22 +260,3 @@ def runs(text: str, start: int, end: int) -> Iterator[tuple[int, int, Kind]]:
     codes = text[start:end].translate(_RUN_TABLE)
     for run in _RUN.finditer(codes):
         yield start + run.start(), start + run.end(), _RUN_KIND[codes[run.start()]]
-
-
-def join_names(tokens: list[Token]) -> list[Token]:
-    """Rejoin ``WORD·WORD`` (a transliterated name that jieba splits at the dot)."""
-    out: list[Token] = []
-    for token in tokens:
-        if (
-            len(out) >= 2
-            and token.kind is Kind.HAN
-            and token.term is None
-            and out[-1].text in chars.NAME_DOTS
-            and out[-2].kind is Kind.HAN
-            and out[-2].term is None
-        ):
-            dot, left = out.pop(), out.pop()
-            out.append(Token(left.text + dot.text + token.text, left.start, token.end, Kind.HAN))
-        else:
-            out.append(token)
-    return out

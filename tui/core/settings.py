@@ -2,8 +2,9 @@
 
 The config file (:mod:`tui.core.config`) gives the defaults; what the reader last chose in
 the app (the script shown, the reading line, tone colours, inline glosses, the theme, the
-HSK standard, the sidebar's width) is remembered in ``settings.json`` in zhread's data
-directory and wins over the defaults, unless the config says ``remember = false``.
+HSK standard, the sidebar's width, the line length) is remembered in ``settings.json`` in
+zhread's data directory and wins over the defaults, unless the config says
+``remember = false``.
 
 Only the settings the reader actually changed are remembered, so a default changed later in
 the config still applies to everything the reader never touched. This module is plain
@@ -20,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.errors import ZhreadError
-from tui.core.safefiles import atomic_path, move_aside
+from tui.core.safefiles import atomic_path, locked, move_aside
 from tui.core.userdirs import config_dir, data_dir
 
 __all__ = [
-    "ENV_VAR", "HSK_STANDARDS", "READINGS", "SCRIPTS", "TONES", "Remembered", "Settings",
-    "config_path", "load_remembered", "save_remembered", "settings_path",
+    "ENV_VAR", "HSK_STANDARDS", "MAX_LINE_WIDTH", "MIN_LINE_WIDTH", "READINGS", "SCRIPTS",
+    "TONES", "Remembered", "Settings",
+    "config_path", "load_remembered", "remember", "save_remembered", "settings_path",
 ]
 
 #: Names another config file, for a second profile or a test.
@@ -36,6 +38,8 @@ SCRIPTS = ("as-written", "hans", "tw", "hk")
 READINGS = ("off", "pinyin", "zhuyin")
 TONES = ("off", "pleco", "mdbg")
 HSK_STANDARDS = ("2025", "2021", "2.0")
+#: The bounds of ``max_line_width`` (terminal cells; 0 is no limit).
+MIN_LINE_WIDTH, MAX_LINE_WIDTH = 20, 1000
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Settings:
     theme: str = "textual-dark"
     hsk: str = "2025"
     sidebar_width: int = 36
+    max_line_width: int = 80
 
     def with_values(self, values: Mapping[str, Any]) -> Settings:
         """These settings with ``values`` (field names) laid over them."""
@@ -138,18 +143,57 @@ def _checked(name: str, value: Any) -> Any:
     elif name == "sidebar_width":
         if isinstance(value, bool) or not isinstance(value, int) or not 16 <= value <= 200:
             raise ValueError(f"{name}: {value!r} is not a width from 16 to 200")
+    elif name == "max_line_width":
+        if isinstance(value, bool) or not isinstance(value, int) or not (
+                value == 0 or MIN_LINE_WIDTH <= value <= MAX_LINE_WIDTH):
+            raise ValueError(f"{name}: {value!r} is not 0 (no limit) or a width from "
+                             f"{MIN_LINE_WIDTH} to {MAX_LINE_WIDTH}")
     return value
 
 
 def save_remembered(values: Mapping[str, Any], path: Path | None = None) -> None:
     """Write the remembered settings atomically; raises ZhreadError naming the file."""
     path = path or settings_path()
-    body = {"version": 1, "settings": {k.replace("_", "-"): v for k, v in values.items()}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(path) as tmp:
-            tmp.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n",
-                           encoding="utf-8")
+        _write(path, {k.replace("_", "-"): v for k, v in values.items()})
     except OSError as error:
         raise ZhreadError(f"could not remember the settings: {error.strerror or error}",
                           path) from error
+
+
+def remember(changed: Mapping[str, Any], path: Path | None = None) -> None:
+    """Lay the settings just ``changed`` (field names) over the file as it is now.
+
+    Another zhread may be running and may have remembered settings of its own since this
+    one started; writing this run's whole picture would undo them. So the file is read
+    again under its lock, only ``changed`` replaces what it holds (keys of a later version
+    of zhread included are kept), and the result replaces the file atomically.
+    """
+    path = path or settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with locked(path):
+            stored = _stored(path)
+            stored.update({k.replace("_", "-"): v for k, v in changed.items()})
+            _write(path, stored)
+    except OSError as error:
+        raise ZhreadError(f"could not remember the settings: {error.strerror or error}",
+                          path) from error
+
+
+def _stored(path: Path) -> dict[str, Any]:
+    """The file's settings as written; a missing or damaged file holds none (the damage was
+    reported when the reader started, or is another writer's to report)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    settings = data.get("settings") if isinstance(data, dict) else None
+    return dict(settings) if isinstance(settings, dict) else {}
+
+
+def _write(path: Path, settings: Mapping[str, Any]) -> None:
+    body = {"version": 1, "settings": dict(settings)}
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

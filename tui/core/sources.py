@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
-from tui.core.errors import ZhreadError
+from tui.core.errors import ZhreadError, imports_for
 from tui.core.loading import Loaded, decode, read_path, read_stdin
 from tui.core.markdown_text import MARKDOWN_SUFFIXES
 
@@ -52,8 +52,11 @@ def load_stdin_source(stream: BinaryIO | None = None, *, encoding: str | None = 
 
 
 def format_of(path: str | Path, data: bytes) -> Format:
-    """The format a suffix names, or the one the bytes look like when it names none."""
-    return SUFFIXES.get(Path(path).suffix.lower()) or sniff(data)
+    """The format a suffix names, or the one the bytes look like when it names none or
+    names plain text: a page saved as ``.txt`` (or by a tool that names everything so) is
+    still a page."""
+    kind = SUFFIXES.get(Path(path).suffix.lower())
+    return sniff(data) if kind in (None, Format.TEXT) else kind
 
 
 def sniff(data: bytes) -> Format:
@@ -67,7 +70,13 @@ def sniff(data: bytes) -> Format:
 
 def from_bytes(data: bytes, source: str, kind: Format, *, encoding: str | None = None) -> Loaded:
     """Decode and convert ``data`` as ``kind``; the extraction libraries load only when a
-    document of their format is opened."""
+    document of their format is opened, so a broken one (trafilatura needs justext, which
+    needs lxml_html_clean, ...) shows here, and is said as such, naming the format."""
+    with imports_for(f"read {kind} documents"):
+        return _converted(data, source, kind, encoding)
+
+
+def _converted(data: bytes, source: str, kind: Format, encoding: str | None) -> Loaded:
     if kind is Format.EPUB:
         from tui.core.epub_text import load_epub
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tui.core.errors import ZhreadError
-from tui.core.loading import decode
+from tui.core.loading import decode, repaired
 
 CHUNK = 1 << 20
 
@@ -26,9 +26,9 @@ def text_lines(file: str | None, encoding: str | None = None, chunk: int = CHUNK
     stream = sys.stdin.buffer if source == "<stdin>" else _open(Path(str(file)), source)
     try:
         head = stream.read(chunk)
-        codec = encoding or decode(_detectable(head, chunk), source=source).encoding
-        if encoding:
-            decode(_detectable(head, chunk), encoding=encoding, source=source)  # names a bad one
+        # the codec as the whole-file reader settles it: a bad name is said here, and Big5
+        # by any name is read as code page 950
+        codec = decode(_detectable(head, chunk), encoding=encoding, source=source).encoding
         yield from _decoded_lines(stream, head, codec, chunk, source)
     finally:
         if stream is not sys.stdin.buffer:
@@ -66,7 +66,7 @@ def _decoded_lines(
             raise ZhreadError(
                 f"does not decode as {codec} (near byte {read + error.start})", source
             ) from None
-        lines = pending.splitlines(keepends=True)
+        lines = repaired(pending, codec).splitlines(keepends=True)
         pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
         yield from lines
         if not data:

@@ -8,7 +8,6 @@ as Rich ``Text``, never as markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,6 +21,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.core.lookup import DICTIONARY_LIMIT, GLOSSARY_LIMIT, Hits, find_hits, glossary_hits
+from tui.core.plurals import plural
 from tui.core.sanitize import visible
 
 if TYPE_CHECKING:  # both load in workers; the screen may open before they have
@@ -31,78 +32,9 @@ if TYPE_CHECKING:  # both load in workers; the screen may open before they have
 __all__ = ["GLOSSARY_LIMIT", "DICTIONARY_LIMIT", "Hits", "LookupScreen", "describe_entry",
            "find_hits", "glossary_hits"]
 
-GLOSSARY_LIMIT = 20
-DICTIONARY_LIMIT = 50
 #: How long typing must pause before a search: one search per word typed, not per key.
 DEBOUNCE_SECONDS = 0.15
 PLACEHOLDER = "hanzi in either script, pinyin (nihao, ni3hao3, nǐ hǎo) or English"
-
-
-@dataclass(frozen=True, slots=True)
-class Hits:
-    """What one query found: glossary entries first (written for the reader's articles),
-    then dictionary entries."""
-
-    query: str
-    glossary: tuple[Entry, ...] = ()
-    dictionary: tuple[DictEntry, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.glossary) + len(self.dictionary)
-
-    def at(self, index: int) -> Entry | DictEntry:
-        if index < len(self.glossary):
-            return self.glossary[index]
-        return self.dictionary[index - len(self.glossary)]
-
-
-def find_hits(query: str, dictionary: Dictionary | None, glossary: Glossary | None) -> Hits:
-    """Both searches for one query; a plain function, so the worker is one line."""
-    query = query.strip()
-    if not query:
-        return Hits(query)
-    found = glossary_hits(glossary, query) if glossary is not None else []
-    entries = dictionary.search(query, limit=DICTIONARY_LIMIT) if dictionary is not None else []
-    return Hits(query, tuple(found), tuple(entries))
-
-
-def glossary_hits(glossary: Glossary, query: str, limit: int = GLOSSARY_LIMIT) -> list[Entry]:
-    """Entries with a spelling or English gloss containing the query (Latin case-folded),
-    exact matches first, then prefixes, then the rest, each group in glossary order.
-
-    A Han query is also tried in Simplified, so 蒸餾 and 蒸馏 find the same entry whatever
-    script the entry lists first; Latin letters also match an entry's toneless pinyin.
-    """
-    from tui.core.cedict import toneless_key
-    from tui.core.convert import shadow
-    from tui.core.glossary import has_han
-
-    needles = {query.casefold()}
-    if has_han(query):
-        needles.add(shadow(query).casefold())
-    letters = toneless_key(query) if query.isascii() else ""
-    ranked = []
-    for order, entry in enumerate(glossary.entries.values()):
-        rank = _rank(entry, needles)
-        if letters and letters == toneless_key(entry.pinyin):
-            rank = 0
-        if rank is not None:
-            ranked.append((rank, order, entry))
-    ranked.sort(key=lambda item: item[:2])
-    return [entry for _, _, entry in ranked[:limit]]
-
-
-def _rank(entry: Entry, needles: set[str]) -> int | None:
-    """0 for a field equal to the query, 1 for one starting with it, 2 for one holding it."""
-    fields = (entry.hant, entry.hans, *entry.forms, *(a.text for a in entry.aliases), entry.en)
-    best: int | None = None
-    for field in fields:
-        text = field.casefold()
-        for needle in needles:
-            rank = 0 if text == needle else 1 if text.startswith(needle) else 2
-            if needle in text and (best is None or rank < best):
-                best = rank
-    return best
 
 
 class LookupScreen(ModalScreen[str | None]):
@@ -161,6 +93,14 @@ class LookupScreen(ModalScreen[str | None]):
         if query.strip():
             self._start_search(query.strip())
 
+    def dictionary_opened(self) -> None:
+        """The app's dictionary opened while this screen was up: search it too now, rather
+        than leave the glossary's hits alone on screen."""
+        self._set_status()
+        query = self.query_one("#lookup-input", Input).value.strip()
+        if query:
+            self._start_search(query)
+
     @property
     def dictionary(self) -> Dictionary | None:
         """The dictionary given, or the app's once it has opened behind this screen."""
@@ -214,9 +154,11 @@ class LookupScreen(ModalScreen[str | None]):
         status = Text(style="dim")
         if self.dictionary is None:
             status.append("The dictionary is still loading; searching the glossary only. ")
-        if self.hits.query:
+        if self.hits.problem:  # quoted text: the query is the reader's
+            status.append(visible(self.hits.problem) + " · ", style="bold")
+        elif self.hits.query:
             found = len(self.hits)
-            status.append(f"{found} hit{'s' if found != 1 else ''} · " if found else "No hits · ")
+            status.append(f"{plural(found, 'hit')} · " if found else "No hits · ")
         status.append("Enter shows the entry · ↓ to the hits · Esc closes")
         self.query_one("#lookup-status", Static).update(status)
 

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.document import Document
 from tui.core.sanitize import visible
+from tui.wrapped import Wrapped
 
 if TYPE_CHECKING:
     from tui.core.entities import Entity
@@ -173,17 +174,18 @@ def _title(document: Document) -> Text:
 
 
 def _section(report: SkimReport, section: str) -> tuple[list[Option], list[Jump]]:
+    """The rows of a section, broken into lines as the article's are (see tui/wrapped.py)."""
     if section in ("people", "organisations", "places"):
         entities: tuple[Entity, ...] = getattr(report, section)
-        return ([Option(_entity(e)) for e in entities],
+        return ([Option(Wrapped(_entity(e))) for e in entities],
                 [Jump(e.start, e.occurrences, e.name) for e in entities])
     if section == "quotes":
-        return ([Option(_quote(q.speaker, q.text)) for q in report.quotes],
+        return ([Option(Wrapped(_quote(q.speaker, q.text))) for q in report.quotes],
                 [Jump(q.start) for q in report.quotes])
     if section == "keywords":
-        return ([Option(_keyword(k.word, k.english, k.count)) for k in report.keywords],
+        return ([Option(Wrapped(_keyword(k.word, k.english, k.count))) for k in report.keywords],
                 [Jump(k.occurrences[0][0], k.occurrences, k.word) for k in report.keywords])
-    return ([Option(Text(visible(o.text))) for o in report.outline],
+    return ([Option(Wrapped(Text(visible(o.text)))) for o in report.outline],
             [Jump(o.start) for o in report.outline])
 
 

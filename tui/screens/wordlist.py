@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from tui.core.errors import ZhreadError
+from tui.core.plurals import plural
 from tui.core.sanitize import visible
 from tui.core.wordlist import Word, WordList
 
@@ -82,7 +83,7 @@ class WordListScreen(ModalScreen[None]):
 
     def _set_title(self) -> None:
         count = len(self.rows)
-        title = Text(f"{count} saved word{'s' if count != 1 else ''}" if count
+        title = Text(plural(count, "saved word") if count
                      else "No saved words yet", style="bold")
         title.append(f"  ·  stored in {visible(str(self.words.path))}", style="dim")
         self.query_one("#wordlist-title", Static).update(title)

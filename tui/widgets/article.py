@@ -8,7 +8,7 @@ cost does not grow with the document.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import accumulate
 
 from rich.cells import cell_len
@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.core.document import Document, Kind, Token
+from tui.core.inline_glosses import inline_glosses
 from tui.core.ranges import Ranges
 from tui.core.sanitize import visible
 from tui.core.shown import ShownText
@@ -78,10 +79,12 @@ class ArticleView(LinePane, can_focus=True):
         self.cursor = self._word_at_or_after(0, default=0)
         self.lines = Layout("", 0)  # wrapped as far as shown; the rest in idle slices
         self._wrap_width = 0
+        self.measure = 0  # the longest line in cells, centred in a wider pane; 0: no limit
         self._goal_x: int | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self.term_english: Mapping[str, str] = {}  # term id -> the gloss shown inline
         self.term_tooltips: Mapping[str, str] = {}  # term id -> the text shown on hover
+        self.term_said: Mapping[str, Collection[str]] = {}  # term id -> English already given
         self.inline = False  # inline gloss mode: English after each term's first use
         self.matches = Ranges()  # the current search: highlighted, n/N step through it
         self.search_backward = False  # n goes towards the start (after ?)
@@ -158,14 +161,37 @@ class ArticleView(LinePane, can_focus=True):
         self._strips.clear()
         self.refresh()
 
-    def set_term_info(self, english: Mapping[str, str], tooltips: Mapping[str, str]) -> None:
-        """What to show for each term id inline and on hover (the view knows no glossary).
-        Glossary text reaches the terminal through here, so its control characters become
-        placeholders like the document's."""
+    def set_term_info(
+        self, english: Mapping[str, str], tooltips: Mapping[str, str],
+        said: Mapping[str, Collection[str]] | None = None,
+    ) -> None:
+        """What to show for each term id inline and on hover (the view knows no glossary),
+        and ``said``: the names of each term that, in brackets beside it, make a gloss
+        redundant (see :func:`tui.core.inline_glosses.said_names`). Glossary text reaches
+        the terminal through here, so its control characters become placeholders like the
+        document's."""
         self.term_english = {term: visible(text) for term, text in english.items()}
         self.term_tooltips = {term: visible(text) for term, text in tooltips.items()}
+        self.term_said = dict(said or {})
         if self.inline:
             self._relayout(force=True)
+
+    def set_measure(self, cells: int) -> None:
+        """Lines no longer than ``cells`` (0: as wide as the pane). Lines much longer than
+        about 40 Chinese characters are hard to follow from end to start of the next, which
+        is why e-readers keep a measure; the text is centred in what is left of the pane."""
+        self.measure = max(0, cells)
+        self._relayout()
+        self.refresh()
+        self._scroll_to_cursor()
+
+    def _text_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return min(width, self.measure) if self.measure else width
+
+    def _margin(self) -> int:
+        """Blank cells left of every line: half of what the measure leaves of the pane."""
+        return max(0, self.scrollable_content_region.width - self._wrap_width) // 2
 
     def set_inline(self, inline: bool) -> None:
         """Turn inline glosses on or off; the text is re-wrapped around them."""
@@ -267,7 +293,7 @@ class ArticleView(LinePane, can_focus=True):
         self._strips.clear()
 
     def _relayout(self, force: bool = False) -> None:
-        width = self.scrollable_content_region.width
+        width = self._text_width()
         if width <= 0 or (width == self._wrap_width and not force):
             return
         self._wrap_width = width
@@ -309,16 +335,11 @@ class ArticleView(LinePane, can_focus=True):
         self._size_to_layout()
 
     def _notes(self) -> dict[int, str]:
-        """Where inline glosses go: after the first use of each term that has one."""
+        """Where inline glosses go: after the first use of each term that needs one."""
         if not self.inline:
             return {}
-        notes: dict[int, str] = {}
-        seen: set[str] = set()
-        for token in self.document.terms():
-            if token.term not in seen and token.term in self.term_english:
-                seen.add(token.term)
-                notes[token.end] = f"({self.term_english[token.term]})"
-        return notes
+        return inline_glosses(
+            self.document.text, self.document.terms(), self.term_english, self.term_said)
 
     def line_of(self, offset: int) -> int:
         """Index of the visual line holding character ``offset`` (wrapping that far)."""
@@ -347,6 +368,8 @@ class ArticleView(LinePane, can_focus=True):
             strip = self._render_reading_line(index) if reading_row else self._render_text_line(
                 line, key[1])
             self._strips[key] = strip
+        if margin := self._margin():
+            strip = Strip.join([Strip.blank(margin, self.base_style), strip])
         return strip.adjust_cell_length(width, self.base_style)
 
     def _extras(self, line: Line) -> list[tuple[int, str, bool]]:
@@ -359,8 +382,7 @@ class ArticleView(LinePane, can_focus=True):
 
     def _render_reading_line(self, index: int) -> Strip:
         """The reading row: each word's reading at the column where the word starts."""
-        line, style = self.lines[index], self.base_style + self.get_component_rich_style(
-            "article--reading", partial=True)
+        line, style = self.lines[index], self.layered_style(("article--reading",))
         segments: list[Segment] = []
         x = 0
         tokens = self.document.tokens
@@ -383,25 +405,19 @@ class ArticleView(LinePane, can_focus=True):
             return [Segment(reading, style)]
         segments: list[Segment] = []
         for number, (syllable, digit) in enumerate(zip(syllables, digits)):
-            tone = self.get_component_rich_style(f"article--tone-{self.tones}-{digit}", partial=True)
-            segments.append(Segment(("" if number == 0 else " ") + syllable, style + tone))
+            toned = self.layered_style(("article--reading", f"article--tone-{self.tones}-{digit}"))
+            segments.append(Segment(("" if number == 0 else " ") + syllable, toned))
         return segments
 
     def _render_text_line(self, line: Line, cursor: int) -> Strip:
-        base = self.base_style
-        names = ["term", "cursor", "gloss", "match", *self.marks]
-        if self.tones:
-            names += [f"tone-{self.tones}-{tone}" for tone in range(1, 6)]
-        styles = {
-            name: self.get_component_rich_style(f"article--{name}", partial=True) for name in names
-        }
+        base, gloss = self.base_style, self.layered_style(("article--gloss",))
         segments: list[Segment] = []
         extras = self._extras(line)
 
         def extra(item: tuple[int, str, bool]) -> Segment:
-            return Segment(item[1], base + styles["gloss"] if item[2] else base)
+            return Segment(item[1], gloss if item[2] else base)
 
-        for start, end, style in self._styled_pieces(line, cursor, base, styles):
+        for start, end, style in self._styled_pieces(line, cursor):
             while extras and extras[0][0] <= start:
                 segments.append(extra(extras.pop(0)))
             cut = start
@@ -414,31 +430,29 @@ class ArticleView(LinePane, can_focus=True):
         segments.extend(extra(item) for item in extras)
         return Strip(Segment.simplify(segments))
 
-    def _styled_pieces(
-        self, line: Line, cursor: int, base: Style, styles: dict[str, Style]
-    ) -> list[tuple[int, int, Style]]:
-        """The line cut at token edges, each piece with the style of its token."""
+    def _styled_pieces(self, line: Line, cursor: int) -> list[tuple[int, int, Style]]:
+        """The line cut at token edges, each piece with the style of its token: its layers
+        bottom first (term, marks, search hit, cursor, tone), laid over the pane's style."""
         tokens = self.document.tokens
         pieces: list[tuple[int, int, Style]] = []
         index = self.document.token_index_at(line.start) if line.end > line.start else len(tokens)
         while index < len(tokens) and tokens[index].start < line.end:
             token = tokens[index]
-            style = base + styles["term"] if token.term else base
-            for name, ranges in self.marks.items():
-                if ranges.overlaps(token.start, token.end):
-                    style = style + styles[name]
+            layers = ["article--term"] if token.term else []
+            layers += [f"article--{name}" for name, ranges in self.marks.items()
+                       if ranges.overlaps(token.start, token.end)]
             if self.matches.covers(token.start):
-                style = style + styles["match"]
+                layers.append("article--match")
             if index == cursor:
-                style = style + styles["cursor"]
+                layers.append("article--cursor")
             start, end = max(line.start, token.start), min(line.end, token.end)
             digits = self._tone_digits(token) if self.tones and token.kind is Kind.HAN else ""
             if digits:  # one piece per character, each in its tone's colour
                 for pos in range(start, end):
-                    tone = styles[f"tone-{self.tones}-{digits[pos - token.start]}"]
-                    pieces.append((pos, pos + 1, style + tone))
+                    tone = f"article--tone-{self.tones}-{digits[pos - token.start]}"
+                    pieces.append((pos, pos + 1, self.layered_style((*layers, tone))))
             else:
-                pieces.append((start, end, style))
+                pieces.append((start, end, self.layered_style(tuple(layers))))
             index += 1
         return pieces
 
@@ -631,7 +645,8 @@ class ArticleView(LinePane, can_focus=True):
         line_index = (round(self.scroll_offset.y) + offset.y) // self.rows
         if not 0 <= line_index < len(self.lines):
             return None
-        char = self._offset_at_x(self.lines[line_index], offset.x)
+        x = offset.x - self._margin()
+        char = self._offset_at_x(self.lines[line_index], x) if x >= 0 else None
         return None if char is None else self.document.token_index_at(char)
 
     def _offset_at_x(self, line: Line, x: int) -> int | None:

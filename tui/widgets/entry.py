@@ -1,7 +1,8 @@
 """The sidebar: what the word under the cursor is.
 
-The glossary entry comes first (it is written for this article), then every CC-CEDICT entry
-for the word with all its readings, its HSK level, and each character with its own readings.
+The glossary entry comes first, headed by the term as the text writes it (with any note on
+the text being read), then every CC-CEDICT entry for the word with all its readings, its HSK
+level, and each character with its own readings.
 Everything shown is built as Rich ``Text`` pieces, never as markup, because it quotes the
 document, the glossary and the dictionary, and any of them may contain brackets.
 """
@@ -20,6 +21,7 @@ from tui.core.document import Document, Kind, Token
 from tui.core.reading import pinyin
 from tui.core.sanitize import visible
 from tui.widgets.linepane import LinePane
+from tui.wrapped import Wrapped
 
 if TYPE_CHECKING:  # the glossary and dictionary load in workers, after the first frame
     from tui.core.dictionary import DictEntry, Dictionary
@@ -58,7 +60,8 @@ class EntryPanel(LinePane, can_focus=False):
             return
         text = Text()
         if token.term and glossary is not None and token.term in glossary.entries:
-            text.append_text(describe_term(glossary.get(token.term), visible(token.text)))
+            text.append_text(describe_term(
+                glossary.get(token.term), token.text, glossary.text_note(token.term)))
         else:
             text.append_text(describe_word(token, document, dictionary, self.script))
         if dictionary is not None and token.kind is Kind.HAN and document.segmented:
@@ -74,7 +77,10 @@ class EntryPanel(LinePane, can_focus=False):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        # The frame that gave the pane its size was drawn with the lines of the old width
+        # (none, when the pane was hidden): draw again with the new ones.
         self._wrap(self.scrollable_content_region.width)
+        self.refresh()
 
     def _wrap(self, width: int) -> None:
         self._width = width
@@ -84,7 +90,7 @@ class EntryPanel(LinePane, can_focus=False):
         console, base = self.app.console, self.base_style
         self._lines = [
             Strip(line.render(console)).apply_style(base).adjust_cell_length(width, base)
-            for line in self.text.wrap(console, width)
+            for line in Wrapped(self.text).lines(width)  # the article's line breaks
         ]
         self.set_scroll_size(Size(width, len(self._lines)))
 
@@ -100,23 +106,26 @@ class EntryPanel(LinePane, can_focus=False):
         return Strip.blank(self._width, self.base_style)
 
 
-def describe_term(entry: Entry, as_written: str) -> Text:
-    """A glossary entry: both scripts, pinyin, English, definition, note, see-also."""
+def describe_term(entry: Entry, as_written: str, text_note: str | None = None) -> Text:
+    """A glossary entry headed by the term as the text writes it, the glossary's other
+    forms beside it; its reading, English, definition, note, the note on this text (if the
+    text has notes), see-also."""
     text = Text()
-    text.append(visible(entry.hant), style="bold")
-    if entry.hans != entry.hant:
-        text.append("  ")
-        text.append(visible(entry.hans), style="bold")
+    text.append(visible(as_written), style="bold")
+    for form in entry.other_forms((as_written,)):
+        text.append("  " + visible(form))
     text.append("\n")
-    if entry.pinyin:
-        text.append(visible(entry.pinyin) + "\n", style="italic")
+    reading = entry.reading(as_written)
+    if reading:
+        text.append(visible(reading) + "\n", style="italic")
     text.append(visible(entry.en) + "\n", style="bold")
     text.append(f"{entry.category}\n", style="dim")
-    if as_written not in (entry.hant, entry.hans):
-        text.append(f"written here as {as_written}\n", style="dim")
     text.append("\n" + visible(entry.definition) + "\n")
     if entry.note:
         text.append("\n" + visible(entry.note) + "\n", style="dim")
+    if text_note:
+        text.append("\nIn this text: ", style="bold")
+        text.append(visible(text_note) + "\n")
     if entry.see_also:
         text.append("\nsee also: " + ", ".join(entry.see_also) + "\n", style="dim")
     return text

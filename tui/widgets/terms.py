@@ -32,6 +32,8 @@ class TermsPane(OptionList):
     BINDINGS = [
         Binding("plus,equals_sign", "add_candidate", "Add to my glossary", id="add-candidate"),
         Binding("escape", "leave", "Back to article", id="leave-terms"),
+        Binding("j", "cursor_down", "Next term", show=False, id="terms-down"),
+        Binding("k", "cursor_up", "Previous term", show=False, id="terms-up"),
     ]
 
     class TermChosen(Message):
@@ -64,6 +66,7 @@ class TermsPane(OptionList):
         self.uses: list[TermUse] = []
         self.candidates: list[Candidate] = []
         self.regional: list[RegionalWord] = []
+        self.suggested: list[RegionalWord] = []
         self._shown = False  # rows were set at least once
 
     def show(
@@ -71,18 +74,24 @@ class TermsPane(OptionList):
         uses: Sequence[TermUse] | None = None,
         candidates: Sequence[Candidate] | None = None,
         regional: Sequence[RegionalWord] | None = None,
+        suggested: Sequence[RegionalWord] | None = None,
     ) -> None:
-        """Replace the rows of the sections given, keeping the highlighted row where it was."""
+        """Replace the rows of the sections given, keeping the highlighted row where it was.
+        ``suggested`` (rewrites OpenCC proposes that are not known regional words) comes
+        with ``regional``: regional words given without it clear the suggestions."""
         highlighted = self.highlighted
+        if regional is not None and suggested is None:
+            suggested = ()
         rows = (
             self.uses if uses is None else list(uses),
             self.candidates if candidates is None else [
                 c for c in candidates if c.known_id is None],
             self.regional if regional is None else list(regional),
+            self.suggested if suggested is None else list(suggested),
         )
-        if self._shown and rows == (self.uses, self.candidates, self.regional):
+        if self._shown and rows == (self.uses, self.candidates, self.regional, self.suggested):
             return  # the segmenter's steps mostly find nothing new: no layout for nothing
-        self.uses, self.candidates, self.regional = rows
+        self.uses, self.candidates, self.regional, self.suggested = rows
         self._shown = True
         options: list[Option | None] = [
             Option(_term_row(use), id=f"term-{i}") for i, use in enumerate(self.uses)
@@ -90,13 +99,31 @@ class TermsPane(OptionList):
         options += _section("Candidates  (+ adds to my glossary)", "cand", self.candidates,
                             _candidate_row)
         options += _section("Regional words", "regional", self.regional, _regional_row)
+        # not known to differ between the regions: OpenCC's proposal, labelled as such
+        options += _section("OpenCC suggests (not verified)", "suggest", self.suggested,
+                            _regional_row)
         self.set_options(options)
         self.border_title = f"Terms {len(self.uses)}"
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
+    def enter(self, offset: int | None) -> None:
+        """Take the keyboard with a row highlighted, so that the first key already moves or
+        chooses: the term used nearest ``offset`` (the article's cursor), else the first row."""
+        nearest = min(
+            ((min(max(start - offset, offset - end + 1, 0) for start, end in use.occurrences), i)
+             for i, use in enumerate(self.uses) if use.occurrences),
+            default=None,
+        ) if offset is not None else None
+        if nearest is not None:
+            self.highlighted = self.get_option_index(f"term-{nearest[1]}")
+        elif self.highlighted is None:
+            self.action_first()
+        self.focus()
+        self.scroll_to_highlight()
+
     def _chosen(self) -> tuple[str, int] | None:
-        """(section, index) of the highlighted row: "term", "cand" or "regional"."""
+        """(section, index) of the highlighted row: "term", "cand", "regional" or "suggest"."""
         option = self.highlighted_option
         if option is None or option.id is None:
             return None
@@ -110,6 +137,8 @@ class TermsPane(OptionList):
             self.post_message(self.CandidateChosen(self.candidates[chosen[1]], add=False))
         elif chosen and chosen[0] == "regional":
             self.post_message(self.RegionalChosen(self.regional[chosen[1]]))
+        elif chosen and chosen[0] == "suggest":
+            self.post_message(self.RegionalChosen(self.suggested[chosen[1]]))
         elif chosen:
             self.post_message(self.TermChosen(self.uses[chosen[1]]))
 
@@ -143,8 +172,12 @@ def _regional_row(word: RegionalWord) -> Text:
 
 
 def _term_row(use: TermUse) -> Text:
+    """The term as the text writes it, the glossary's other words for it beside it (晶片 by
+    芯片; the same word in the other script is left to the sidebar), count and English."""
     row = Text(no_wrap=True, overflow="ellipsis")
-    row.append(visible(use.entry.hant), style="bold")
+    row.append(visible(use.headword), style="bold")
+    for word in use.other_words:
+        row.append(" " + visible(word))
     row.append(f" ×{use.count} ", style="dim")
     row.append(visible(use.entry.en))
     return row
