@@ -4,7 +4,6 @@ hold up the exit, and keys kept until what they act on is known."""
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -20,10 +19,8 @@ def test_workers_run_in_daemon_threads_and_shutting_down_waits_for_none() -> Non
     release, seen = threading.Event(), []
     running = pool.submit(lambda: seen.append(threading.current_thread().daemon)
                           or release.wait(60))
-    started = time.monotonic()
     pool.shutdown(wait=True)  # as asyncio.run does on the way out
-    assert time.monotonic() - started < 30  # a deadline, not a speed: it did not wait
-    assert not running.done()
+    assert not running.done()  # shutting down did not wait for the running job
     release.set()
     assert running.result(timeout=10) and seen == [True]
 
