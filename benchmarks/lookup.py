@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.core import cedict  # noqa: E402
-from tui.core.dictionary import Dictionary  # noqa: E402
+from tui.core.readings.dictionary import Dictionary  # noqa: E402
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -58,7 +58,7 @@ def empty_table_floor(folder: Path, runs: int) -> list[float]:
 
 
 def words_of(text_path: Path) -> list[str]:
-    from tui.core.segment import JiebaSplitter, segment
+    from tui.core.words.segment import JiebaSplitter, segment
 
     with tempfile.TemporaryDirectory() as cache:
         splitter = JiebaSplitter((), Path(cache))

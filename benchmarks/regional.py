@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core.align import align  # noqa: E402
-from tui.core.convert import Region, Script, config_for, detect_region, detect_script  # noqa: E402
-from tui.core.glossary import builtin_glossary_path, load_glossary  # noqa: E402
-from tui.core.regional import RegionalTrust  # noqa: E402
-from tui.core.segment import JiebaSplitter, segment  # noqa: E402
+from tui.core.compare.align import align  # noqa: E402
+from tui.core.scripts.convert import Region, Script, config_for, detect_region, detect_script  # noqa: E402
+from tui.core.glossary.model import builtin_glossary_path, load_glossary  # noqa: E402
+from tui.core.compare.regional import RegionalTrust  # noqa: E402
+from tui.core.words.segment import JiebaSplitter, segment  # noqa: E402
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 async def shoot(out: Path, theme: str, size: tuple[int, int]) -> None:
     from tui.app import ZhreadApp
-    from tui.core.bundled import sample_path
+    from tui.core.glossary.bundled import sample_path
 
     path = sample_path()
     app = ZhreadApp(path.read_text(encoding="utf-8"), str(path))

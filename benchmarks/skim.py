@@ -47,11 +47,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from tui.core.dictionary import Dictionary
-    from tui.core.layers import builtin_glossary
-    from tui.core.search import PinyinIndex, find
-    from tui.core.segment import segment, shared_splitter
-    from tui.core.skim import skim
+    from tui.core.readings.dictionary import Dictionary
+    from tui.core.glossary.layers import builtin_glossary
+    from tui.core.queries.search import PinyinIndex, find
+    from tui.core.words.segment import segment, shared_splitter
+    from tui.core.analysis.skim import skim
     from tui.core.userdirs import cache_dir
 
     text = Path(args.text).read_text(encoding="utf-8")

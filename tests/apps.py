@@ -6,7 +6,7 @@ import asyncio
 
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
-from tui.core.glossary import builtin_glossary_path, load_glossary
+from tui.core.glossary.model import builtin_glossary_path, load_glossary
 
 
 def sample_app() -> ZhreadApp:

@@ -33,14 +33,14 @@ def sample_text() -> str:
 
 @pytest.fixture(scope="session")
 def glossary():
-    from tui.core.glossary import builtin_glossary_path, load_glossary
+    from tui.core.glossary.model import builtin_glossary_path, load_glossary
 
     return load_glossary(builtin_glossary_path())
 
 
 @pytest.fixture(scope="session")
 def splitter(glossary, tmp_path_factory: pytest.TempPathFactory):
-    from tui.core.segment import JiebaSplitter
+    from tui.core.words.segment import JiebaSplitter
 
     return JiebaSplitter(glossary.han_forms(), tmp_path_factory.mktemp("jieba"))
 
@@ -49,7 +49,7 @@ def splitter(glossary, tmp_path_factory: pytest.TempPathFactory):
 def dictionary(session_cache: Path):
     """CC-CEDICT's index, built once per session into the shared cache (it takes seconds):
     the same place `zhread lookup` run as a subprocess of a test looks for it."""
-    from tui.core.dictionary import Dictionary
+    from tui.core.readings.dictionary import Dictionary
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(session_cache))

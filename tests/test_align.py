@@ -7,10 +7,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.align import _PLAIN, align, ambiguous
-from tui.core.convert import CONFIGS, PHRASE_CONFIGS, aligned, convert
-from tui.core.regional import RegionalTrust
-from tui.core.segment import segment
+from tui.core.compare.align import _PLAIN, align, ambiguous
+from tui.core.scripts.convert import CONFIGS, PHRASE_CONFIGS, aligned, convert
+from tui.core.compare.regional import RegionalTrust
+from tui.core.words.segment import segment
 
 PIECES = st.lists(
     st.one_of(

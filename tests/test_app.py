@@ -10,7 +10,7 @@ from tests.apps import (
     until_ready,
     until_segmented,
 )
-from tui.core.document import Kind
+from tui.core.model.chars import Kind
 from tui.screens.help import HelpScreen
 from tui.widgets.article import ArticleView
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import sources
-from tui.core.bundled import sample_path, seeds_dir
-from tui.core.gloss_report import TermUse, terms_found
-from tui.core.glossary import Glossary, GlossaryError
-from tui.core.segment import segment
-from tui.core.textnotes import NOTES_SUFFIX, for_document, notes_for, parse_text_notes, text_key
+from tui.core.text import sources
+from tui.core.glossary.bundled import sample_path, seeds_dir
+from tui.core.glossary.gloss_report import TermUse, terms_found
+from tui.core.glossary.model import Glossary, GlossaryError
+from tui.core.words.segment import segment
+from tui.core.glossary.textnotes import NOTES_SUFFIX, for_document, notes_for, parse_text_notes, text_key
 
 MAINLAND = ("据新华社报道，国内多家企业正在加快研发人工智能芯片。业内人士表示，国产芯片的算力"
             "仍有差距，但人工智能应用的需求增长很快。")

@@ -16,8 +16,8 @@ from tests.apps import until, until_segmented
 from tests.limits import fill, listing, read_only, tiny_disk
 from tui.core import userdirs
 from tui.core.errors import ZhreadError
-from tui.core.glossary import Entry, GlossaryError
-from tui.core.wordlist import WordList
+from tui.core.glossary.model import Entry, GlossaryError
+from tui.store.wordlist import WordList
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 
@@ -102,7 +102,7 @@ async def test_the_reader_says_where_the_damaged_word_list_went() -> None:
 
 
 def test_a_damaged_segmenter_cache_is_moved_aside_and_rebuilt(tmp_path: Path) -> None:
-    from tui.core.jiebacache import cache_path, load_summary
+    from tui.core.words.jiebacache import cache_path, load_summary
 
     first, note = load_summary(tmp_path)  # built and cached
     assert note is None
@@ -119,7 +119,7 @@ def test_a_damaged_segmenter_cache_is_moved_aside_and_rebuilt(tmp_path: Path) ->
 @pytest.mark.parametrize("content", [b"", b"not a summary at all", b"\x80\x05K\x01.",
                                      b"zhread jieba summary 1\n60101967 3\n\xe4\xb8\x80\n"])
 def test_any_damage_to_the_segmenter_cache_is_a_note(tmp_path: Path, content: bytes) -> None:
-    from tui.core.jiebacache import cache_path, load_summary
+    from tui.core.words.jiebacache import cache_path, load_summary
 
     cache_path(tmp_path).write_bytes(content)
     summary, note = load_summary(tmp_path)
@@ -130,7 +130,7 @@ def test_any_damage_to_the_segmenter_cache_is_a_note(tmp_path: Path, content: by
 
 
 def test_the_whole_tables_earlier_versions_cached_are_removed(tmp_path: Path) -> None:
-    from tui.core.jiebacache import load_summary
+    from tui.core.words.jiebacache import load_summary
 
     old = tmp_path / "jieba-0.42.1-5071852-1700000000.pickle"
     old.write_bytes(b"a whole frequency table")
@@ -142,8 +142,8 @@ async def test_the_reader_says_where_a_damaged_segmenter_cache_went(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.apps import sample_app, until, until_segmented
-    from tui.core.jiebacache import cache_path
-    from tui.core.segment import shared_splitter
+    from tui.core.words.jiebacache import cache_path
+    from tui.core.words.segment import shared_splitter
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
@@ -171,7 +171,7 @@ def fresh_cache(tmp_path: Path, session_cache: Path, monkeypatch: pytest.MonkeyP
     """A cache of its own holding a copy of the session's dictionary index."""
     cache = tmp_path / "cache"
     (cache / "zhread").mkdir(parents=True)
-    from tui.core.dictionary import Dictionary
+    from tui.core.readings.dictionary import Dictionary
 
     Dictionary.open().close()  # the session's index exists
     for index in (session_cache / "zhread").glob("cedict-*.sqlite3"):
@@ -223,7 +223,7 @@ BROKEN_GLOSSARIES = {
 
 
 def write_user_glossary(kind: str) -> Path:
-    from tui.core.layers import user_glossary_path
+    from tui.core.glossary.layers import user_glossary_path
 
     path = user_glossary_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -260,7 +260,7 @@ async def test_the_reader_opens_without_a_broken_user_glossary(kind: str) -> Non
 
 
 def test_adding_to_a_broken_user_glossary_changes_nothing() -> None:
-    from tui.core.userglossary import add_entry
+    from tui.store.userglossary import add_entry
 
     path = write_user_glossary("truncated")
     before = listing(path.parent)
@@ -277,7 +277,7 @@ def test_adding_to_a_broken_user_glossary_changes_nothing() -> None:
 LIMITED_WRITER = """
 import resource, signal, sys
 from tui.core.errors import ZhreadError
-from tui.core.wordlist import WordList
+from tui.store.wordlist import WordList
 path, limit = sys.argv[1], int(sys.argv[2])
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, not kills
 with WordList.open(path) as words:
@@ -350,7 +350,7 @@ async def test_the_reader_reports_a_full_disk_when_adding_a_word(tmp_path: Path)
 
 
 def test_a_full_disk_when_adding_to_the_user_glossary(tmp_path: Path) -> None:
-    from tui.core.userglossary import add_entry
+    from tui.store.userglossary import add_entry
 
     with tiny_disk(tmp_path / "disk", "64k") as disk:
         path = disk / "glossary.yaml"
@@ -364,14 +364,14 @@ def test_a_full_disk_when_adding_to_the_user_glossary(tmp_path: Path) -> None:
         filler.unlink()
         files = listing(disk)
         assert sorted(files) == ["glossary.yaml"]  # no temporary file, no lock file left
-        from tui.core.glossary import parse_glossary
+        from tui.core.glossary.model import parse_glossary
 
         parse_glossary(files["glossary.yaml"].decode(), str(path), known_ids=set())
 
 
 def test_a_file_size_limit_when_adding_to_the_user_glossary(tmp_path: Path) -> None:
     path = tmp_path / "glossary.yaml"
-    from tui.core.userglossary import add_entry
+    from tui.store.userglossary import add_entry
 
     add_entry(entry(0), path)
     before = path.read_bytes()
@@ -379,7 +379,7 @@ def test_a_file_size_limit_when_adding_to_the_user_glossary(tmp_path: Path) -> N
         "import resource, signal, sys\n"
         "from pathlib import Path\n"
         "from tests.test_broken_files import entry\n"
-        "from tui.core.userglossary import add_entry\n"
+        "from tui.store.userglossary import add_entry\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         f"resource.setrlimit(resource.RLIMIT_FSIZE, ({len(before) + 20}, resource.RLIM_INFINITY))\n"
         "add_entry(entry(1), Path(sys.argv[1]))\n"
@@ -391,7 +391,7 @@ def test_a_file_size_limit_when_adding_to_the_user_glossary(tmp_path: Path) -> N
 
 
 def test_a_full_disk_when_exporting(tmp_path: Path) -> None:
-    from tui.core.export import export
+    from tui.store.export import export
 
     with WordList.open(tmp_path / "words.sqlite3") as words:
         saved_list(words.path, 200)
@@ -409,7 +409,7 @@ def test_a_full_disk_when_exporting(tmp_path: Path) -> None:
 
 
 def test_a_full_disk_when_remembering_settings(tmp_path: Path) -> None:
-    from tui.core.settings import load_remembered, save_remembered
+    from tui.store.settings import load_remembered, save_remembered
 
     with tiny_disk(tmp_path / "disk", "64k") as disk:
         path = disk / "settings.json"
@@ -463,7 +463,7 @@ async def test_the_reader_reports_a_read_only_data_folder(tmp_path: Path) -> Non
 
 
 def test_a_read_only_config_folder_when_adding_to_the_user_glossary(tmp_path: Path) -> None:
-    from tui.core.userglossary import add_entry
+    from tui.store.userglossary import add_entry
 
     path = tmp_path / "config" / "glossary.yaml"
     path.parent.mkdir()
@@ -488,7 +488,7 @@ def test_a_read_only_folder_when_exporting(tmp_path: Path) -> None:
 
 
 def test_a_read_only_folder_when_remembering_settings(tmp_path: Path) -> None:
-    from tui.core.settings import save_remembered
+    from tui.store.settings import save_remembered
 
     path = tmp_path / "data" / "settings.json"
     path.parent.mkdir()

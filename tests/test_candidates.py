@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.candidates import Candidate, entry_for, find_candidates
-from tui.core.glossary import Glossary, load_glossary
-from tui.core.layers import builtin_glossary
-from tui.core.segment import segment
-from tui.core.userglossary import add_entry
+from tui.core.glossary.candidates import Candidate, entry_for, find_candidates
+from tui.core.glossary.model import Glossary, load_glossary
+from tui.core.glossary.layers import builtin_glossary
+from tui.core.words.segment import segment
+from tui.store.userglossary import add_entry
 
 SIMPLIFIED = (
     "研究人员使用了知识蒸馏(knowledge distillation)技术。该公司的「混合专家」（Mixture of "

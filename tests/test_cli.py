@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE
-from tui.core.convert import convert
+from tui.core.scripts.convert import convert
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 

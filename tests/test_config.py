@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.config import (
+from tui.store.config import (
     Config,
     ConfigError,
     KeySpec,
@@ -20,7 +20,7 @@ from tui.core.config import (
     parse_config,
     write_config,
 )
-from tui.core.settings import (
+from tui.store.settings import (
     Settings,
     load_remembered,
     remember,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.convert import (
+from tui.core.scripts.convert import (
     CONFIGS,
     PHRASE_CONFIGS,
     Script,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE
-from tui.core.convert import convert
-from tui.core.streaming import text_lines
+from tui.core.scripts.convert import convert
+from tui.core.text.streaming import text_lines
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 
@@ -149,7 +149,7 @@ def test_hant_follows_the_script_setting(tmp_path: Path) -> None:
 
 
 def test_hant_follows_the_script_the_reader_last_chose() -> None:
-    from tui.core.settings import save_remembered
+    from tui.store.settings import save_remembered
 
     save_remembered({"script": "hk"})
     assert hant() == convert(SIMPLIFIED, "s2hk")

@@ -24,10 +24,12 @@ def run(body: str) -> None:
 
 
 def test_importing_the_core_loads_no_ui() -> None:
+    """Every module of every room, and the user's storage, which the CLI also uses."""
     run(
-        "import pkgutil, importlib, tui.core\n"
-        "for m in pkgutil.iter_modules(tui.core.__path__):\n"
-        "    importlib.import_module('tui.core.' + m.name)"
+        "import pkgutil, importlib, tui.core, tui.store\n"
+        "for package in (tui.core, tui.store):\n"
+        "    for m in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)"
     )
 
 
@@ -50,7 +52,7 @@ def test_lookup_and_export_load_no_ui(dictionary, tmp_path) -> None:
     run(
         "import io, contextlib\n"
         "from tui.cli import main\n"
-        "from tui.core.wordlist import WordList\n"
+        "from tui.store.wordlist import WordList\n"
         "with WordList.open() as words:\n"
         "    words.add('銀行', '银行', 'yín háng', 'bank')\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from tests.terminal import needs_tmux
-from tui.core.glossary import load_glossary
-from tui.core.wordlist import WordList
+from tui.core.glossary.model import load_glossary
+from tui.store.wordlist import WordList
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: (the transaction is committed and synced): a printed number is a confirmed word.
 SAVER = """
 import sys
-from tui.core.wordlist import WordList
+from tui.store.wordlist import WordList
 path, prefix = sys.argv[1], sys.argv[2]
 with WordList.open(path) as words:
     print("open", flush=True)
@@ -121,8 +121,8 @@ def _reader_pid(shell: int) -> int:
 ADDER = """
 import sys, time
 from pathlib import Path
-from tui.core.glossary import Entry
-from tui.core.userglossary import add_entry
+from tui.core.glossary.model import Entry
+from tui.store.userglossary import add_entry
 path, name, count, together = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 hanzi = "甲乙丙丁戊己庚辛壬癸"
 han = {"east": "東", "west": "西", "south": "南"}[name]

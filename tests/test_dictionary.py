@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import cedict, dictindex, reading
-from tui.core.dictionary import DictEntry, Dictionary
+from tui.core.readings import cedict, dictindex, reading
+from tui.core.readings.dictionary import DictEntry, Dictionary
 from tui.core.errors import ZhreadError
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tui.core.errors import ZhreadError
-from tui.core.export import CSV_HEADER, DECK_NAME, export, format_for
-from tui.core.wordlist import Word, WordList
+from tui.store.export import CSV_HEADER, DECK_NAME, export, format_for
+from tui.store.wordlist import Word, WordList
 
 
 @pytest.fixture

@@ -15,12 +15,12 @@ import codecs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.align import align
-from tui.core.convert import CONFIGS, aligned, shadow
+from tui.core.compare.align import align
+from tui.core.scripts.convert import CONFIGS, aligned, shadow
 from tui.core.errors import ZhreadError
-from tui.core.glossary import Glossary, GlossaryError, parse_glossary
-from tui.core.loading import decode
-from tui.core.segment import segment
+from tui.core.glossary.model import Glossary, GlossaryError, parse_glossary
+from tui.core.text.loading import decode
+from tui.core.words.segment import segment
 
 FUZZ = settings(max_examples=400, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -16,9 +16,9 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tui.cli import main
-from tui.core.convert import shadow
-from tui.core.glossary import Entry, Glossary
-from tui.core.layers import user_glossary_path
+from tui.core.scripts.convert import shadow
+from tui.core.glossary.model import Entry, Glossary
+from tui.core.glossary.layers import user_glossary_path
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 

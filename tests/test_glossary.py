@@ -11,11 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import bundled, convert
-from tui.core import glossary as glossary_module
-from tui.core.chars import is_han
+from tui.core.glossary.model import bundled
+
+from tui.core.scripts import convert
+from tui.core.glossary.model import model as glossary_module
+from tui.core.model.chars import is_han
 from tui.core.errors import ZhreadError
-from tui.core.glossary import (
+from tui.core.glossary.model import (
     Category,
     Entry,
     Glossary,

@@ -8,7 +8,7 @@ import yaml
 from tests.apps import entry_text, sample_app, text_app, until_segmented
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
-from tui.core.layers import builtin_glossary, user_glossary_path
+from tui.core.glossary.layers import builtin_glossary, user_glossary_path
 from tui.widgets.article import ArticleView
 from tui.widgets.terms import TermsPane
 

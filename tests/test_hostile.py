@@ -13,13 +13,13 @@ from rich.text import Text
 from tests.apps import until, until_ready, until_segmented
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
-from tui.core.glossary import (
+from tui.core.glossary.model import (
     Glossary,
     builtin_glossary_path,
     load_glossary,
     parse_glossary,
 )
-from tui.core.wordlist import WordList
+from tui.store.wordlist import WordList
 from tui.widgets.article import ArticleView
 
 #: Escape sequences of every kind a terminal acts on: CSI colours, OSC 0/2 window titles,
@@ -251,7 +251,7 @@ async def test_a_five_megabyte_line_opens_moves_and_quits() -> None:
 
 def test_no_control_character_category_is_passed_through() -> None:
     """The placeholder rule covers every Cc character and every bidi control Unicode names."""
-    from tui.core.sanitize import visible
+    from tui.core.text.sanitize import visible
 
     for cp in range(0x110000):
         ch = chr(cp)
@@ -347,7 +347,7 @@ def test_every_encoding_reads_the_same_words(name: str, tmp_path, capsys) -> Non
 
 
 async def test_a_big5_file_opens_in_the_reader(tmp_path) -> None:
-    from tui.core.loading import load_path
+    from tui.core.text.loading import load_path
 
     path = tmp_path / "big5.txt"
     path.write_bytes(ENCODED_FILES["big5"][0])

@@ -92,7 +92,7 @@ async def test_the_reader_opens_a_page(page: Path) -> None:
     """`zhread page.html`: the document as the command line loads it, in the app."""
     from tui.app import ZhreadApp
     from tui.cli.options import load
-    from tui.core.glossary import builtin_glossary_path, load_glossary
+    from tui.core.glossary.model import builtin_glossary_path, load_glossary
 
     loaded = load(str(page), None)
     app = ZhreadApp(loaded.text, loaded.source, load_glossary(builtin_glossary_path()))

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.glossary import Glossary
-from tui.core.inline_glosses import BRACKETS, QUOTES, inline_glosses, said_names
-from tui.core.segment import segment
+from tui.core.glossary.model import Glossary
+from tui.core.glossary.inline_glosses import BRACKETS, QUOTES, inline_glosses, said_names
+from tui.core.words.segment import segment
 
 
 @pytest.fixture(scope="module")

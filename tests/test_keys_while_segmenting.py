@@ -14,9 +14,9 @@ import pytest
 from tests.apps import text_app, until, until_segmented
 from tests.conftest import SAMPLE
 from tests.test_progressive import held_segmenter, long_text  # noqa: F401 - the fixture
-from tui.core.convert import shadow
-from tui.core.document import Kind
-from tui.core.wordlist import WordList
+from tui.core.scripts.convert import shadow
+from tui.core.model.chars import Kind
+from tui.store.wordlist import WordList
 from tui.screens.lookup import LookupScreen
 from tui.screens.skim import SkimScreen
 from tui.screens.stats import StatsScreen

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from tui.core.errors import ZhreadError
-from tui.core.glossary import Entry, GlossaryError, load_glossary
-from tui.core.layers import (
+from tui.core.glossary.model import Entry, GlossaryError, load_glossary
+from tui.core.glossary.layers import (
     UserGlossaryError,
     builtin_glossary,
     load_for_reader,
     load_layers,
     user_glossary_path,
 )
-from tui.core.userglossary import HEADER, add_entry
+from tui.store.userglossary import HEADER, add_entry
 
 ENTRY = """\
   - id: {id}
@@ -226,7 +226,7 @@ def test_add_entry_on_a_full_disk_fails_and_keeps_the_file(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("tui.core.userglossary.os.fsync", full)
+    monkeypatch.setattr("tui.store.userglossary.os.fsync", full)
     with pytest.raises(ZhreadError, match="No space left") as raised:
         add_entry(new_entry())
     assert str(path) in str(raised.value)

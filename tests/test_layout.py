@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tui.core import chars
+from tui.core.model import chars
 from tui.layout import atoms, cells, wrap
 
 TEXT = st.lists(

@@ -31,7 +31,7 @@ async def test_glossary_entry_comes_before_the_dictionary() -> None:
 
 
 async def test_a_saves_the_word_with_reading_definition_and_sentence() -> None:
-    from tui.core.wordlist import WordList
+    from tui.store.wordlist import WordList
 
     app = text_app("他去銀行了。銀行很大。")
     async with app.run_test(size=(100, 40)) as pilot:

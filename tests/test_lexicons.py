@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
-from tui.core import chars, lexicons, pinyintables
-from tui.core.convert import shadow
-from tui.core.segment import JiebaSplitter, alphabet
+from tui.core.model import chars
+from tui.core.readings import lexicons, pinyintables
+from tui.core.scripts.convert import shadow
+from tui.core.words.segment import JiebaSplitter, alphabet
 
 TEXT = SAMPLE.read_text(encoding="utf-8")
 SHADOW = shadow(TEXT)
@@ -91,7 +92,7 @@ def test_admitting_in_steps_equals_admitting_at_once(terms, full, cache, steps) 
 
 
 def test_tagging_matches_the_whole_dictionary(terms, full, cache) -> None:
-    from tui.core.postagger import _posseg
+    from tui.core.words.postagger import _posseg
 
     splitter = JiebaSplitter(terms, cache)
     tagger = splitter.pos_tokenizer()
@@ -111,7 +112,7 @@ def test_tagging_matches_the_whole_dictionary(terms, full, cache) -> None:
 
 def test_jieba_posseg_keeps_its_own_tags() -> None:
     """Imported without reading them, its default tagger still finds them when used."""
-    from tui.core.postagger import _posseg
+    from tui.core.words.postagger import _posseg
 
     posseg = _posseg()
     assert posseg.dt.word_tag_tab.get("天安门") == "ns"
@@ -202,9 +203,9 @@ def test_subsets_are_those_of_the_whole_files() -> None:
 
 def test_a_lone_surrogate_in_the_text_is_no_word_and_no_error() -> None:
     """A bad decode can leave half a surrogate pair in a text; no table holds one."""
-    from tui.core import pinyintables
-    from tui.core.reading import pinyin
-    from tui.core.segment import JiebaSplitter, alphabet
+    from tui.core.readings import pinyintables
+    from tui.core.readings.reading import pinyin
+    from tui.core.words.segment import JiebaSplitter, alphabet
 
     splitter = JiebaSplitter(frozenset(), None)
     splitter.admit(alphabet("銀行\udfff很好"))

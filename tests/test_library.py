@@ -12,9 +12,9 @@ from textual.widgets import DataTable
 from tests.apps import until, until_segmented
 from tests.documents import ARTICLE_TITLE, BOOK_TITLE, epub, web_page
 from tui.app import ZhreadApp
-from tui.core.glossary import builtin_glossary_path, load_glossary
-from tui.core.library import expand_paths
-from tui.core.positions import PositionStore, default_path, recalled
+from tui.core.glossary.model import builtin_glossary_path, load_glossary
+from tui.store.library import expand_paths
+from tui.store.positions import PositionStore, default_path, recalled
 from tui.library import LIBRARY_PLACEHOLDER, LIBRARY_SOURCE
 from tui.screens.library import _NARROWEST, COLUMNS, LibraryScreen, column_widths
 from tui.widgets.article import ArticleView

@@ -1,4 +1,4 @@
-"""Tests for tui.core.loading: encodings, detection, and the errors a user can fix."""
+"""Tests for tui.core.text.loading: encodings, detection, and the errors a user can fix."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import loading
-from tui.core.convert import convert
+from tui.core.text import loading
+from tui.core.scripts.convert import convert
 from tui.core.errors import ZhreadError
-from tui.core.loading import MAX_BYTES, Loaded, decode, load_path, load_stdin
+from tui.core.text.loading import MAX_BYTES, Loaded, decode, load_path, load_stdin
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_5c73e60e87bd33d6.txt"
 TRADITIONAL = SEED.read_text(encoding="utf-8")
@@ -236,7 +236,7 @@ def test_each_punctuation_fix_is_what_one_byte_pair_decodes_to() -> None:
 
 
 def test_streamed_big5_is_code_page_950_too(tmp_path: Path) -> None:
-    from tui.core.streaming import text_lines
+    from tui.core.text.streaming import text_lines
 
     path = tmp_path / "tw.txt"
     path.write_bytes((TAIWAN_NAME + "\r\n").encode("cp950") * 3)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.wordlist import WordList
+from tui.store.wordlist import WordList
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 

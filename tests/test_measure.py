@@ -12,8 +12,8 @@ from rich.cells import cell_len
 
 from tests.apps import sample_app, until_segmented
 from tests.regions import region_lines
-from tui.core.config import ConfigError, config_path, default_config_text, parse_config
-from tui.core.settings import Settings, _validated, settings_path
+from tui.store.config import ConfigError, config_path, default_config_text, parse_config
+from tui.store.settings import Settings, _validated, settings_path
 from tui.widgets.article import ArticleView
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.chars import NAME_DOTS, is_han, unify_name_dots
-from tui.core.segment import segment
+from tui.core.model.chars import NAME_DOTS, is_han, unify_name_dots
+from tui.core.words.segment import segment
 
 #: The dots the user-facing text names, by code point (several look alike on screen).
 DOTS = ["\u00b7", "\u2027", "\u30fb", "\u2022", "\uff0e", "\uff65", "\u22c5", "\u2219"]

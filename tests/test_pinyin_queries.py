@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.reading import is_numbered_query, syllable_problem, tone_problem
+from tui.core.readings.reading import is_numbered_query, syllable_problem, tone_problem
 
 SYLLABLES = {"ni", "hao", "zhong", "guo", "xi", "an", "lv", "chang", "qi", "e", "er"}
 

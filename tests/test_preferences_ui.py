@@ -11,8 +11,8 @@ from textual import events
 from textual.widgets import Input
 
 from tests.apps import sample_app, until, until_ready, until_segmented
-from tui.core.config import config_path
-from tui.core.settings import settings_path
+from tui.store.config import config_path
+from tui.store.settings import settings_path
 from tui.screens.help import HelpScreen
 from tui.screens.lookup import LookupScreen
 from tui.screens.prompt import PromptScreen

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from tests.apps import text_app, until, until_segmented
 from tests.conftest import SAMPLE
-from tui.core.document import Document
-from tui.core.progressive import CHUNK_CHARS, Progressive, chunk_bounds
-from tui.core.segment import per_character, provisional, segment
+from tui.core.model.document import Document
+from tui.core.model.chunks import CHUNK_CHARS, chunk_bounds
+from tui.core.words.progressive import Progressive
+from tui.core.words.segment import per_character, provisional, segment
 from tui.widgets.article import ArticleView
 from tui.widgets.terms import TermsPane
 

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
-from tui.core import cedict, pinyintables
-from tui.core.reading import marks, numbered, pinyin, reading_in_context, zhuyin
+from tui.core.readings import cedict, pinyintables
+from tui.core.readings.dictionary import reading_in_context
+from tui.core.readings.reading import marks, numbered, pinyin, zhuyin
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import ast
 import re
 from pathlib import Path
 
-from tui.core.settings import Settings
+from tui.store.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY_NAMES = {"right_square_bracket": "]", "left_square_bracket": "["}

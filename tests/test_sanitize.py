@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.sanitize import visible
+from tui.core.text.sanitize import visible
 
 
 @given(st.text())

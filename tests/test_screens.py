@@ -7,8 +7,8 @@ from textual.app import App
 from textual.widgets import DataTable, Input, OptionList
 
 from tests.apps import text_app, until, until_ready, until_segmented
-from tui.core.levels import grade
-from tui.core.wordlist import WordList, default_path
+from tui.core.readings.levels import grade
+from tui.store.wordlist import WordList, default_path
 from tui.screens.lookup import LookupScreen
 from tui.screens.stats import LevelChart, StatsScreen
 from tui.screens.wordlist import WordListScreen
@@ -69,7 +69,7 @@ async def test_enter_before_the_search_shows_the_first_hit_when_it_arrives() -> 
 
 
 async def test_lookup_without_the_dictionary_searches_the_glossary() -> None:
-    from tui.core.glossary import builtin_glossary_path, load_glossary
+    from tui.core.glossary.model import builtin_glossary_path, load_glossary
 
     app: App[None] = App()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -15,8 +15,8 @@ from textual.screen import Screen
 
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
-from tui.core.convert import shadow
-from tui.core.segment import segment
+from tui.core.scripts.convert import shadow
+from tui.core.words.segment import segment
 from tui.screens.lookup import LookupScreen
 from tui.screens.stats import StatsScreen
 

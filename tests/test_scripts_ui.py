@@ -5,8 +5,8 @@ alignment, regional words are marked and listed, and y / Y copy in the script sh
 from __future__ import annotations
 
 from tests.apps import sample_app, text_app, until, until_segmented
-from tui.core.convert import aligned, convert
-from tui.core.sanitize import visible
+from tui.core.scripts.convert import aligned, convert
+from tui.core.text.sanitize import visible
 from tui.widgets.article import ArticleView
 from tui.widgets.parallel import ParallelView
 from tui.widgets.terms import TermsPane

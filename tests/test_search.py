@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.apps import sample_app, text_app, until, until_ready, until_segmented
-from tui.core.search import Hits, PinyinIndex, find
-from tui.core.segment import segment
+from tui.core.queries.search import Hits, PinyinIndex, find
+from tui.core.words.segment import segment
 from tui.widgets.article import ArticleView
 from tui.widgets.searchbar import SearchBar
 
@@ -76,7 +76,7 @@ def test_nothing_for_an_empty_or_absent_query(sample_doc, dictionary) -> None:
 @given(st.text(alphabet="銀行长期計劃的人工智慧 abcAI，。\n", max_size=60),
        st.text(alphabet="銀行长期人工智能 abAI", min_size=1, max_size=6))
 def test_hits_lie_inside_the_text_and_do_not_overlap(text, query) -> None:
-    from tui.core.segment import provisional
+    from tui.core.words.segment import provisional
 
     document = provisional(text, "<t>")
     ranges = find(document, query).ranges()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.document import Kind
-from tui.core.segment import per_character, segment
+from tui.core.model.chars import Kind
+from tui.core.words.segment import per_character, segment
 
 # Han, Latin, digits, CJK and Western punctuation, emoji with ZWJ, combining marks, controls.
 MIXED = st.lists(
@@ -90,7 +90,7 @@ def test_kinds(splitter) -> None:
 
 
 def test_simplified_and_traditional_segment_alike(sample_text, glossary, splitter) -> None:
-    from tui.core.convert import shadow
+    from tui.core.scripts.convert import shadow
 
     traditional = segment(sample_text, glossary, splitter)
     simplified = segment(shadow(sample_text), glossary, splitter)

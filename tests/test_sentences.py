@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.sentences import sentence_at
+from tui.core.model.sentences import sentence_at
 
 
 def test_sentence_with_closing_quote_stays_whole() -> None:

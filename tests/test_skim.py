@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
-from tui.core.convert import shadow
-from tui.core.entities import find_entities
-from tui.core.glossary import Glossary
-from tui.core.quotes import find_quotes, is_statement, quote_spans
-from tui.core.segment import segment
-from tui.core.skim import as_json, outline, skim
-from tui.core.stats import document_stats
+from tui.core.scripts.convert import shadow
+from tui.core.analysis.entities import find_entities
+from tui.core.glossary.model import Glossary
+from tui.core.analysis.quotes import find_quotes, is_statement, quote_spans
+from tui.core.words.segment import segment
+from tui.core.analysis.skim import as_json, outline, skim
+from tui.core.analysis.stats import document_stats
 
 
 @pytest.fixture(scope="module")

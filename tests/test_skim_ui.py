@@ -10,8 +10,8 @@ from textual.widgets import OptionList, Static, TabbedContent
 
 from tests.apps import sample_app, until, until_segmented
 from tui.app import ZhreadApp
-from tui.core.convert import shadow
-from tui.core.segment import segment
+from tui.core.scripts.convert import shadow
+from tui.core.words.segment import segment
 from tui.screens.skim import SkimScreen
 from tui.widgets.article import ArticleView
 
@@ -102,7 +102,7 @@ LATIN = ("DeepSeek-R1", "Qwen2.5")
 
 async def test_lists_break_lines_between_words_not_inside_them(glossary, splitter) -> None:
     from tests.regions import widget_lines
-    from tui.core.chars import NO_LINE_START
+    from tui.core.model.chars import NO_LINE_START
 
     screen = SkimScreen(lambda: (segment(REPORT, glossary, splitter, "<t>", shadow(REPORT)),
                                  glossary))

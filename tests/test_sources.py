@@ -24,9 +24,9 @@ from tests.documents import (
     web_page,
 )
 from tui.core.errors import ZhreadError
-from tui.core.html_text import declared_charset, looks_like_html
-from tui.core.library import expand_paths, summarize
-from tui.core.sources import (
+from tui.core.text.html_text import declared_charset, looks_like_html
+from tui.store.library import expand_paths, summarize
+from tui.core.text.sources import (
     Format,
     documents_in,
     format_of,

@@ -10,7 +10,7 @@ from tests.apps import until, until_segmented
 from tests.conftest import SAMPLE
 from tests.terminal import needs_tmux
 from tui.app import ZhreadApp
-from tui.core.glossary import builtin_glossary_path, load_glossary
+from tui.core.glossary.model import builtin_glossary_path, load_glossary
 from tui.screens.toosmall import TooSmallScreen
 from tui.widgets.article import ArticleView
 

@@ -5,7 +5,7 @@ change, and look at the report before committing."""
 from __future__ import annotations
 
 from tests.apps import entry_settled, sample_app, until_ready
-from tui.core.config import config_path
+from tui.store.config import config_path
 
 
 def use_theme(name: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tui.core import userdirs
-from tui.core.wordlist import Word, WordList
+from tui.store.wordlist import Word, WordList
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_a_file_that_is_not_a_database_is_kept_too(tmp_path: Path) -> None:
 WRITER = """
 import sys, time
 from pathlib import Path
-from tui.core.wordlist import WordList
+from tui.store.wordlist import WordList
 path, prefix, count, together = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 with WordList.open(path) as words:
     ready = Path(path).with_name("ready-" + prefix)

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from tui.core.chars import NO_LINE_START
+from tui.core.model.chars import NO_LINE_START
 from tui.wrapped import Wrapped
 
 WORDS = ["DeepSeek-R1", "Qwen2.5", "chiplet", "2025", "U.S."]

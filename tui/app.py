@@ -3,7 +3,7 @@
 The first frame shows the article with provisional one-character words and nothing else
 loaded. The glossary, the converters and jieba (together most of a second) load in a thread,
 which then segments the text a chunk at a time, the part at the cursor first (see
-:mod:`tui.core.progressive`); each step replaces the article's document, the cursor staying
+:mod:`tui.core.words.progressive`); each step replaces the article's document, the cursor staying
 on the same character. Each group of keys lives in a mixin of its own module: scripts,
 learning, search, palette, preferences, library.
 """
@@ -14,7 +14,6 @@ import asyncio
 import gc
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,21 +26,19 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
-from tui.core.convert import (
+from tui.core.scripts.convert import (
     TARGET_NAMES,
     Region,
     Script,
-    detect_region,
-    detect_script,
 )
-from tui.core.document import Document, Token
-from tui.core.inline_glosses import said_names
+from tui.core.model.document import Document, Token
+from tui.core.glossary.inline_glosses import said_names
 from tui.core.errors import ZhreadError, describe_import_error
 from tui.core.plurals import plural
-from tui.core.progressive import ANNOTATE_LIMIT, Progressive, Step, segmented_at
-from tui.core.sanitize import visible
-from tui.core.segment import alphabet, provisional, shared_splitter
-from tui.core.userdirs import cache_dir
+from tui.core.pipeline import Annotation, annotate, warm_readings
+from tui.core.words.progressive import ANNOTATE_LIMIT, Step, segmented_at
+from tui.core.text.sanitize import visible
+from tui.core.words.segment import provisional
 from tui.learning import LearnerActions
 from tui.library import LibraryActions
 from tui.palette import PaletteActions
@@ -61,11 +58,10 @@ from tui.waiting import Waiting
 from tui.workers import DaemonThreads
 
 if TYPE_CHECKING:  # the glossary modules (pydantic, YAML) load in the worker
-    from tui.core.align import Alignment
-    from tui.core.candidates import Candidate
-    from tui.core.dictionary import Dictionary
-    from tui.core.gloss_report import TermUse
-    from tui.core.glossary import Glossary
+    from tui.core.compare.align import Alignment
+    from tui.core.glossary.candidates import Candidate
+    from tui.core.readings.dictionary import Dictionary
+    from tui.core.glossary.model import Glossary
     from tui.screens.skim import Jump
 
 #: Seconds a thread holds the interpreter before another that waits for it gets it.
@@ -74,21 +70,6 @@ SWITCH_INTERVAL = 0.001
 #: How long after a cursor move the sidebar describes the new word: long enough for the
 #: frame with the moved cursor to go out first (a move draws in a few milliseconds).
 ENTRY_DELAY = 0.008
-
-
-@dataclass
-class Annotation:
-    """Everything the worker computes, handed to the UI thread in one piece."""
-
-    document: Document
-    glossary: Glossary | None
-    script: Script
-    region: Region = Region.UNKNOWN
-    uses: list[TermUse] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)
-    warning: str | None = None  # about the user's glossary
-    cache_note: str | None = None  # a damaged cache file was moved aside
-    limited: bool = False  # the text is longer than ANNOTATE_LIMIT: the rest stays provisional
 
 
 class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Preferences,
@@ -270,7 +251,7 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
     def _glossary_for_worker(self) -> tuple[Glossary, str | None]:
         if not self._reread_glossary and self.glossary is not None:
             return self.glossary, None
-        from tui.core.layers import load_for_reader
+        from tui.core.glossary.layers import load_for_reader
 
         return load_for_reader(self.glossary_files)
 
@@ -333,8 +314,8 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
         """Open CC-CEDICT beside the segmenter. The first run builds its index (seconds) in
         a process of its own, so that every key still answers; how far it has got is in
         the header, and quitting ends it."""
-        from tui.core.dictindex import BuildCancelled
-        from tui.core.dictionary import Dictionary
+        from tui.core.readings.dictindex import BuildCancelled
+        from tui.core.readings.dictionary import Dictionary
 
         worker = get_current_worker()
 
@@ -545,8 +526,8 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
     def _add_candidate(self, candidate: Candidate) -> None:
         """Save the candidate to the user's glossary; the worker re-reads the layers (off the
         UI thread) and re-annotates."""
-        from tui.core.candidates import entry_for
-        from tui.core.userglossary import add_entry
+        from tui.core.glossary.candidates import entry_for
+        from tui.store.userglossary import add_entry
 
         try:
             taken = self.glossary.entries.keys() if self.glossary else ()
@@ -648,73 +629,3 @@ class ZhreadApp(ScriptActions, LearnerActions, SearchActions, PaletteActions, Pr
             if active.binding.id
         ]
         self.push_screen(HelpScreen(binding_rows(bindings)))
-
-
-#: Characters the script is judged on: enough to be sure, few enough to be instant.
-SCRIPT_SAMPLE = 100_000
-
-
-def warm_readings(text: str) -> None:
-    """Load pypinyin and the phrases ``text`` can use, once the text is annotated and
-    shown: here, not on the first cursor move that wants a reading (most of a second for
-    a novel's characters)."""
-    from tui.core import pinyintables
-
-    pinyintables.admit(alphabet(text))
-
-
-def annotate(
-    document: Document,
-    loaded: tuple[Glossary, str | None],
-    publish: Callable[[Annotation, Step | None], None] | None = None,
-    focus: Callable[[], int] = lambda: 0,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> Annotation | None:
-    """The worker's whole job, as a plain function of its inputs.
-
-    ``publish`` gets the glossary and script first, then steps of the segmentation; the
-    finished annotation is returned (``None`` when ``cancelled`` said stop).
-    """
-    from tui.core import apart, jiebacache
-    from tui.core.candidates import find_candidates
-    from tui.core.gloss_report import terms_found
-    from tui.core.textnotes import for_document
-
-    glossary, warning = loaded
-    text = document.text
-    try:
-        jiebacache.prepare(cache_dir(), cancelled)  # a first run: built beside the reader
-    except apart.Stopped:
-        return None
-    glossary, notes_warning = for_document(glossary, text, document.source)
-    warning = warning or notes_warning
-    splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
-    cache_note, splitter.note = splitter.note, None  # said once, by the first reader
-    if cancelled():  # each step takes up to a second on a novel: stop between them
-        return None
-    script = detect_script(text[:SCRIPT_SAMPLE])
-    base = Annotation(document, glossary, script, detect_region(text, script), warning=warning,
-                      cache_note=cache_note)
-    if publish is not None:
-        publish(base, None)
-
-    def step(done: Step) -> None:
-        if publish is not None:
-            uses = terms_found(done.document, glossary)
-            publish(replace(base, document=done.document, uses=uses), done)
-
-    if cancelled():
-        return None
-    letters = alphabet(text)
-    splitter.admit(letters)  # the dictionary's words for this text, read once
-    if cancelled():
-        return None
-    progressive = Progressive(document, glossary, splitter)
-    final = progressive.run(focus, step, cancelled)
-    if final is None or cancelled():
-        return None
-    segmented = final.document
-    return replace(
-        base, document=segmented, uses=terms_found(segmented, glossary),
-        candidates=find_candidates(segmented, glossary), limited=progressive.limited,
-    )

@@ -18,7 +18,7 @@ from textual.dom import DOMNode
 from textual.keys import _normalize_key_list
 from textual.screen import Screen
 
-from tui.core.config import KeySpec
+from tui.store.config import KeySpec
 
 __all__ = ["conflict_groups", "key_specs", "normalize", "reserved_keys"]
 

@@ -17,8 +17,8 @@ from typing import overload
 
 from rich.cells import cell_len, get_character_cell_size
 
-from tui.core import chars
-from tui.core.document import Kind
+from tui.core.model import chars
+from tui.core.model.chars import Kind
 
 _CONNECTORS = frozenset("-.'_/&+#%’")
 

@@ -12,16 +12,17 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
-from tui.core.convert import Script, aligned
-from tui.core.document import Kind, Token
+from tui.core.scripts.convert import Script, aligned
+from tui.core.model.document import Token
+from tui.core.model.chars import Kind
 from tui.core.errors import ZhreadError
-from tui.core.sanitize import visible
+from tui.core.text.sanitize import visible
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
 
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
-    from tui.core.wordlist import WordList
+    from tui.store.wordlist import WordList
 
     _Base = ZhreadApp
 else:
@@ -57,7 +58,7 @@ class LearnerActions(_Base):
 
     def _word_list(self) -> WordList | None:
         if self.words is None:
-            from tui.core.wordlist import WordList
+            from tui.store.wordlist import WordList
 
             try:
                 self.words = WordList.open()
@@ -86,7 +87,7 @@ class LearnerActions(_Base):
             self.when_word_ready(token, self._add_word, "Saving", dictionary=True)
 
     def _add_word(self, token: Token) -> None:
-        from tui.core.sentences import sentence_at
+        from tui.core.model.sentences import sentence_at
 
         words = self._word_list()
         if words is None:
@@ -103,7 +104,8 @@ class LearnerActions(_Base):
         self.notify(f"{verb} {visible(token.text)} in your word list", timeout=3)
 
     def _reading(self, hant: str, hans: str) -> str:
-        from tui.core.reading import pinyin, reading_in_context
+        from tui.core.readings.dictionary import reading_in_context
+        from tui.core.readings.reading import pinyin
 
         return reading_in_context(hant, hans, self.dictionary) if self.dictionary else pinyin(hans)
 
@@ -183,7 +185,7 @@ class LearnerActions(_Base):
 
     def _tones_of(self, token: Token) -> str:
         """One tone digit per character of a Han word, from its reading in context."""
-        from tui.core.reading import numbered
+        from tui.core.readings.reading import numbered
 
         hant, hans = self._word_forms(token)
         syllables = numbered(self._reading(hant, hans)).split()
@@ -204,7 +206,7 @@ class LearnerActions(_Base):
     @work(thread=True, exclusive=True, group="readings")
     def _compute_readings(self, document, mode: str) -> None:  # type: ignore[no-untyped-def]
         """Every Han word's reading in context (a dictionary lookup each), off the UI thread."""
-        from tui.core.reading import numbered, zhuyin
+        from tui.core.readings.reading import numbered, zhuyin
 
         worker = get_current_worker()
         readings: dict[int, str] = {}
@@ -276,7 +278,7 @@ class LearnerActions(_Base):
 
     def show_hsk_tint(self) -> None:
         """Mark the words above the chosen HSK level in the current document."""
-        from tui.core.levels import level
+        from tui.core.readings.levels import level
 
         standard = self.query_one(EntryPanel).standard
         shadow, limit = self.document.shadow, self.hsk_tint

@@ -20,13 +20,13 @@ from textual import work
 from textual.app import SystemCommand
 
 from tui.core.errors import ZhreadError
-from tui.core.library import Entry
+from tui.store.library import Entry
 from tui.core.plurals import plural
 from tui.widgets.article import ArticleView
 
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
-    from tui.core.loading import Loaded
+    from tui.core.text.loading import Loaded
     from tui.screens.library import LibraryScreen
 
     _Base = ZhreadApp
@@ -100,7 +100,7 @@ class LibraryActions(_Base):
         place = self._place
         if place is None or place[1] == LIBRARY_SOURCE:
             return
-        from tui.core.positions import PositionStore
+        from tui.store.positions import PositionStore
 
         try:
             store = PositionStore.open()
@@ -156,8 +156,8 @@ class LibraryActions(_Base):
     def _load_entry(self, index: int, path: str) -> None:
         """Read the file again (it may have changed since it was listed) off the UI thread:
         extracting a page or a book takes a moment."""
-        from tui.core.positions import recalled
-        from tui.core.sources import load_source
+        from tui.store.positions import recalled
+        from tui.core.text.sources import load_source
 
         encoding = self.library.encoding if self.library else None
         try:

@@ -20,14 +20,14 @@ from textual.markup import escape
 
 from tui.core.errors import ZhreadError
 from tui.core.plurals import plural
-from tui.core.sanitize import visible
+from tui.core.text.sanitize import visible
 from tui.screens.prompt import PromptScreen
 from tui.widgets.article import ArticleView
 from tui.widgets.terms import TermsPane
 
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
-    from tui.core.gloss_report import TermUse
+    from tui.core.glossary.gloss_report import TermUse
 
     _Base = ZhreadApp
 else:
@@ -90,7 +90,7 @@ class PaletteActions(_Base):
                 yield SystemCommand(escape(title), escape(help_text), run)
 
     def _sample_commands(self) -> Iterator[SystemCommand]:
-        from tui.core.bundled import seeds_dir
+        from tui.core.glossary.bundled import seeds_dir
 
         try:
             samples = sorted(seeds_dir().glob("*.txt"))
@@ -116,8 +116,8 @@ class PaletteActions(_Base):
     @work(thread=True, exclusive=True, group="open-file")
     def _load_file(self, path: str) -> None:
         """Read and decode off the UI thread (a large file takes a moment)."""
-        from tui.core.positions import recalled
-        from tui.core.sources import load_source
+        from tui.store.positions import recalled
+        from tui.core.text.sources import load_source
 
         try:
             loaded = load_source(Path(path).expanduser())
@@ -139,7 +139,7 @@ class PaletteActions(_Base):
                          chosen)
 
     def _export_to(self, path: str) -> None:
-        from tui.core.export import format_for
+        from tui.store.export import format_for
 
         words = self._word_list()
         if words is None:
@@ -159,7 +159,7 @@ class PaletteActions(_Base):
 
     @work(thread=True, exclusive=True, group="export")
     def _write_export(self, entries: list, kind: str, output: Path) -> None:  # type: ignore[type-arg]
-        from tui.core.export import export
+        from tui.store.export import export
 
         try:
             count = export(entries, kind, output)

@@ -3,7 +3,7 @@
 A mixin of :class:`tui.app.ZhreadApp`. At mount the config is read (a broken one is reported
 and the defaults used: a typo never keeps the reader from reading), the keymap set, zhread's
 themes registered, and the settings applied: the config's, with what the reader chose last
-time laid over them (see :mod:`tui.core.settings`). The script and the reading line take
+time laid over them (see :mod:`tui.store.settings`). The script and the reading line take
 effect once the text is segmented, like a choice made while it loads.
 
 Whenever a setting changes the app calls :meth:`settings_changed`, which remembers the
@@ -24,7 +24,7 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import Theme
 
 from tui.core.errors import ZhreadError
-from tui.core.settings import Settings, load_remembered, remember
+from tui.store.settings import Settings, load_remembered, remember
 from tui.themes import THEMED_CSS, THEMES, variable_defaults
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
@@ -32,7 +32,7 @@ from tui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
-    from tui.core.config import Config, KeySpec
+    from tui.store.config import Config, KeySpec
 
     _Base = ZhreadApp
 else:
@@ -84,11 +84,11 @@ class Preferences(_Base):
 
     def _read_config(self) -> tuple[Config | None, list[str]]:
         """The checked config, or None and what was wrong with it."""
-        from tui.core.settings import ENV_VAR, config_path
+        from tui.store.settings import ENV_VAR, config_path
 
         if not config_path().exists() and not os.environ.get(ENV_VAR):
             return None, []
-        from tui.core.config import ConfigError, check_keymap, check_theme, load_config
+        from tui.store.config import ConfigError, check_keymap, check_theme, load_config
 
         try:
             config = load_config()

@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
-from tui.core.convert import Script, aligned, config_for
-from tui.core.document import Document
-from tui.core.sanitize import visible
+from tui.core.scripts.convert import Script, aligned, config_for
+from tui.core.model.document import Document
+from tui.core.text.sanitize import visible
 from tui.widgets.article import ArticleView
 from tui.widgets.parallel import ParallelView
 from tui.widgets.terms import TermsPane
 
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
-    from tui.core.align import Alignment
-    from tui.core.glossary import Glossary
+    from tui.core.compare.align import Alignment
+    from tui.core.glossary.model import Glossary
 
     _Base = ZhreadApp
 else:
@@ -82,8 +82,8 @@ class ScriptActions(_Base):
     def _compute_alignment(
         self, document: Document, config: str, glossary: Glossary | None
     ) -> None:
-        from tui.core.align import align
-        from tui.core.regional import RegionalTrust
+        from tui.core.compare.align import align
+        from tui.core.compare.regional import RegionalTrust
 
         # the glossary's regional forms (芯片 / 晶片) count as known regional words too
         alignment = align(document, config, RegionalTrust(glossary))
@@ -120,7 +120,7 @@ class ScriptActions(_Base):
 
     def action_copy_sentence(self) -> None:
         """The sentence at the cursor; pressed again on the same sentence, its paragraph."""
-        from tui.core.sentences import sentence_at
+        from tui.core.model.sentences import sentence_at
 
         token = self.query_one("#article", ArticleView).token
         if token is None:

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
-from tui.core.document import Document
+from tui.core.model.document import Document
 from tui.core.plurals import plural
-from tui.core.sanitize import visible
+from tui.core.text.sanitize import visible
 from tui.widgets.article import ArticleView
 from tui.widgets.searchbar import SearchBar
 
 if TYPE_CHECKING:
     from tui.app import ZhreadApp
-    from tui.core.search import Hits, PinyinIndex
+    from tui.core.queries.search import Hits, PinyinIndex
 
     _Base = ZhreadApp
 else:
@@ -44,7 +44,7 @@ class SearchActions(_Base):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, document: Document, query: str, backward: bool) -> None:
-        from tui.core.search import find
+        from tui.core.queries.search import find
 
         hits = find(document, query, self.glossary, self.dictionary,
                     self._index_for(document) if not _has_han(query) else None)
@@ -54,8 +54,8 @@ class SearchActions(_Base):
     def _index_for(self, document: Document) -> PinyinIndex:
         """The document read in pinyin, made once per text (the worker's thread): not
         again for each step of the segmenter, which changes words, not characters."""
-        from tui.core.convert import shadow
-        from tui.core.search import PinyinIndex
+        from tui.core.scripts.convert import shadow
+        from tui.core.queries.search import PinyinIndex
 
         cached = self._pinyin_index
         if cached is None or cached[0].text is not document.text:
@@ -80,6 +80,6 @@ class SearchActions(_Base):
 
 
 def _has_han(query: str) -> bool:
-    from tui.core.chars import is_han
+    from tui.core.model.chars import is_han
 
     return any(is_han(ch) for ch in query)

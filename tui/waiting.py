@@ -1,7 +1,7 @@
 """Keys pressed before what they act on is known: kept, and acted on once it is.
 
 The first frame shows the text one character to a word, and the words come a chunk at a
-time (see :mod:`tui.core.progressive`); the dictionary may still be opening, its index
+time (see :mod:`tui.core.words.progressive`); the dictionary may still be opening, its index
 being built on a first run. A key that needs any of that (save the word under the cursor,
 mark it known, copy it, look it up, switch the script) is therefore never dropped: it
 waits here with a test of what it needs, and runs as soon as the test passes. The app

@@ -19,12 +19,12 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from tui.core.align import align
-    from tui.core.convert import shadow
+    from tui.core.compare.align import align
+    from tui.core.scripts.convert import shadow
     from tui.core.errors import ZhreadError
-    from tui.core.glossary import parse_glossary
-    from tui.core.loading import decode
-    from tui.core.segment import segment
+    from tui.core.glossary.model import parse_glossary
+    from tui.core.text.loading import decode
+    from tui.core.words.segment import segment
 
 ENCODINGS = (None, "utf-8", "gb18030", "big5", "big5hkscs", "utf-16", "utf-16-le", "latin-1")
 

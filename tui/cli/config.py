@@ -48,15 +48,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _path(args: argparse.Namespace) -> int:
-    from tui.core.config import config_path
-    from tui.core.settings import settings_path
+    from tui.store.config import config_path
+    from tui.store.settings import settings_path
 
     print(settings_path() if args.settings else config_path())
     return 0
 
 
 def _init(args: argparse.Namespace) -> int:
-    from tui.core.config import config_path, default_config_text, write_config
+    from tui.store.config import config_path, default_config_text, write_config
     from tui.keys import key_specs
 
     path = config_path()
@@ -66,7 +66,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from tui.core.config import check_keymap, check_theme, config_path, load_config
+    from tui.store.config import check_keymap, check_theme, config_path, load_config
     from tui.keys import conflict_groups, key_specs, normalize, reserved_keys
 
     path = Path(args.file) if args.file else config_path()

@@ -16,7 +16,7 @@ REGIONS = ("tw", "hk")
 
 
 def parser() -> argparse.ArgumentParser:
-    from tui.core.convert import CONFIGS, TARGETS
+    from tui.core.scripts.convert import CONFIGS, TARGETS
 
     built = command_parser(
         "zhread convert",
@@ -43,8 +43,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.core.convert import convert
-    from tui.core.streaming import text_lines
+    from tui.core.scripts.convert import convert
+    from tui.core.text.streaming import text_lines
 
     if args.config:
         convert("", args.config)  # an unknown config fails before any input is read
@@ -75,8 +75,8 @@ def _own_traditional(region: str | None) -> str:
     what no region prints."""
     if region is not None:
         return region
-    from tui.core.config import load_config
-    from tui.core.settings import load_remembered
+    from tui.store.config import load_config
+    from tui.store.settings import load_remembered
 
     config = load_config()
     script = config.script
@@ -93,7 +93,7 @@ def _extracted(file: str | None, encoding: str | None) -> str | None:
     and a book is a zip archive: the text is the useful output, and it is what the other
     commands' offsets count in.
     """
-    from tui.core.sources import Format, format_of, from_bytes, sniff
+    from tui.core.text.sources import Format, format_of, from_bytes, sniff
 
     if file in (None, "-"):
         stream = sys.stdin.buffer
@@ -104,7 +104,7 @@ def _extracted(file: str | None, encoding: str | None) -> str | None:
         kind, source = format_of(file, _head(file)), file
     if kind not in (Format.HTML, Format.EPUB):
         return None
-    from tui.core.loading import read_path, read_stdin
+    from tui.core.text.loading import read_path, read_stdin
 
     data = read_stdin() if source == "<stdin>" else read_path(source)
     text = from_bytes(data, source, kind, encoding=encoding).text
@@ -140,7 +140,7 @@ def _config_from_head(
     lines: Iterator[str], target: str, phrases: bool
 ) -> tuple[str, Iterator[str]]:
     """Detect the source script from the first lines, then hand all the lines on."""
-    from tui.core.convert import config_for, detect_region, detect_script
+    from tui.core.scripts.convert import config_for, detect_region, detect_script
 
     head: list[str] = []
     for line in lines:

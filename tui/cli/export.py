@@ -32,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from tui.core.export import export, format_for
-    from tui.core.wordlist import WordList
+    from tui.store.export import export, format_for
+    from tui.store.wordlist import WordList
 
     output = Path(args.output)
     kind = format_for(output, args.format)  # a wrong format fails before anything is read

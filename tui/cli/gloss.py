@@ -15,8 +15,8 @@ from tui.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from tui.core.candidates import Candidate
-    from tui.core.gloss_report import TermUse
+    from tui.core.glossary.candidates import Candidate
+    from tui.core.glossary.gloss_report import TermUse
 
 SUMMARY = "list the glossary terms in a text, and the terms it explains in English"
 
@@ -41,8 +41,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.core.candidates import find_candidates
-    from tui.core.gloss_report import as_json, as_markdown, terms_found
+    from tui.core.glossary.candidates import find_candidates
+    from tui.core.glossary.gloss_report import as_json, as_markdown, terms_found
 
     document, glossary = segmented(args)
     terms, candidates = terms_found(document, glossary), find_candidates(document, glossary)

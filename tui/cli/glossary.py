@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from tui.core.glossary import load_glossary
-    from tui.core.layers import builtin_glossary
+    from tui.core.glossary.model import load_glossary
+    from tui.core.glossary.layers import builtin_glossary
 
     builtin = builtin_glossary()
     glossary = load_glossary(args.file, known_ids=builtin.entries) if args.file else builtin
@@ -60,7 +60,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _path(args: argparse.Namespace) -> int:
-    from tui.core.layers import user_glossary_path
+    from tui.core.glossary.layers import user_glossary_path
 
     print(user_glossary_path())
     return 0

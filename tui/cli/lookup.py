@@ -15,8 +15,8 @@ from tui.cli.options import (
 from tui.core.errors import ZhreadError
 
 if TYPE_CHECKING:
-    from tui.core.dictionary import DictEntry
-    from tui.core.glossary import Entry, Glossary
+    from tui.core.readings.dictionary import DictEntry
+    from tui.core.glossary.model import Entry, Glossary
 
 SUMMARY = "look a word up in CC-CEDICT (and the glossary), with its HSK level"
 
@@ -45,10 +45,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.core.convert import shadow
-    from tui.core.glossary import has_han
-    from tui.core.levels import level
-    from tui.core.lookup import glossary_hits
+    from tui.core.scripts.convert import shadow
+    from tui.core.glossary.model import has_han
+    from tui.core.readings.levels import level
+    from tui.core.queries.lookup import glossary_hits
 
     query = args.word.strip()
     if not query:

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from tui.core.errors import ZhreadError
 
 if TYPE_CHECKING:  # only for annotations: commands import what they use when they run
-    from tui.core.dictionary import Dictionary
-    from tui.core.document import Document
-    from tui.core.glossary import Glossary
-    from tui.core.loading import Loaded
+    from tui.core.readings.dictionary import Dictionary
+    from tui.core.model.document import Document
+    from tui.core.glossary.model import Glossary
+    from tui.core.text.loading import Loaded
 
 
 def command_parser(prog: str, description: str, epilog: str) -> argparse.ArgumentParser:
@@ -43,8 +43,8 @@ def add_input_options(parser: argparse.ArgumentParser, file_arg: bool = True) ->
 def load(file: str | None, encoding: str | None) -> Loaded:
     """A document of any supported format (text, Markdown, HTML, EPUB; standard input is
     sniffed), as the text the reader shows: offsets everywhere count in that text."""
-    from tui.core import sources
-    from tui.core.bundled import sample_path
+    from tui.core.text import sources
+    from tui.core.glossary.bundled import sample_path
 
     if file == "-":
         return sources.load_stdin_source(encoding=encoding)
@@ -52,7 +52,7 @@ def load(file: str | None, encoding: str | None) -> Loaded:
 
 
 def layered_glossary(extra: Sequence[str]) -> Glossary:
-    from tui.core.layers import load_layers
+    from tui.core.glossary.layers import load_layers
 
     return load_layers(extra)
 
@@ -60,8 +60,8 @@ def layered_glossary(extra: Sequence[str]) -> Glossary:
 def segmented(args: argparse.Namespace) -> tuple[Document, Glossary]:
     """The input cut into words with the layered glossary, whose terms stay whole, as it
     applies to this text (with the notes written about it; no terms without Chinese)."""
-    from tui.core.segment import segment, shared_splitter
-    from tui.core.textnotes import notes_for
+    from tui.core.words.segment import segment, shared_splitter
+    from tui.core.glossary.textnotes import notes_for
     from tui.core.userdirs import cache_dir
 
     loaded = load(args.file, args.encoding)
@@ -73,7 +73,7 @@ def segmented(args: argparse.Namespace) -> tuple[Document, Glossary]:
 
 def open_dictionary() -> Dictionary:
     """The dictionary, telling the user when the first run has to build its index."""
-    from tui.core.dictionary import Dictionary
+    from tui.core.readings.dictionary import Dictionary
 
     shown = False
 

@@ -18,7 +18,7 @@ from tui.core.errors import ZhreadError
 
 if TYPE_CHECKING:  # the app and the glossary load only when the reader opens
     from tui.app import ZhreadApp
-    from tui.core.glossary import Glossary
+    from tui.core.glossary.model import Glossary
 
 EXAMPLES = """\
 glossaries: the built-in one, then yours (`zhread glossary path`), then each --glossary
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if file == "-":
         reattach_keyboard()
     from tui.app import ZhreadApp
-    from tui.core.positions import recalled
+    from tui.store.positions import recalled
 
     offset, note = recalled(loaded.text, loaded.source)
     # the app re-reads the layers (with these files) after the user adds a term
@@ -89,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
 def _run_library(args: argparse.Namespace, files: list[str]) -> int:
     """Several documents, or a folder: the library opens first, and the reader behind it
     starts on a placeholder until a document is chosen."""
-    from tui.core.library import expand_paths
-    from tui.core.sources import SUFFIXES
+    from tui.store.library import expand_paths
+    from tui.core.text.sources import SUFFIXES
 
     paths = expand_paths(files)
     if not paths:
@@ -108,7 +108,7 @@ def _run_library(args: argparse.Namespace, files: list[str]) -> int:
 def _named_glossary(args: argparse.Namespace) -> Glossary | None:
     glossary = None
     if args.glossary:
-        from tui.core.layers import load_for_reader
+        from tui.core.glossary.layers import load_for_reader
 
         glossary, warning = load_for_reader(args.glossary)
         if warning:

@@ -38,7 +38,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.core.skim import as_json, as_markdown, as_text, skim
+    from tui.core.analysis.skim import as_json, as_markdown, as_text, skim
 
     document, glossary = segmented(args)
     report = skim(document, glossary)

@@ -21,10 +21,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.core.errors import ZhreadError
-from tui.core.levels import label
-from tui.core.library import Entry, Summary, summarize
+from tui.core.readings.levels import label
+from tui.store.library import Entry, Summary, summarize
 from tui.core.plurals import plural
-from tui.core.sanitize import visible
+from tui.core.text.sanitize import visible
 
 __all__ = ["COLUMNS", "LibraryScreen", "column_widths"]
 
@@ -88,7 +88,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="library")
     def _summarize(self) -> None:
         """Read each document not yet read, one at a time, and fill in its row."""
-        from tui.core.sources import load_source
+        from tui.core.text.sources import load_source
 
         for index, entry in enumerate(self.entries):
             if entry.done:

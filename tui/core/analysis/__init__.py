@@ -1,0 +1,1 @@
+"""Skim analysis: people and organisations, quotes and speakers, keywords, outline and statistics."""

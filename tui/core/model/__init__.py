@@ -1,0 +1,1 @@
+"""The document model: tokens over the text, character classes, sentences and ranges."""

@@ -1,0 +1,1 @@
+"""Readings and meanings: CC-CEDICT, its index, pinyin and zhuyin, HSK levels and word lists."""

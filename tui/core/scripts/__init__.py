@@ -1,0 +1,1 @@
+"""Script conversion (OpenCC) and judging which script and region a text is written in."""
