@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.highlights import (  # noqa: E402
+from tests.highlights import (
     TINTS,
     TONES,
     Drawn,
@@ -36,7 +36,7 @@ from tests.highlights import (  # noqa: E402
     ready,
     themes,
 )
-from tui.contrast import contrast, difference  # noqa: E402
+from tui.contrast import contrast, difference
 
 COLUMNS = {
     "term": lambda fg, bg: fg == "term" and bg == (),
@@ -97,7 +97,8 @@ def table(colour: dict[str, dict[str, Drawn]], mono: dict[str, dict[str, Drawn]]
         rows.append(row)
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     return ["  ".join(cell.rjust(width) if i else cell.ljust(width)
-                      for i, (cell, width) in enumerate(zip(row, widths))) for row in rows]
+                      for i, (cell, width) in enumerate(zip(row, widths, strict=True)))
+            for row in rows]
 
 
 def apart_in_grey(drawn: dict[str, Drawn]) -> float:

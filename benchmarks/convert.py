@@ -54,14 +54,16 @@ def main() -> None:
     Path(tiny).unlink()
     f, z, s = statistics.median(floor), statistics.median(ours), statistics.median(fixed)
     fc = statistics.median(floor_convert)
-    print(f"text: {args.path} ({len(data):,} bytes), config {args.config}, {args.runs} runs, medians")
+    print(f"text: {args.path} ({len(data):,} bytes), config {args.config}, {args.runs} runs, "
+          "medians")
     print(f"opencc library, load config + convert: {f * 1000:6.0f} ms  {mb / f:6.1f} MB/s  1.00x")
     print(f"zhread convert (process, streamed):   {z * 1000:7.0f} ms  {mb / z:6.1f} MB/s  "
           f"{f / z:.2f}x throughput")
     print(f"  of which start-up (a one-line file: process, imports, config): {s * 1000:5.0f} ms")
     print(f"opencc library, convert only:          {fc * 1000:6.0f} ms  {mb / fc:6.1f} MB/s  1.00x")
-    print(f"zhread convert, past its start-up:    {(z - s) * 1000:7.0f} ms  {mb / (z - s):6.1f} MB/s  "
-          f"{fc / (z - s):.2f}x throughput")
+    past = z - s
+    print(f"zhread convert, past its start-up:    {past * 1000:7.0f} ms  {mb / past:6.1f} MB/s  "
+          f"{fc / past:.2f}x throughput")
 
 
 if __name__ == "__main__":

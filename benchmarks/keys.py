@@ -30,16 +30,17 @@ from time import perf_counter
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textual import events  # noqa: E402
-from textual.app import App  # noqa: E402
-from textual.containers import Horizontal  # noqa: E402
-from textual.screen import Screen  # noqa: E402
-from textual.widgets import Input, OptionList, Static  # noqa: E402
+from textual import events
+from textual.app import App
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Static
 
-from tui.app import ZhreadApp  # noqa: E402
-from tui.screens import lookup as lookup_module  # noqa: E402
-from tui.screens.lookup import LookupScreen  # noqa: E402
-from tui.widgets.article import ArticleView  # noqa: E402
+from tui.app import ZhreadApp
+from tui.reader.screen import ReaderScreen
+from tui.screens import lookup as lookup_module
+from tui.screens.lookup import LookupScreen
+from tui.widgets.article import ArticleView
 
 #: name -> the key pressed
 ACTIONS = {
@@ -68,9 +69,9 @@ class Timed(ZhreadApp):
         if not event.is_forwarded:  # reaching the app: before any binding runs
             self._start = perf_counter()
         await super().on_event(event)
-        if event.is_forwarded and self._start is not None:  # came back up: the binding has run
-            if self.measuring not in ("sidebar entry", "lookup"):
-                self.ready(self.measuring)
+        came_back = event.is_forwarded and self._start is not None  # the binding has run
+        if came_back and self.measuring not in ("sidebar entry", "lookup"):
+            self.ready(self.measuring)
 
     def ready(self, name: str) -> None:
         """What the key asked for is done: the next frame written out shows it."""
@@ -79,17 +80,26 @@ class Timed(ZhreadApp):
             if name != "lookup":
                 self._start = None
 
-    def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
+    def _display(self, screen, update) -> None:
         super()._display(screen, update)
         now = perf_counter()
         for name, start in self._done_keys:
             self.samples.setdefault(name, []).append(now - start)
         self._done_keys = []
 
+
+
+class TimedReader(ReaderScreen):
+    """The reader's screen, telling the app when the sidebar has shown the new word."""
+
     def _show_entry(self) -> None:
         super()._show_entry()
-        if self.measuring == "sidebar entry":
-            self.ready("sidebar entry")
+        app = self.app
+        if isinstance(app, Timed) and app.measuring == "sidebar entry":
+            app.ready("sidebar entry")
+
+
+Timed.Reader = TimedReader
 
 
 class TimedLookup(LookupScreen):
@@ -100,7 +110,7 @@ class TimedLookup(LookupScreen):
         if isinstance(app, Timed) and app.measuring == "lookup":
             app.ready("lookup")
 
-    def _show_hits(self, hits) -> None:  # type: ignore[no-untyped-def]
+    def _show_hits(self, hits) -> None:
         super()._show_hits(hits)
         app = self.app
         if isinstance(app, Timed) and app.measuring == "lookup" and hits.query:
@@ -129,7 +139,7 @@ async def press_all(pilot, app: Timed, keys: int, phase: str, until_done: bool) 
     """Each action ``keys`` times (fewer if annotation ends first when ``until_done``)."""
     for name, key in ACTIONS.items():
         for _ in range(keys):
-            if until_done and app.segmented:
+            if until_done and app.reader.segmented:
                 break
             app.measuring = None
             if at_end(app, name):
@@ -156,11 +166,11 @@ async def run(path: str, keys: int) -> dict[str, list[float]]:
     app.samples = {name: [] for name in ACTIONS}
     lookup_module.LookupScreen = TimedLookup  # what `d` opens, found by name when pressed
     async with app.run_test(headless=True, size=(100, 30)) as pilot:
-        while app.script is None:  # the glossary and the script: `s` needs them
+        while app.reader.script is None:  # the glossary and the script: `s` needs them
             await pilot.pause(0.05)
-        if not app.segmented:
+        if not app.reader.segmented:
             await press_all(pilot, app, keys, "annotating", until_done=True)
-        while not app.segmented or app.dictionary is None:
+        while not app.reader.segmented or app.dictionary is None:
             await pilot.pause(0.1)
         await pilot.press("g")
         await press_all(pilot, app, keys, "annotated", until_done=False)
@@ -179,7 +189,7 @@ class Floor(App[None]):
         self._start: float | None = None
         self._name: str | None = None
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self):
         with Horizontal():
             yield Static(self.text[:2000], id="pane", markup=False)
             yield Static("", id="line", markup=False)
@@ -213,7 +223,7 @@ class Floor(App[None]):
         if len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
+    def _display(self, screen, update) -> None:
         super()._display(screen, update)
         if self._name is not None and self._start is not None:
             self.samples.setdefault(self._name, []).append(perf_counter() - self._start)
@@ -221,7 +231,7 @@ class Floor(App[None]):
 
 
 class FloorScreen(Screen[None]):
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self):
         yield Input("銀行")
         yield OptionList(*[f"銀行 yín háng bank {i}" for i in range(40)])
 

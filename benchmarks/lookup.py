@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core import cedict  # noqa: E402
-from tui.core.readings.dictionary import Dictionary  # noqa: E402
+from tui.core import cedict
+from tui.core.readings.dictionary import Dictionary
 
 
 def timed(action: Callable[[], object]) -> float:

@@ -162,32 +162,48 @@ def warm_cache(base: Path) -> tuple[Path, Path]:
     return full, summary
 
 
+def is_segmenting(screen: str) -> bool:
+    return "segmenting…" in screen
+
+
+def is_drawn(screen: str) -> bool:
+    return bool(screen.strip())
+
+
+def is_settled(screen: str) -> bool:
+    return bool(COUNTED.search(screen) and DEFINED.search(screen))
+
+
+def is_stepping(screen: str) -> bool:
+    return re.search(r"segmenting… \d+%", screen) is not None
+
+
+def is_indexing(screen: str) -> bool:
+    return "building the dictionary index" in screen
+
+
 def measure(args: argparse.Namespace, base: Path) -> None:
     full, summary = warm_cache(base)
     line = args.single_line or single_line(args.text, base / "single-line.txt")
-    segmenting = lambda s: "segmenting…" in s  # noqa: E731
-    drawn = lambda s: bool(s.strip())  # noqa: E731
-    settled = lambda s: bool(COUNTED.search(s) and DEFINED.search(s))  # noqa: E731
-    stepping = lambda s: re.search(r"segmenting… \d+%", s) is not None  # noqa: E731
-    indexing = lambda s: "building the dictionary index" in s  # noqa: E731
     results: dict[str, list[float]] = {k: [] for k in ("floor", "idle", "novel", "index",
                                                        "single line", "first run")}
     for run in range(args.runs):
         here = base / f"run{run}"
         results["floor"].append(quit_case([sys.executable, "-c", BARE], dirs(here / "bare"),
                                           lambda s: "bare app ready" in s, args.delay))
-        results["idle"].append(quit_case(zhread(SAMPLE), dirs(here / "z", full), settled, 0.5))
+        results["idle"].append(quit_case(zhread(SAMPLE), dirs(here / "z", full), is_settled,
+                                         0.5))
         results["novel"].append(quit_case(zhread(args.text), dirs(here / "n", full),
-                                          stepping, args.delay))
+                                          is_stepping, args.delay))
         fresh = here / "index-cache"
         shutil.copytree(summary, fresh)
         results["index"].append(quit_case(zhread(SAMPLE), dirs(here / "i", fresh),
-                                          indexing, 0.3))
+                                          is_indexing, 0.3))
         # timed from the first frame: a UI thread stuck wrapping the line draws no status
         results["single line"].append(quit_case(zhread(line), dirs(here / "s", full),
-                                                drawn, args.line_delay, lambda s: True))
+                                                is_drawn, args.line_delay, lambda s: True))
         results["first run"].append(quit_case(zhread(SAMPLE), dirs(here / "f"),
-                                              segmenting, 0.5))
+                                              is_segmenting, 0.5))
     floor = statistics.median(results["floor"])
     print(f"text: {args.text}; single line: {line}; {args.runs} runs, medians; q at "
           f"{args.delay:.1f} s into the novel's segmenting, {args.line_delay:.1f} s into the "
@@ -210,7 +226,7 @@ def first_run(runs: int, base: Path) -> None:
         session = Session(zhread(SAMPLE), dirs(here / "z"))
         try:
             first.append(session.wait(lambda s: "DeepSeek" in s))
-            settled.append(session.wait(lambda s: bool(COUNTED.search(s) and DEFINED.search(s))))
+            settled.append(session.wait(is_settled))
             session.quit()
         finally:
             session.close()

@@ -19,11 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core.compare.align import align  # noqa: E402
-from tui.core.scripts.convert import Region, Script, config_for, detect_region, detect_script  # noqa: E402
-from tui.core.glossary.model import builtin_glossary_path, load_glossary  # noqa: E402
-from tui.core.compare.regional import RegionalTrust  # noqa: E402
-from tui.core.words.segment import JiebaSplitter, segment  # noqa: E402
+from tui.core.compare.align import align
+from tui.core.compare.regional import RegionalTrust
+from tui.core.glossary.bundled import builtin_glossary_path
+from tui.core.glossary.loader import load_glossary
+from tui.core.scripts.convert import Region, Script, config_for, detect_region, detect_script
+from tui.core.words.segment import JiebaSplitter, segment
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ async def shoot(out: Path, theme: str, size: tuple[int, int]) -> None:
     path = sample_path()
     app = ZhreadApp(path.read_text(encoding="utf-8"), str(path))
     async with app.run_test(size=size) as pilot:
-        while not (app.segmented and app.dictionary is not None):
+        while not (app.reader.segmented and app.dictionary is not None):
             await pilot.pause(0.1)
         app.theme = theme
         await pilot.press("p", "t", "right_square_bracket", "right_square_bracket")

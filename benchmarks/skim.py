@@ -47,12 +47,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from tui.core.readings.dictionary import Dictionary
+    from tui.core.analysis.skim import skim
     from tui.core.glossary.layers import builtin_glossary
     from tui.core.queries.search import PinyinIndex, find
-    from tui.core.words.segment import segment, shared_splitter
-    from tui.core.analysis.skim import skim
+    from tui.core.readings.dictionary import Dictionary
     from tui.core.userdirs import cache_dir
+    from tui.core.words.segment import segment, shared_splitter
 
     text = Path(args.text).read_text(encoding="utf-8")
     glossary = builtin_glossary()

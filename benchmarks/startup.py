@@ -54,7 +54,7 @@ def child(kind: str, path: str) -> None:
             def compose(self):
                 yield Static(text, markup=False)
 
-            def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
+            def _display(self, screen, update) -> None:
                 super()._display(screen, update)
                 stamp("first")
                 self.exit()
@@ -63,19 +63,22 @@ def child(kind: str, path: str) -> None:
         return
 
     from tui.app import ZhreadApp
+    from tui.reader.screen import ReaderScreen
+
+    class TimedReader(ReaderScreen):
+        def _annotated(self, annotation) -> None:
+            super()._annotated(annotation)
+            self.call_after_refresh(self.app._done)  # type: ignore[attr-defined]
 
     class Timed(ZhreadApp):
         first = True
+        Reader = TimedReader
 
-        def _display(self, screen, update) -> None:  # type: ignore[no-untyped-def]
+        def _display(self, screen, update) -> None:
             super()._display(screen, update)
             if self.first:
                 self.first = False
                 stamp("first")
-
-        def _annotated(self, annotation) -> None:  # type: ignore[override]
-            super()._annotated(annotation)
-            self.call_after_refresh(self._done)
 
         def _done(self) -> None:
             stamp("ready")

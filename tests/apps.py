@@ -6,11 +6,13 @@ import asyncio
 
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
-from tui.core.glossary.model import builtin_glossary_path, load_glossary
+from tui.core.glossary.bundled import builtin_glossary_path
+from tui.core.glossary.loader import load_glossary
 
 
 def sample_app() -> ZhreadApp:
-    return ZhreadApp(SAMPLE.read_text(encoding="utf-8"), str(SAMPLE), load_glossary(builtin_glossary_path()))
+    return ZhreadApp(SAMPLE.read_text(encoding="utf-8"), str(SAMPLE),
+                     load_glossary(builtin_glossary_path()))
 
 
 def text_app(text: str) -> ZhreadApp:
@@ -38,7 +40,7 @@ async def entry_text(pilot) -> str:
 
 async def until_segmented(pilot, timeout: float = 30.0) -> None:
     """Wait for the segmentation worker; the first frame comes before it by design."""
-    await until(pilot, lambda: pilot.app.segmented, "segmentation", timeout)
+    await until(pilot, lambda: pilot.app.reader.segmented, "segmentation", timeout)
 
 
 async def until_ready(pilot, timeout: float = 60.0) -> None:
@@ -52,4 +54,4 @@ async def until_ready(pilot, timeout: float = 60.0) -> None:
 async def entry_settled(pilot) -> None:
     """The sidebar describes the word under the cursor (it follows the cursor a frame
     later): wait for it before a snapshot or a look at the sidebar."""
-    await until(pilot, lambda: not pilot.app.entry_pending, "the sidebar entry")
+    await until(pilot, lambda: not pilot.app.reader.entry_pending, "the sidebar entry")

@@ -4,6 +4,8 @@ rebuilding it costs a second and it is rebuildable data by definition."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,7 +35,8 @@ def sample_text() -> str:
 
 @pytest.fixture(scope="session")
 def glossary():
-    from tui.core.glossary.model import builtin_glossary_path, load_glossary
+    from tui.core.glossary.bundled import builtin_glossary_path
+    from tui.core.glossary.loader import load_glossary
 
     return load_glossary(builtin_glossary_path())
 
@@ -97,3 +100,23 @@ def shell(tmp_path: Path, session_cache: Path):
     yield open_terminal
     for term in opened:
         term.close()
+
+
+@pytest.fixture
+def held_segmenter(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The segmenter stops after its first chunk (the one at the cursor) until the test
+    sets the event: what a test sees while the text is being segmented is then there
+    however fast the machine is."""
+    from tui.core.words.progressive import Progressive
+
+    go_on = threading.Event()
+    step = Progressive.step
+
+    def held(self: Progressive, focus: int) -> bool:
+        if self.done:
+            go_on.wait(120)
+        return step(self, focus)
+
+    monkeypatch.setattr(Progressive, "step", held)
+    yield go_on
+    go_on.set()  # a test that failed half-way must not leave the worker waiting

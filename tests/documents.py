@@ -21,6 +21,8 @@ def web_page(charset: str = "utf-8") -> str:
     """A news page as a browser saves it: header, menu, sidebar, article, footer."""
     menu = "".join(f'<li><a href="/{n}">{word}</a></li>' for n, word in enumerate(NAVIGATION))
     paragraphs = "\n".join(f"<p>{text}</p>" for text in ARTICLE)
+    sidebar = ('<aside><h3>熱門文章</h3><ul><li><a href="/a">股市大漲</a></li>'
+               '<li><a href="/b">天氣預報</a></li></ul></aside>')
     return f"""<!DOCTYPE html>
 <html lang="zh-Hant"><head><meta charset="{charset}">
 <title>{ARTICLE_TITLE} - 新聞網</title>
@@ -31,7 +33,7 @@ def web_page(charset: str = "utf-8") -> str:
 <h1>{ARTICLE_TITLE}</h1>
 {paragraphs}
 </article></main>
-<aside><h3>熱門文章</h3><ul><li><a href="/a">股市大漲</a></li><li><a href="/b">天氣預報</a></li></ul></aside>
+{sidebar}
 </div>
 <footer><p>{FOOTER}</p><p><a href="/privacy">隱私政策</a></p></footer>
 </body></html>"""

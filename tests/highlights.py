@@ -63,7 +63,7 @@ def probe_app() -> ZhreadApp:
     return text_app(TEXT)
 
 
-async def ready(pilot) -> ArticleView:  # type: ignore[no-untyped-def]
+async def ready(pilot) -> ArticleView:
     await until_segmented(pilot)
     view = pilot.app.query_one("#article", ArticleView)
     assert any(token.term for token in view.document.tokens), "the text lost its terms"

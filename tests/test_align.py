@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.compare.align import _PLAIN, align, ambiguous
-from tui.core.scripts.convert import CONFIGS, PHRASE_CONFIGS, aligned, convert
 from tui.core.compare.regional import RegionalTrust
+from tui.core.scripts.convert import CONFIGS, PHRASE_CONFIGS, aligned, convert
 from tui.core.words.segment import segment
 
 PIECES = st.lists(
@@ -89,10 +89,12 @@ def test_phrase_config_changes_are_regional_and_counted(splitter) -> None:
     assert words[("泡麵", "方便面")] == 1
     for pair in alignment.pairs:
         if not pair.regional:
-            assert len(text[pair.start : pair.end]) == len(alignment.converted[pair.cstart : pair.cend])
+            converted = alignment.converted[pair.cstart : pair.cend]
+            assert len(text[pair.start : pair.end]) == len(converted)
 
 
-def test_sample_aligns_under_taiwan_to_mainland_phrases(sample_text: str, glossary, splitter) -> None:
+def test_sample_aligns_under_taiwan_to_mainland_phrases(sample_text: str, glossary,
+                                                        splitter) -> None:
     document = segment(sample_text, glossary, splitter)
     alignment = align(document, "tw2sp")
     check_tiles(document, alignment)

@@ -11,6 +11,8 @@ import pytest
 
 from tui.core import apart
 from tui.core.words import jiebacache
+
+
 def test_the_jieba_summary_built_apart_is_the_one_built_here(tmp_path: Path) -> None:
     jiebacache.prepare(tmp_path, lambda: False)
     path = jiebacache.cache_path(tmp_path)

@@ -66,7 +66,7 @@ async def test_line_and_page_keys_move_down_and_back() -> None:
         await pilot.press("shift+space")
         assert view.line_of(view.token.start) < paged
         await pilot.press("G")
-        assert view.token.end >= len(app.document.text.rstrip()) - 2
+        assert view.token.end >= len(app.reader.document.text.rstrip()) - 2
         last_scroll = view.scroll_offset.y
         assert last_scroll > 0
         await pilot.press("g")
@@ -85,7 +85,7 @@ async def test_term_keys_and_sidebar_entry() -> None:
         await pilot.press("right_square_bracket")
         first_term = view.token
         assert first_term.term is not None
-        entry = app.glossary.get(first_term.term)
+        entry = app.reader.glossary.get(first_term.term)
         assert entry.en in (await entry_text(pilot))
         assert entry.hans in (await entry_text(pilot)) and entry.hant in (await entry_text(pilot))
         for _ in range(5):
@@ -102,7 +102,7 @@ async def test_every_design_card_term_is_marked_and_explained() -> None:
         await until_segmented(pilot)
         view = article(app)
         first = {}
-        for index, token in enumerate(app.document.tokens):
+        for index, token in enumerate(app.reader.document.tokens):
             if token.term:
                 first.setdefault(token.text, index)
         for term, english in (("芯粒封裝", "chiplet"), ("蒸餾", "istillation"), ("監督微調", "SFT"),
@@ -133,9 +133,9 @@ async def test_script_switch_keeps_cursor_on_the_same_word() -> None:
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         token = view.token
         await pilot.press("s")
-        assert view.cursor == app.document.tokens.index(token)
+        assert view.cursor == app.reader.document.tokens.index(token)
         shown = view.view_text[token.start : token.end]
-        assert shown == app.document.shadow[token.start : token.end]
+        assert shown == app.reader.document.shadow[token.start : token.end]
         assert "觀察者網" not in str(view.view_text) and "观察者网" in str(view.view_text)
         assert "shown as Simplified" in app.sub_title
 
@@ -145,9 +145,11 @@ async def test_click_moves_cursor_to_word() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         view = article(app)
-        line = next(i for i, ln in enumerate(view.lines) if app.document.text[ln.start:ln.end] == "蒸餾技術")
+        text = app.reader.document.text
+        line = next(i for i, ln in enumerate(view.lines) if text[ln.start : ln.end] == "蒸餾技術")
         region = view.content_region
-        await pilot.click(ArticleView, offset=(region.x - view.region.x + 1, region.y - view.region.y + line))
+        offset = (region.x - view.region.x + 1, region.y - view.region.y + line)
+        await pilot.click(ArticleView, offset=offset)
         assert view.token.text == "蒸餾"
         assert "distillation" in (await entry_text(pilot)).lower()
 

@@ -9,12 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.text import sources
 from tui.core.glossary.bundled import sample_path, seeds_dir
+from tui.core.glossary.entries import Glossary
 from tui.core.glossary.gloss_report import TermUse, terms_found
-from tui.core.glossary.model import Glossary, GlossaryError
+from tui.core.glossary.loader import GlossaryError
+from tui.core.glossary.textnotes import (
+    NOTES_SUFFIX,
+    for_document,
+    notes_for,
+    parse_text_notes,
+    text_key,
+)
+from tui.core.text import sources
 from tui.core.words.segment import segment
-from tui.core.glossary.textnotes import NOTES_SUFFIX, for_document, notes_for, parse_text_notes, text_key
 
 MAINLAND = ("据新华社报道，国内多家企业正在加快研发人工智能芯片。业内人士表示，国产芯片的算力"
             "仍有差距，但人工智能应用的需求增长很快。")
@@ -121,7 +128,8 @@ def test_notes_on_the_sample_stay_with_the_sample(
     assert in_sample["hearing"].text_note and in_sample["person-hanna-dohmen"].text_note
 
 
-def test_the_shipped_notes_name_the_sample_and_known_entries(sample: str, glossary: Glossary) -> None:
+def test_the_shipped_notes_name_the_sample_and_known_entries(sample: str,
+                                                             glossary: Glossary) -> None:
     shipped = sorted(seeds_dir().glob("*" + NOTES_SUFFIX))
     assert [p.name for p in shipped] == [sample_path().with_suffix(NOTES_SUFFIX).name]
     notes = parse_text_notes(shipped[0].read_text(encoding="utf-8"), str(shipped[0]))

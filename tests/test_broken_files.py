@@ -16,7 +16,8 @@ from tests.apps import until, until_segmented
 from tests.limits import fill, listing, read_only, tiny_disk
 from tui.core import userdirs
 from tui.core.errors import ZhreadError
-from tui.core.glossary.model import Entry, GlossaryError
+from tui.core.glossary.entries import Entry
+from tui.core.glossary.loader import GlossaryError
 from tui.store.wordlist import WordList
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
@@ -316,9 +317,13 @@ def test_a_full_disk_while_saving_words(tmp_path: Path) -> None:
         earlier = saved_list(path, 5)
         with WordList.open(path) as words:
             filler = fill(disk)
-            with pytest.raises(ZhreadError, match="not saved to your word list.*full"):
+
+            def add_until_full() -> None:
                 for i in range(10_000):
                     words.add(f"滿{i}", f"满{i}", sentence="長句" * 500)
+
+            with pytest.raises(ZhreadError, match=r"not saved to your word list.*full"):
+                add_until_full()
             added = {w.hant for w in words.entries()}
             filler.unlink()
         with sqlite3.connect(path) as raw:
@@ -335,7 +340,7 @@ async def test_the_reader_reports_a_full_disk_when_adding_a_word(tmp_path: Path)
         app = text_app("我們去銀行。\n")
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await until_segmented(pilot)
-            app._word_list()  # opened while there is room for its journal
+            app.word_list()  # opened while there is room for its journal
             filler = fill(disk)
             await pilot.press("w", "a")
             await until(pilot, lambda: any(n.title == "Not saved" for n in app._notifications),
@@ -357,14 +362,18 @@ def test_a_full_disk_when_adding_to_the_user_glossary(tmp_path: Path) -> None:
         add_entry(entry(0), path)
         before = path.read_bytes()
         filler = fill(disk)
-        with pytest.raises(ZhreadError, match="cannot save the glossary"):
+
+        def add_until_full() -> None:
             for number in range(1, 200):
                 add_entry(entry(number), path)
+
+        with pytest.raises(ZhreadError, match="cannot save the glossary"):
+            add_until_full()
         assert path.read_bytes().startswith(before)
         filler.unlink()
         files = listing(disk)
         assert sorted(files) == ["glossary.yaml"]  # no temporary file, no lock file left
-        from tui.core.glossary.model import parse_glossary
+        from tui.core.glossary.loader import parse_glossary
 
         parse_glossary(files["glossary.yaml"].decode(), str(path), known_ids=set())
 
@@ -432,9 +441,8 @@ def test_a_read_only_data_folder_when_saving_words(tmp_path: Path) -> None:
     earlier = saved_list(path, 5)
     before = listing(path.parent)
     with read_only(path.parent):
-        with pytest.raises(ZhreadError) as raised:
-            with WordList.open(path) as words:
-                words.add("新", "新")
+        with pytest.raises(ZhreadError) as raised, WordList.open(path) as words:
+            words.add("新", "新")
         assert str(path) in str(raised.value)
         assert listing(path.parent) == before
     with WordList.open(path) as words:

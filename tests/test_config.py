@@ -217,15 +217,14 @@ def test_keys_the_toolkit_takes_first_are_refused() -> None:
 
 
 def test_every_binding_of_the_app_has_a_unique_id_and_real_groups() -> None:
-    from tui.app import ZhreadApp
-    from tui.keys import conflict_groups, key_specs, reserved_keys
+    from tui.bindings import conflict_groups, key_specs, reserved_keys
 
-    specs = key_specs(ZhreadApp)
+    specs = key_specs()
     ids = [spec.id for spec in specs]
     assert len(ids) == len(set(ids))
     assert {"quit", "next-word", "close-help", "add-candidate", "cancel-prompt"} <= set(ids)
-    groups = conflict_groups(ZhreadApp)
-    assert groups["with ArticleView focused"] == {"ZhreadApp", "ArticleView"}
+    groups = conflict_groups()
+    assert groups["with ArticleView focused"] == {"ReaderScreen", "ArticleView"}
     assert "in HelpScreen" in groups
-    assert {"tab", "ctrl+p", "ctrl+q"} <= reserved_keys(ZhreadApp).keys()
+    assert {"tab", "ctrl+p", "ctrl+q"} <= reserved_keys().keys()
     check_keymap(Config(), specs, groups)  # the defaults hold no conflict of the reader's

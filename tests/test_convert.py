@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core.errors import ZhreadError
 from tui.core.scripts.convert import (
     CONFIGS,
     PHRASE_CONFIGS,
@@ -15,7 +16,6 @@ from tui.core.scripts.convert import (
     detect_script,
     shadow,
 )
-from tui.core.errors import ZhreadError
 
 
 @pytest.mark.parametrize("config", CONFIGS)

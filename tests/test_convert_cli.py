@@ -64,7 +64,8 @@ def test_whole_sample_byte_for_byte_with_crlf(tmp_path: Path, sample_text: str) 
 
 
 def test_targets_detect_the_source(sample_text: str) -> None:
-    assert run("convert", str(SAMPLE), "--to", "hans").stdout.decode() == convert(sample_text, "tw2s")
+    simplified = run("convert", str(SAMPLE), "--to", "hans").stdout.decode()
+    assert simplified == convert(sample_text, "tw2s")
     phrased = run("convert", str(SAMPLE), "--to", "hans", "--phrases").stdout.decode()
     assert phrased == convert(sample_text, "tw2sp") and "算法" in phrased
     simplified = convert(sample_text, "tw2sp").encode("utf-8")

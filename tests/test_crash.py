@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from tests.terminal import needs_tmux
-from tui.core.glossary.model import load_glossary
+from tui.core.glossary.loader import load_glossary
 from tui.store.wordlist import WordList
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,8 @@ def test_kill_9_of_the_real_reader_after_adding_words(tmp_path: Path, terminal) 
     """The real program in a terminal: `a` on word after word, each confirmed on screen,
     then `kill -9`; every confirmed word is in the list and the file is sound."""
     text = tmp_path / "text.txt"
-    text.write_text("我們今天去銀行辦理業務，然後在公園散步，晚上回家吃飯看書。\n", encoding="utf-8")
+    text.write_text("我們今天去銀行辦理業務，然後在公園散步，晚上回家吃飯看書。\n",
+                    encoding="utf-8")
     term = terminal(str(text))
     try:
         term.wait_for("wǒ men")  # segmented, and the dictionary open
@@ -121,7 +122,7 @@ def _reader_pid(shell: int) -> int:
 ADDER = """
 import sys, time
 from pathlib import Path
-from tui.core.glossary.model import Entry
+from tui.core.glossary.entries import Entry
 from tui.store.userglossary import add_entry
 path, name, count, together = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 hanzi = "甲乙丙丁戊己庚辛壬癸"

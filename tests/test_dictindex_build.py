@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tui.core import apart
+from tui.core.errors import ZhreadError
 from tui.core.readings import cedict, dictindex
 from tui.core.readings.dictionary import Dictionary
-from tui.core.errors import ZhreadError
 
 WORDS = ("行", "長", "了", "銀行", "長期", "你好", "干", "乾", "幹")
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core.errors import ZhreadError
 from tui.core.readings import cedict, dictindex, reading
 from tui.core.readings.dictionary import DictEntry, Dictionary
-from tui.core.errors import ZhreadError
 
 
 def readings(entries: list[DictEntry]) -> set[str]:

@@ -16,9 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.core.compare.align import align
-from tui.core.scripts.convert import CONFIGS, aligned, shadow
 from tui.core.errors import ZhreadError
-from tui.core.glossary.model import Glossary, GlossaryError, parse_glossary
+from tui.core.glossary.entries import Glossary
+from tui.core.glossary.loader import GlossaryError, parse_glossary
+from tui.core.scripts.convert import CONFIGS, aligned, shadow
 from tui.core.text.loading import decode
 from tui.core.words.segment import segment
 
@@ -28,7 +29,7 @@ FUZZ = settings(max_examples=400, deadline=None,
 #: Every code point, surrogates and controls included: what a bad decode can hand over.
 ANY_CHAR = st.one_of(st.characters(), st.integers(0xD800, 0xDFFF).map(chr),
                     st.integers(0, 0x9F).map(chr))
-CHINESE = st.sampled_from(list("中國国語语的了是銀行长長期發发髮乾干幹後后觀察者網") + [
+CHINESE = st.sampled_from([*"中國国語语的了是銀行长長期發发髮乾干幹後后觀察者網",
     "人工智慧", "演算法", "蒸餾", "晶片", "·", "（", "）", "(", ")", "「", "」", "。", "\n",
     "DeepSeek", "SFT", " ", "\t", "\u200d", "\u0301", "\x1b[31m", "\u202e", "👨\u200d👩",
 ])

@@ -16,9 +16,9 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tui.cli import main
-from tui.core.scripts.convert import shadow
-from tui.core.glossary.model import Entry, Glossary
+from tui.core.glossary.entries import Entry, Glossary
 from tui.core.glossary.layers import user_glossary_path
+from tui.core.scripts.convert import shadow
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 
@@ -122,7 +122,8 @@ def test_gloss_plain_lists_terms_then_candidates(
     code, out, _ = run_main(capsys, "gloss", str(SAMPLE))
     assert code == 0
     terms, _, candidates = out.partition("\n\n")
-    assert "芯粒封裝/chiplet packaging  芯粒封装/小晶片封裝  xīn lì fēng zhuāng  chiplet packaging  ×" in terms
+    assert ("芯粒封裝/chiplet packaging  芯粒封装/小晶片封裝  xīn lì fēng zhuāng  "
+            "chiplet packaging  ×") in terms
     assert "DeepSeek  深度求索  -  DeepSeek  ×" in terms  # a Latin term has no pinyin
     assert "晶元  晶片/芯片  jīng yuán  (semiconductor) chip  ×" in terms
     assert "漢娜·多門  Hanna Dohmen  ×" in candidates
@@ -149,7 +150,8 @@ def test_gloss_markdown_has_the_table_and_escapes_the_text(
 def test_gloss_on_the_sample_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_main(capsys, "gloss", str(SAMPLE), "--md")
     assert code == 0
-    rows = [line for line in out.splitlines() if line.startswith("| 芯粒封裝 / chiplet packaging |")]
+    rows = [line for line in out.splitlines()
+            if line.startswith("| 芯粒封裝 / chiplet packaging |")]
     assert rows and rows[0].endswith("| chiplet packaging | 3 |")
     assert "## Definitions" in out and "`person-hanna-dohmen`" in out
     [hearing] = [line for line in out.splitlines() if line.startswith("- **聽證會**")]

@@ -11,22 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.glossary.model import bundled
-
-from tui.core.scripts import convert
-from tui.core.glossary.model import model as glossary_module
-from tui.core.model.chars import is_han
 from tui.core.errors import ZhreadError
-from tui.core.glossary.model import (
-    Category,
-    Entry,
-    Glossary,
-    GlossaryError,
-    TermMatch,
-    builtin_glossary_path,
-    load_glossary,
-    parse_glossary,
-)
+from tui.core.glossary import bundled
+from tui.core.glossary import loader as glossary_module
+from tui.core.glossary.bundled import builtin_glossary_path
+from tui.core.glossary.entries import Category, Entry, Glossary
+from tui.core.glossary.loader import GlossaryError, load_glossary, parse_glossary
+from tui.core.glossary.matcher import TermMatch
+from tui.core.model.chars import is_han
+from tui.core.scripts import convert
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -345,7 +338,8 @@ def test_regional_and_script_forms(builtin: Glossary) -> None:
 
 
 def test_longest_match_wins(builtin: Glossary) -> None:
-    text = "通用人工智慧和人工智慧，知識蒸餾和蒸餾，DeepSeek-R1-Zero、DeepSeek-R1、R1-Zero、R1、DeepSeek。"
+    text = ("通用人工智慧和人工智慧，知識蒸餾和蒸餾，"
+            "DeepSeek-R1-Zero、DeepSeek-R1、R1-Zero、R1、DeepSeek。")
     assert found(builtin, text) == [
         ("通用人工智慧", "agi"), ("人工智慧", "ai"), ("知識蒸餾", "knowledge-distillation"),
         ("蒸餾", "distillation"), ("DeepSeek-R1-Zero", "r1-zero"), ("DeepSeek-R1", "deepseek-r1"),
@@ -369,7 +363,7 @@ def test_ignore_case_aliases(builtin: Glossary) -> None:
 
 def test_match_edge_cases(builtin: Glossary) -> None:
     assert builtin.match("") == []
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="exactly the length of the text"):
         builtin.match("蒸餾", "蒸")
     assert builtin.match("蒸餾") == [TermMatch(0, 2, "distillation")]
     # 'Altman' is longer than the text: a slice cut short by the end must not be looked up
@@ -386,7 +380,8 @@ def test_han_forms_cover_both_scripts(builtin: Glossary) -> None:
 def test_merged_layers_override_by_id() -> None:
     base = parse_glossary(GOOD)
     user = parse_glossary(
-        edit("      - 算法\n", "      - 算法\n      - 監督\n", edit("  - id: sft", "  - id: sft-user"))
+        edit("      - 算法\n", "      - 算法\n      - 監督\n",
+             edit("  - id: sft", "  - id: sft-user"))
         .replace("監督微調", "監督學習").replace("监督微调", "监督学习").replace("[SFT]", "[SL]"),
         known_ids={"sft"},
     )

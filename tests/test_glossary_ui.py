@@ -51,7 +51,7 @@ async def test_the_sidebar_and_terms_pane_show_the_form_the_text_uses() -> None:
         rows = [str(pane.get_option_at_index(i).prompt) for i in range(len(pane.uses))]
         assert rows[0].startswith("人工智能 人工智慧 ×1 ")
         assert rows[1].startswith("芯片 晶片 晶元 ×2 ")
-        view.move_to(next(i for i, t in enumerate(app.document.tokens) if t.text == "芯片"))
+        view.move_to(next(i for i, t in enumerate(app.reader.document.tokens) if t.text == "芯片"))
         entry = await entry_text(pilot)
         assert entry.startswith("芯片  晶片  晶元\nxīn piàn\n(semiconductor) chip\n")
         assert "In this text" not in entry
@@ -62,13 +62,15 @@ async def test_notes_on_the_sample_show_with_the_sample_only() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         view = app.query_one(ArticleView)
-        view.move_to(next(i for i, t in enumerate(app.document.tokens) if t.text == "聽證會"))
+        tokens = app.reader.document.tokens
+        view.move_to(next(i for i, t in enumerate(tokens) if t.text == "聽證會"))
         assert "In this text: The USCC's hearing" in await entry_text(pilot)
     app = text_app("美國參議院昨天召開聽證會，研究員多門出席。")
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         view = app.query_one(ArticleView)
-        view.move_to(next(i for i, t in enumerate(app.document.tokens) if t.text == "聽證會"))
+        tokens = app.reader.document.tokens
+        view.move_to(next(i for i, t in enumerate(tokens) if t.text == "聽證會"))
         entry = await entry_text(pilot)
         assert entry.startswith("聽證會") and "In this text" not in entry
 
@@ -79,7 +81,7 @@ async def test_an_english_text_gets_no_chinese_terms() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         assert not app.query_one(TermsPane).uses
-        assert not [t for t in app.document.tokens if t.term]
+        assert not [t for t in app.reader.document.tokens if t.term]
         assert "No glossary terms" not in await entry_text(pilot)  # an ordinary word entry
 
 
@@ -106,7 +108,7 @@ async def test_terms_pane_lists_terms_in_order_with_counts() -> None:
         assert firsts == sorted(firsts)
         by_id = {use.entry.id: use for use in pane.uses}
         assert by_id["distillation"].count == sum(
-            1 for t in app.document.tokens if t.term == "distillation"
+            1 for t in app.reader.document.tokens if t.term == "distillation"
         )
 
 
@@ -162,7 +164,7 @@ async def test_plus_adds_a_candidate_to_the_user_glossary() -> None:
         await until_segmented(pilot)
         saved = yaml.safe_load(user_glossary_path().read_text(encoding="utf-8"))
         assert any(t["en"] == "Marie Curie" for t in saved["terms"])
-        marked = [t.text for t in app.document.tokens if t.term]
+        marked = [t.text for t in app.reader.document.tokens if t.term]
         assert marked.count("瑪麗·居禮") == 2
         assert not app.query_one(TermsPane).candidates
 
@@ -174,7 +176,7 @@ async def test_broken_user_glossary_is_reported_and_the_built_in_one_used() -> N
     app = ZhreadApp(SAMPLE.read_text(encoding="utf-8"), str(SAMPLE))  # layers load in the worker
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
-        assert list(app.glossary.entries) == list(builtin_glossary().entries)
+        assert list(app.reader.glossary.entries) == list(builtin_glossary().entries)
         messages = [n.message for n in app._notifications]
         assert any(m.startswith(f"{path}:2:") for m in messages), messages
         assert app.is_running

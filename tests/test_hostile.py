@@ -4,6 +4,8 @@ of text open, wrap, move and quit cleanly."""
 
 from __future__ import annotations
 
+import codecs
+import gzip
 import re
 import unicodedata
 
@@ -12,13 +14,12 @@ from rich.text import Text
 
 from tests.apps import until, until_ready, until_segmented
 from tests.conftest import SAMPLE
+from tests.terminal import needs_tmux
 from tui.app import ZhreadApp
-from tui.core.glossary.model import (
-    Glossary,
-    builtin_glossary_path,
-    load_glossary,
-    parse_glossary,
-)
+from tui.cli import main as zhread_main
+from tui.core.glossary.bundled import builtin_glossary_path
+from tui.core.glossary.entries import Glossary
+from tui.core.glossary.loader import load_glossary, parse_glossary
 from tui.store.wordlist import WordList
 from tui.widgets.article import ArticleView
 
@@ -71,7 +72,9 @@ def assert_nothing_leaks(app: ZhreadApp) -> str:
     """No escape but Textual's own CSI, no control or bidi character; returns the screen."""
     out = terminal_bytes(app)
     leaked = _FORBIDDEN.search(out)
-    assert leaked is None, f"{leaked.group()!r} reached the terminal: {out[max(0, leaked.start() - 40):leaked.end() + 40]!r}"
+    if leaked is not None:
+        around = out[max(0, leaked.start() - 40) : leaked.end() + 40]
+        raise AssertionError(f"{leaked.group()!r} reached the terminal: {around!r}")
     return screen_text(app)
 
 
@@ -171,7 +174,7 @@ async def test_markup_and_escapes_on_every_screen(tmp_path) -> None:
         for key, screen in (("L", "WordListScreen"), ("d", "LookupScreen"),
                             ("I", "StatsScreen"), ("f1", "HelpScreen")):
             await pilot.press(key)
-            await until(pilot, lambda: type(app.screen).__name__ == screen, screen)
+            await until(pilot, lambda screen=screen: type(app.screen).__name__ == screen, screen)
             await pilot.pause(0.3)
             shown = assert_nothing_leaks(app)
             if screen == "WordListScreen":
@@ -179,7 +182,8 @@ async def test_markup_and_escapes_on_every_screen(tmp_path) -> None:
             if screen == "StatsScreen":
                 assert "[bold]標題[/bold]␛]0;PWNED␇" in shown
             await pilot.press("escape")
-            await until(pilot, lambda: type(app.screen).__name__ != screen, f"{screen} closed")
+            await until(pilot, lambda screen=screen: type(app.screen).__name__ != screen,
+                        f"{screen} closed")
         assert app.is_running
 
 
@@ -190,7 +194,8 @@ ODD_TEXTS = {
     "only latin": "The quick brown fox jumps over the lazy dog. " * 60,
     "japanese": "日本語のテキストです。カタカナとひらがなと漢字が混ざっています。" * 10,
     "emoji with zwj": "家庭👨\u200d👩\u200d👧\u200d👦表情🏳️\u200d🌈和👍🏽還有🇹🇼旗。" * 10,
-    "combining marks": "pi\u0304n yi\u0301n 中\u0301文\u20dd e\u0301\u0302\u0303 Z\u0336a\u0336" * 20,
+    "combining marks": ("pi\u0304n yi\u0301n 中\u0301文\u20dd "
+                        "e\u0301\u0302\u0303 Z\u0336a\u0336") * 20,
     "unpaired surrogates": "中文\ud800字\udfff尾巴\udc80。" * 20,
     "nul bytes": "中文\x00字\x00\x00尾巴。" * 20,
     "one long word": "a" * 5000,
@@ -264,8 +269,6 @@ def test_no_control_character_category_is_passed_through() -> None:
 
 # --- the real program in a real terminal ------------------------------------------------
 
-from tests.terminal import needs_tmux  # noqa: E402
-
 
 @needs_tmux
 def test_the_real_terminal_keeps_its_title_and_clipboard(terminal, tmp_path) -> None:
@@ -308,11 +311,6 @@ async def test_word_list_notifications_quote_words_literally() -> None:
 
 
 # --- encodings end to end ---------------------------------------------------------------
-
-import codecs  # noqa: E402
-import gzip  # noqa: E402
-
-from tui.cli import main as zhread_main  # noqa: E402
 
 TRADITIONAL_TEXT = "中國企業近期推出的模型引發美國的高度關注。"
 ENCODED_FILES = {

@@ -92,11 +92,12 @@ async def test_the_reader_opens_a_page(page: Path) -> None:
     """`zhread page.html`: the document as the command line loads it, in the app."""
     from tui.app import ZhreadApp
     from tui.cli.options import load
-    from tui.core.glossary.model import builtin_glossary_path, load_glossary
+    from tui.core.glossary.bundled import builtin_glossary_path
+    from tui.core.glossary.loader import load_glossary
 
     loaded = load(str(page), None)
     app = ZhreadApp(loaded.text, loaded.source, load_glossary(builtin_glossary_path()))
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         assert app.title == ARTICLE_TITLE
-        assert_article_only(app.document.text)
+        assert_article_only(app.reader.document.text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +32,7 @@ def width_of(text: str) -> int:
 def test_lines_tile_and_fit(text: str, width: int) -> None:
     lines = [(line.start, line.end) for line in wrap(text, 0, len(text), width)]
     assert lines[0][0] == 0 and lines[-1][1] == len(text)
-    for (s1, e1), (s2, _) in zip(lines, lines[1:]):
+    for (s1, e1), (s2, _) in pairwise(lines):
         assert e1 == s2 and s1 <= e1
     for s, e in lines:
         assert width_of(text[s:e].rstrip(" ")) <= width
@@ -116,5 +118,6 @@ def test_notes_never_break_tiling(text: str, width: int, data) -> None:
     assert "".join(text[line.start : line.end] for line in lines) == text
     assert sum(len(line.notes) for line in lines) == len(notes) if text else True
     for line in lines:
-        used = width_of(text[line.start : line.end].rstrip(" ")) + sum(width_of(n) for _, n in line.notes)
+        notes = sum(width_of(n) for _, n in line.notes)
+        used = width_of(text[line.start : line.end].rstrip(" ")) + notes
         assert used <= width or line.end - line.start <= 1

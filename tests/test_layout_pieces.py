@@ -43,7 +43,7 @@ def test_pieces_give_the_lines_of_the_whole(text: str, width: int, piece: int) -
 def test_pieces_keep_notes_and_words(text: str, width: int, piece: int, data) -> None:
     """Inline glosses and words held under their readings are never cut by a piece."""
     offsets = st.integers(min_value=1, max_value=max(len(text), 1))
-    notes = {at: "(gloss)" for at in data.draw(st.lists(offsets, max_size=4))}
+    notes = dict.fromkeys(data.draw(st.lists(offsets, max_size=4)), "(gloss)")
     words = {}
     for start in data.draw(st.lists(st.integers(0, max(len(text) - 2, 0)), max_size=6)):
         words[start] = min(start + data.draw(st.integers(2, 5)), len(text))

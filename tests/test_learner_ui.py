@@ -95,7 +95,7 @@ async def test_p_puts_pinyin_then_zhuyin_over_each_word_without_breaking_wrappin
             reading = article._render_reading_line(index)
             text = article._render_text_line(line, -1)
             assert reading.cell_length <= width and text.cell_length <= width, index
-        china = next(t for t in app.document.tokens if t.text == "中國")
+        china = next(t for t in app.reader.document.tokens if t.text == "中國")
         line = article.line_of(china.start)
         x = article._x_of(line, china.start)
         reading_row = article._render_reading_line(line).text
@@ -154,7 +154,8 @@ async def test_hsk_standard_can_be_changed_from_the_palette() -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await until_ready(pilot)
         assert "HSK 2025:" in (await entry_text(pilot))
-        next(c for c in app.get_system_commands(app.screen) if c.title == "HSK standard: 2.0").callback()
+        commands = app.get_system_commands(app.screen)
+        next(c for c in commands if c.title == "HSK standard: 2.0").callback()
         await pilot.pause()
         assert "HSK 2.0:" in (await entry_text(pilot))
 
@@ -167,7 +168,8 @@ async def test_readings_take_tone_colours_too() -> None:
         await pilot.press("t", "p")
         await until(pilot, lambda: article.readings, "the reading line")
         strip = article._render_reading_line(0)
-        colours = {seg.style.color.name for seg in strip if seg.text.strip() and seg.style and seg.style.color}
+        colours = {seg.style.color.name for seg in strip
+                   if seg.text.strip() and seg.style and seg.style.color}
         assert len(colours) >= 3
 
 
@@ -177,7 +179,7 @@ async def test_h_tints_words_above_an_hsk_level() -> None:
         await until_ready(pilot)
         article = app.query_one("#article")
         await pilot.press("H")
-        tinted = {app.document.text[s:e] for s, e in article.marks["above-level"].spans}
+        tinted = {app.reader.document.text[s:e] for s, e in article.marks["above-level"].spans}
         assert "半導體" in tinted and "我們" not in tinted
         for _ in range(3):
             await pilot.press("H")

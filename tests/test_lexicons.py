@@ -139,7 +139,7 @@ def whole_table_readings(batch: list[str]) -> list[list]:
 def assert_reads_as_the_whole_table(batch: list[str]) -> None:
     pypinyin = pinyintables.pypinyin()
     assert not pinyintables._holds_every_phrase()  # else this compares the table to itself
-    for text, (lazy, heteronyms) in zip(batch, whole_table_readings(batch)):
+    for text, (lazy, heteronyms) in zip(batch, whole_table_readings(batch), strict=True):
         pinyintables.admit(text)
         assert pypinyin.lazy_pinyin(text, style=pypinyin.Style.TONE) == lazy, text
         assert pypinyin.pinyin(text, style=pypinyin.Style.TONE3, heteronym=True) == heteronyms

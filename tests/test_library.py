@@ -12,11 +12,12 @@ from textual.widgets import DataTable
 from tests.apps import until, until_segmented
 from tests.documents import ARTICLE_TITLE, BOOK_TITLE, epub, web_page
 from tui.app import ZhreadApp
-from tui.core.glossary.model import builtin_glossary_path, load_glossary
+from tui.core.glossary.bundled import builtin_glossary_path
+from tui.core.glossary.loader import load_glossary
+from tui.reader.library import LIBRARY_PLACEHOLDER, LIBRARY_SOURCE
+from tui.screens.library import _NARROWEST, COLUMNS, LibraryScreen, column_widths
 from tui.store.library import expand_paths
 from tui.store.positions import PositionStore, default_path, recalled
-from tui.library import LIBRARY_PLACEHOLDER, LIBRARY_SOURCE
-from tui.screens.library import _NARROWEST, COLUMNS, LibraryScreen, column_widths
 from tui.widgets.article import ArticleView
 
 SIMPLIFIED = "我们今天去银行办事。银行的服务很好，我们很满意。\n明天我们还要去学校上课。\n"
@@ -66,7 +67,7 @@ async def test_folder_opens_the_library_and_enter_opens_a_document(tmp_path: Pat
         await pilot.press("j", "enter")  # the book
         await until(pilot, lambda: not isinstance(app.screen, LibraryScreen), "the book opens")
         await until_segmented(pilot)
-        assert app.document.source.endswith("b-book.epub")
+        assert app.reader.document.source.endswith("b-book.epub")
         assert article(app).document.text.startswith(BOOK_TITLE)
         assert any(b.binding.id == "library" for b in app.screen.active_bindings.values())
 
@@ -75,7 +76,7 @@ async def test_folder_opens_the_library_and_enter_opens_a_document(tmp_path: Pat
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one(DataTable).cursor_row == 1  # on the open document
         await pilot.press("s")  # a reader key does nothing over the library
-        assert app.target is None
+        assert app.reader.target is None
         await pilot.press("B")
         await pilot.pause()
         assert not isinstance(app.screen, LibraryScreen)
@@ -83,7 +84,7 @@ async def test_folder_opens_the_library_and_enter_opens_a_document(tmp_path: Pat
         await pilot.press("B", "G", "enter")  # the broken file: says why, stays
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert app.document.source.endswith("b-book.epub")
+        assert app.reader.document.source.endswith("b-book.epub")
 
 
 async def test_escape_before_choosing_stays_in_the_library(tmp_path: Path) -> None:
@@ -100,7 +101,7 @@ async def test_library_key_is_hidden_without_a_library() -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert not any(b.binding.id == "library" for b in app.screen.active_bindings.values()
-                       if app.check_action(b.binding.action, ()))
+                       if app.reader.check_action(b.binding.action, ()))
         await pilot.press("B")  # nothing happens
         assert not isinstance(app.screen, LibraryScreen)
 
@@ -114,16 +115,16 @@ async def test_switching_documents_remembers_each_place(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        await until(pilot, lambda: app.document.source.endswith("one.txt"), "one opens")
+        await until(pilot, lambda: app.reader.document.source.endswith("one.txt"), "one opens")
         await until_segmented(pilot)
         await pilot.press("w", "w", "w")
         place = article(app).token.start
         assert place > 0
         await pilot.press("B", "j", "enter")
-        await until(pilot, lambda: app.document.source.endswith("two.txt"), "two opens")
+        await until(pilot, lambda: app.reader.document.source.endswith("two.txt"), "two opens")
         assert article(app).token.start == 0
         await pilot.press("B", "k", "enter")
-        await until(pilot, lambda: app.document.source.endswith("one.txt"), "one again")
+        await until(pilot, lambda: app.reader.document.source.endswith("one.txt"), "one again")
         await pilot.pause()
         assert article(app).token.start == place
 

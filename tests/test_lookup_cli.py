@@ -88,9 +88,10 @@ async def test_the_cli_and_the_lookup_screen_find_the_same_glossary_entries(
         app = sample_app()
         async with app.run_test(size=(100, 30)) as pilot:
             await until_ready(pilot)
-            screen = LookupScreen(app.dictionary, app.glossary, query)
+            screen = LookupScreen(app.dictionary, app.reader.glossary, query)
             app.push_screen(screen)
-            await until(pilot, lambda: screen.hits.query == query, f"hits for {query}")
+            await until(pilot, lambda screen=screen, query=query: screen.hits.query == query,
+                        f"hits for {query}")
             assert [entry.hant for entry in screen.hits.glossary] == listed
             assert [e.traditional for e in screen.hits.dictionary][:3] == [
                 e["traditional"] for e in data["entries"]][:3]

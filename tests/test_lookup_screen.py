@@ -22,7 +22,7 @@ async def test_an_impossible_tone_says_so_instead_of_nothing() -> None:
     app = text_app("你好")
     async with app.run_test(size=(100, 30)) as pilot:
         await until_ready(pilot)
-        screen = LookupScreen(app.dictionary, app.glossary)
+        screen = LookupScreen(app.dictionary, app.reader.glossary)
         app.push_screen(screen)
         await pilot.pause()
         rows, status = await _typed(pilot, screen, "ni3hao9")

@@ -71,7 +71,7 @@ async def test_wide_lines_stop_at_the_measure_centred_and_the_sidebar_stays() ->
         margin = (view.scrollable_content_region.width - 80) // 2
         assert margin > 0 and all(left_blank(line) >= margin for line in lines)
         assert min(left_blank(line) for line in lines) == margin  # centred, not pushed right
-        app.set_max_line_width(0)
+        app.reader.set_max_line_width(0)
         await pilot.pause()
         lines = text_lines(app)
         assert max(cell_len(line.strip()) for line in lines) > 120

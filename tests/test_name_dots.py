@@ -44,7 +44,8 @@ def test_the_glossary_finds_its_name_whatever_the_dot(dot: str, splitter, glossa
 
 
 @pytest.mark.parametrize("dot", DOTS)
-@pytest.mark.parametrize("around", ["3{}5", "A{}B", "台北{} 高雄", "{}台北", "台北{}", "台北{}{}高雄"])
+@pytest.mark.parametrize("around",
+                         ["3{}5", "A{}B", "台北{} 高雄", "{}台北", "台北{}", "台北{}{}高雄"])
 def test_a_dot_not_between_two_han_characters_stays_apart(dot: str, around: str,
                                                          splitter) -> None:
     text = around.format(dot, dot)

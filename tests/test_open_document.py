@@ -8,11 +8,11 @@ async def test_open_document_swaps_text_and_keeps_settings():
         await until_segmented(pilot)
         await pilot.press("s")  # Simplified
         await pilot.press("w", "w")
-        app.open_document("銀行的長期計劃很好。我們明天見。", "<other>", offset=3)
-        assert not app.segmented
+        app.reader.open_document("銀行的長期計劃很好。我們明天見。", "<other>", offset=3)
+        assert not app.reader.segmented
         await until_segmented(pilot)
         article = app.query_one("#article", ArticleView)
         assert article.document.text.startswith("銀行")
         assert article.token.start == 3
-        assert app.target == "hans"
+        assert app.reader.target == "hans"
         assert str(article.view_text).startswith("银行")

@@ -30,7 +30,7 @@ def test_wheel_ships_and_finds_its_data(tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (
-        "import tui.core.glossary.bundled as b, tui.core.glossary.model as g; "
+        "import tui.core.glossary.bundled as b, tui.core.glossary.loader as g; "
         "print(b.sample_path()); print(b.builtin_glossary_path()); "
         "print(len(g.load_glossary(b.builtin_glossary_path()).entries))"
     )

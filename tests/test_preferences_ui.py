@@ -11,11 +11,11 @@ from textual import events
 from textual.widgets import Input
 
 from tests.apps import sample_app, until, until_ready, until_segmented
-from tui.store.config import config_path
-from tui.store.settings import settings_path
 from tui.screens.help import HelpScreen
 from tui.screens.lookup import LookupScreen
 from tui.screens.prompt import PromptScreen
+from tui.store.config import config_path
+from tui.store.settings import settings_path
 from tui.widgets.article import ArticleView
 from tui.widgets.entry import EntryPanel
 from tui.widgets.sidebar import Sidebar
@@ -77,7 +77,7 @@ async def test_settings_are_remembered_between_runs() -> None:
     async with first.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         await pilot.press("s", "t", "i", "p")
-        first.set_hsk("2021")
+        first.reader.learning.set_hsk("2021")
         first.theme = "zhread-light"
         await pilot.pause()
     stored = settings_path().read_text(encoding="utf-8")
@@ -90,7 +90,7 @@ async def test_settings_are_remembered_between_runs() -> None:
         await until_segmented(pilot)
         view = second.query_one(ArticleView)
         assert second.theme == "zhread-light"
-        assert (second.target, second.reading_mode) == ("hans", "pinyin")
+        assert (second.reader.target, second.reader.reading_mode) == ("hans", "pinyin")
         assert view.tones == "pleco" and view.inline
         assert second.query_one(EntryPanel).standard == "2021"
         await until(pilot, lambda: view.readings, "the reading line")
@@ -121,7 +121,7 @@ async def test_the_config_gives_defaults_and_remembered_values_win() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         assert app.query_one(ArticleView).tones == "pleco"
-        assert app.target == "tw"
+        assert app.reader.target == "tw"
 
 
 async def test_remember_false_neither_reads_nor_writes() -> None:
@@ -193,7 +193,7 @@ async def test_the_palette_lists_every_action_with_its_live_keys() -> None:
         assert any(t.startswith("Open sample: ") for t in commands)
         jumps = [t for t in commands if t.startswith("Jump to term: ")]
         assert jumps
-        app.jump_to_term(app.query_one("#terms").uses[1])
+        app.reader.commands.jump_to_term(app.query_one("#terms").uses[1])
         await pilot.pause()
         view = app.query_one(ArticleView)
         assert view.token.term == app.query_one("#terms").uses[1].entry.id
@@ -205,19 +205,19 @@ async def test_open_file_from_the_palette(tmp_path: Path) -> None:
     app = sample_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
-        app.action_open_file()
+        app.reader.commands.open_file()
         await pilot.pause()
         assert isinstance(app.screen, PromptScreen)
         app.screen.query_one(Input).value = str(story)
         await pilot.press("enter")
-        await until(pilot, lambda: app.document.text.startswith("銀行"), "the new document")
+        await until(pilot, lambda: app.reader.document.text.startswith("銀行"), "the new document")
         await until_segmented(pilot)
-        app.action_open_file()
+        app.reader.commands.open_file()
         await pilot.pause()
         app.screen.query_one(Input).value = str(tmp_path / "missing.txt")
         await pilot.press("enter")
         await until(pilot, lambda: any("missing.txt" in n for n in notices(app)), "an error")
-        assert app.document.text.startswith("銀行")
+        assert app.reader.document.text.startswith("銀行")
 
 
 async def test_export_from_the_palette(tmp_path: Path) -> None:
@@ -226,7 +226,7 @@ async def test_export_from_the_palette(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_ready(pilot)
         await pilot.press("a")
-        app.action_export()
+        app.reader.commands.export()
         await pilot.pause()
         assert app.screen.query_one(Input).value == "words.apkg"
         app.screen.query_one(Input).value = str(output)

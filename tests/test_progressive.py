@@ -6,40 +6,21 @@ from __future__ import annotations
 import random
 import re
 import threading
-from collections.abc import Iterator
+from itertools import pairwise
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.apps import text_app, until, until_segmented
 from tests.conftest import SAMPLE
-from tui.core.model.document import Document
 from tui.core.model.chunks import CHUNK_CHARS, chunk_bounds
+from tui.core.model.document import Document
 from tui.core.words.progressive import Progressive
 from tui.core.words.segment import per_character, provisional, segment
 from tui.widgets.article import ArticleView
 from tui.widgets.terms import TermsPane
 
 TEXT = st.text(alphabet="漢娜·多門人工智慧銀行 DeepSeek 3.5%，。！\n\u0301", max_size=300)
-
-
-@pytest.fixture
-def held_segmenter(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """The segmenter stops after its first chunk (the one at the cursor) until the test
-    sets the event: what a test sees while the text is being segmented is then there
-    however fast the machine is."""
-    go_on = threading.Event()
-    step = Progressive.step
-
-    def held(self: Progressive, focus: int) -> bool:
-        if self.done:
-            go_on.wait(120)
-        return step(self, focus)
-
-    monkeypatch.setattr(Progressive, "step", held)
-    yield go_on
-    go_on.set()  # a test that failed half-way must not leave the worker waiting
 
 
 def long_text(copies: int = 150) -> str:
@@ -56,7 +37,7 @@ def old_spans(document: Document) -> list[tuple[int, int, str, str | None]]:
 def test_chunks_tile_the_text_and_segment_as_the_whole(text: str, size: int) -> None:
     bounds = chunk_bounds(text, size)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    assert all(a[1] == b[0] for a, b in pairwise(bounds))
 
 
 def test_a_text_without_line_or_sentence_ends_is_cut_into_small_chunks() -> None:
@@ -80,7 +61,7 @@ def test_compact_tokens_tile_the_text(text: str) -> None:
     for document in (segment(text), provisional(text)):
         tokens = list(document.tokens)
         assert "".join(t.text for t in tokens) == text
-        assert all(a.end == b.start for a, b in zip(tokens, tokens[1:]))
+        assert all(a.end == b.start for a, b in pairwise(tokens))
         assert len(tokens) == len(document.tokens)
         assert [document.tokens[i] for i in range(len(tokens))] == tokens
         for index, token in enumerate(tokens):
@@ -119,34 +100,34 @@ async def test_long_text_opens_provisional_and_reads_while_segmenting(
     app = text_app(long_text())
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(ArticleView)
-        assert view.lines and not app.segmented  # the first frame comes before the words
+        assert view.lines and not app.reader.segmented  # the first frame comes before the words
         await until(pilot, lambda: re.search(r"segmenting… \d+%", app.sub_title) is not None,
                     "progress in the header")
-        assert app.document.chunks[0].segmented  # the part on screen comes first
-        assert not app.segmented  # the rest is still on its way
+        assert app.reader.document.chunks[0].segmented  # the part on screen comes first
+        assert not app.reader.segmented  # the rest is still on its way
         start = view.token.start
         await pilot.press("j", "j", "w")
         assert view.token.start > start  # keys work while the worker runs
         first = view.token
-        assert app.document.tokens[view.cursor] == first
+        assert app.reader.document.tokens[view.cursor] == first
         await until(pilot, lambda: len(app.query_one(TermsPane).uses) > 0, "terms so far")
         await pilot.press("s")  # script switching while segmenting
-        assert app.target == "hans" and view.script_config is not None
-        assert len(view.view_text) == len(app.document.text)
+        assert app.reader.target == "hans" and view.script_config is not None
+        assert len(view.view_text) == len(app.reader.document.text)
         assert view.token.start == first.start
         use = app.query_one(TermsPane).uses[0]
         view.set_matches(use.occurrences)
         await pilot.press("n")
         assert (view.token.start, view.token.end) in use.occurrences
-        assert not app.segmented  # all of it while the rest was still on its way
+        assert not app.reader.segmented  # all of it while the rest was still on its way
         held_segmenter.set()
         await until_segmented(pilot, timeout=120)
-        assert app.document.segmented and "segmenting" not in app.sub_title
-        assert app.document.tokens[view.cursor].start <= view.token.start
+        assert app.reader.document.segmented and "segmenting" not in app.sub_title
+        assert app.reader.document.tokens[view.cursor].start <= view.token.start
         uses = app.query_one(TermsPane).uses
-        assert sum(u.count for u in uses) == len(app.document.terms())
+        assert sum(u.count for u in uses) == len(app.reader.document.terms())
         await pilot.press("s")
-        assert app.target == "tw"
+        assert app.reader.target == "tw"
 
 
 async def test_layout_wraps_lazily_and_correctly(
@@ -163,7 +144,7 @@ async def test_layout_wraps_lazily_and_correctly(
         await until(pilot, lambda: view.lines.complete, "the whole wrap", 120)
         from tui.widgets.article import layout_lines
 
-        whole = layout_lines(app.document, str(view.view_text), view._wrap_width)
+        whole = layout_lines(app.reader.document, str(view.view_text), view._wrap_width)
         assert list(view.lines) == whole
 
 

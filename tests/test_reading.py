@@ -106,9 +106,8 @@ def test_zhuyin_agrees_with_pypinyin_on_a_real_text(sample_text: str) -> None:
     pypinyin = pinyintables.pypinyin()  # as zhread imports it: phrases only when admitted
     numbers = pypinyin.pinyin(han, style=pypinyin.Style.TONE3, neutral_tone_with_five=True)
     expected = pypinyin.pinyin(han, style=pypinyin.Style.BOPOMOFO)
-    for ch, [syllable], [bopomofo] in zip(han, numbers, expected):
-        if bopomofo.endswith("˙"):
-            bopomofo = "˙" + bopomofo[:-1]
+    for ch, [syllable], [listed] in zip(han, numbers, expected, strict=True):
+        bopomofo = "˙" + listed[:-1] if listed.endswith("˙") else listed
         assert zhuyin(syllable) == bopomofo, ch
 
 

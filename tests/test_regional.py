@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.scripts.convert import shadow
-from tui.core.errors import ZhreadError
-from tui.core.glossary.model import parse_glossary
 from tui.core.compare.regional import RegionalTrust, Ways, parse_vetted, vetted_words
+from tui.core.errors import ZhreadError
+from tui.core.glossary.loader import parse_glossary
+from tui.core.scripts.convert import shadow
 
 
 def test_the_shipped_list_reads_and_each_row_is_a_real_difference() -> None:

@@ -8,10 +8,10 @@ from textual.widgets import DataTable, Input, OptionList
 
 from tests.apps import text_app, until, until_ready, until_segmented
 from tui.core.readings.levels import grade
-from tui.store.wordlist import WordList, default_path
 from tui.screens.lookup import LookupScreen
 from tui.screens.stats import LevelChart, StatsScreen
 from tui.screens.wordlist import WordListScreen
+from tui.store.wordlist import WordList, default_path
 
 
 def text_of(screen, selector: str) -> str:
@@ -32,7 +32,7 @@ async def test_lookup_finds_pinyin_english_and_glossary_terms() -> None:
     app = text_app("銀行")
     async with app.run_test(size=(100, 30)) as pilot:
         await until_ready(pilot)
-        screen = LookupScreen(app.dictionary, app.glossary)
+        screen = LookupScreen(app.dictionary, app.reader.glossary)
         app.push_screen(screen)
         await pilot.pause()
         rows = await _search(pilot, screen, "yinhang")
@@ -60,7 +60,7 @@ async def test_enter_before_the_search_shows_the_first_hit_when_it_arrives() -> 
     app = text_app("銀行")
     async with app.run_test(size=(100, 30)) as pilot:
         await until_ready(pilot)
-        screen = LookupScreen(app.dictionary, app.glossary, query="")
+        screen = LookupScreen(app.dictionary, app.reader.glossary, query="")
         app.push_screen(screen)
         await pilot.pause()
         await pilot.press(*"nǐ hǎo", "enter")  # well inside the debounce
@@ -69,7 +69,8 @@ async def test_enter_before_the_search_shows_the_first_hit_when_it_arrives() -> 
 
 
 async def test_lookup_without_the_dictionary_searches_the_glossary() -> None:
-    from tui.core.glossary.model import builtin_glossary_path, load_glossary
+    from tui.core.glossary.bundled import builtin_glossary_path
+    from tui.core.glossary.loader import load_glossary
 
     app: App[None] = App()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -141,14 +142,14 @@ async def test_stats_counts_levels_and_known_share() -> None:
     app = text_app(STATS_TEXT)
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
-        screen = StatsScreen(app.document, known={"喜歡", "学习"})  # either script
+        screen = StatsScreen(app.reader.document, known={"喜歡", "学习"})  # either script
         app.push_screen(screen)
         await pilot.pause()
         stats = screen.stats
         assert (stats.characters, stats.paragraphs) == (25, 4)
         assert (stats.words, stats.unique_words, stats.han_words) == (20, 15, 18)
         assert stats.known == 2
-        han = [app.document.shadow[t.start : t.end] for t in app.document.tokens
+        han = [app.reader.document.shadow[t.start : t.end] for t in app.reader.document.tokens
                if t.kind.value == "han"]
         assert stats.grade == grade(han)
         summary = text_of(screen, "#stats-summary")
@@ -168,7 +169,7 @@ async def test_stats_without_known_words_leaves_the_share_out() -> None:
     app = text_app(STATS_TEXT)
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
-        screen = StatsScreen(app.document, standard="2.0")
+        screen = StatsScreen(app.reader.document, standard="2.0")
         app.push_screen(screen)
         await pilot.pause()
         summary = text_of(screen, "#stats-summary")

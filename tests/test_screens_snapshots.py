@@ -19,9 +19,10 @@ from tui.core.scripts.convert import shadow
 from tui.core.words.segment import segment
 from tui.screens.lookup import LookupScreen
 from tui.screens.stats import StatsScreen
+from tui.themes import ZhreadStyles
 
 
-class Host(App[None]):
+class Host(ZhreadStyles, App[None]):
     """Nothing but the screen under test, styled as in zhread."""
 
     CSS_PATH = Path(ZhreadApp.CSS_PATH)

@@ -13,7 +13,7 @@ from tui.widgets.terms import TermsPane
 
 
 async def until_aligned(pilot) -> None:
-    await until(pilot, lambda: pilot.app.alignment is not None, "the side-by-side alignment")
+    await until(pilot, lambda: pilot.app.reader.alignment is not None, "the side-by-side alignment")
 
 
 async def test_s_cycles_four_scripts_keeping_the_cursor(sample_text: str) -> None:
@@ -29,7 +29,8 @@ async def test_s_cycles_four_scripts_keeping_the_cursor(sample_text: str) -> Non
             assert view.token == token
             seen.append(view.script_config)
             config = view.script_config
-            assert str(view.view_text) == visible(aligned(sample_text, config) if config else sample_text)
+            shown = aligned(sample_text, config) if config else sample_text
+            assert str(view.view_text) == visible(shown)
         assert seen == ["tw2s", "t2tw", "t2hk", None]  # the sample is in Taiwan phrasing
         assert "shown as" not in app.sub_title and "Taiwan phrasing" in app.sub_title
 
@@ -39,7 +40,7 @@ async def test_simplified_text_skips_the_simplified_step() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         await pilot.press("s")
-        assert app.target == "tw" and "Taiwan" in app.sub_title
+        assert app.reader.target == "tw" and "Taiwan" in app.sub_title
 
 
 async def test_side_by_side_follows_cursor_and_marks_regional_words() -> None:
@@ -54,7 +55,7 @@ async def test_side_by_side_follows_cursor_and_marks_regional_words() -> None:
         assert parallel.display and parallel.document.text == convert(text, "tw2sp")
         for _ in range(4):
             await pilot.press("w")
-            pair = app.alignment.pairs[parallel.cursor]
+            pair = app.reader.alignment.pairs[parallel.cursor]
             assert pair.start <= article.token.start < pair.end
         regional = {parallel.document.text[s:e] for s, e in parallel.marks["regional"].spans}
         assert {"算法", "芯片", "软件"} <= regional
@@ -99,7 +100,7 @@ async def test_side_by_side_scrolls_with_the_article() -> None:
         await pilot.pause()
         assert article.scroll_offset.y > 0 and parallel.scroll_offset.y > 0
         top = article.lines[round(article.scroll_offset.y)].start
-        pair = app.alignment.pairs[app.alignment.pair_of(top)]
+        pair = app.reader.alignment.pairs[app.reader.alignment.pair_of(top)]
         assert parallel.line_of(pair.cstart) == round(parallel.scroll_offset.y)
 
 
@@ -139,9 +140,10 @@ async def test_palette_offers_every_script() -> None:
         for name in ("Script: as written", "Script: Simplified", "Script: Traditional (Taiwan)",
                      "Script: Traditional (Hong Kong)", "Side by side", "Inline glosses"):
             assert name in titles
-        next(c for c in app.get_system_commands(app.screen) if c.title == "Script: Simplified").callback()
+        commands = app.get_system_commands(app.screen)
+        next(c for c in commands if c.title == "Script: Simplified").callback()
         await pilot.pause()
-        assert app.target == "hans"
+        assert app.reader.target == "hans"
 
 
 async def test_copied_markup_is_reported_literally() -> None:

@@ -66,6 +66,14 @@ def test_latin_text_is_found_in_any_case(sample_doc) -> None:
     assert hits.text and all(sample_doc.text[a:b] == "DeepSeek" for a, b in hits.text)
 
 
+def test_latin_text_is_found_as_typed_where_case_folding_changes_lengths() -> None:
+    """ß folds to ss, so the text is searched exactly: the query as typed, not folded."""
+    from tui.core.words.segment import provisional
+
+    document = provisional("Straße 北京 Berlin", "<t>")
+    assert [document.text[a:b] for a, b in find(document, "Berlin").text] == ["Berlin"]
+
+
 def test_nothing_for_an_empty_or_absent_query(sample_doc, dictionary) -> None:
     assert find(sample_doc, "   ").ranges() == []
     assert find(sample_doc, "量子糾纏").ranges() == []
@@ -80,7 +88,7 @@ def test_hits_lie_inside_the_text_and_do_not_overlap(text, query) -> None:
 
     document = provisional(text, "<t>")
     ranges = find(document, query).ranges()
-    for (a, b), following in zip(ranges, ranges[1:] + [(len(text), len(text))]):
+    for (a, b), following in zip(ranges, [*ranges[1:], (len(text), len(text))], strict=False):
         assert 0 <= a < b <= len(text) and b <= following[0]
 
 

@@ -8,11 +8,12 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
 from tui.core.compare import shown
+from tui.core.compare.shown import ShownText
 from tui.core.scripts.convert import aligned
 from tui.core.text.sanitize import visible
-from tui.core.compare.shown import ShownText
 
-TEXT = st.text(alphabet="漢娜·多門人工智慧銀行發展乾隆頭髮 DeepSeek，。！\n\x1b\u202e", max_size=400)
+TEXT = st.text(alphabet="漢娜·多門人工智慧銀行發展乾隆頭髮 DeepSeek，。！\n\x1b\u202e",
+               max_size=400)
 
 
 def test_the_sample_reads_as_the_whole_text_converted(monkeypatch) -> None:
@@ -63,7 +64,7 @@ def test_the_script_modes_change_characters_never_words() -> None:
     """`s` shows a Taiwan text in Simplified, Taiwan or Hong Kong characters; OpenCC's
     regional phrases (執行 -> 运行, 複製 -> 拷贝) belong to the side-by-side view only."""
     from tui.core.scripts.convert import Region, Script, config_for
-    from tui.scripts import SCRIPT_CYCLE
+    from tui.reader.scripts import SCRIPT_CYCLE
 
     text = "工程師執行測試之後，把日誌複製到共用資料夾，再檢驗理論核心。"
     shown_as = {target: str(ShownText(text, config_for(target, Script.TRADITIONAL,

@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
-from tui.core.scripts.convert import shadow
 from tui.core.analysis.entities import find_entities
-from tui.core.glossary.model import Glossary
 from tui.core.analysis.quotes import find_quotes, is_statement, quote_spans
-from tui.core.words.segment import segment
 from tui.core.analysis.skim import as_json, outline, skim
 from tui.core.analysis.stats import document_stats
+from tui.core.glossary.entries import Glossary
+from tui.core.scripts.convert import shadow
+from tui.core.words.segment import segment
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,17 @@ def test_without_a_glossary_the_text_gives_names_and_english(splitter, sample_te
     for name, english in QUOTED.items():
         assert found[name][0] == english
     assert found["漢娜·多門"][1].endswith("研究分析員")
+
+
+def test_a_document_without_its_shadow_is_skimmed_on_one_made_for_it(splitter) -> None:
+    """Made from tokens alone, with no shadow, the quote is still found on a shadow."""
+    from tui.core.model.document import Document
+
+    text = "經濟學家約翰·史密斯到場。他坦言：「這次真的不一樣。」"
+    document = Document(text, segment(text, None, splitter, "<test>").tokens)
+    assert not document.shadow
+    report = skim(document, Glossary(), splitter)
+    assert [text[q.start : q.end] for q in report.quotes] == ["這次真的不一樣。"]
 
 
 def test_every_entity_occurrence_is_in_the_text(report, document) -> None:

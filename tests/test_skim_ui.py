@@ -13,6 +13,7 @@ from tui.app import ZhreadApp
 from tui.core.scripts.convert import shadow
 from tui.core.words.segment import segment
 from tui.screens.skim import SkimScreen
+from tui.themes import ZhreadStyles
 from tui.widgets.article import ArticleView
 
 
@@ -28,17 +29,17 @@ async def test_o_opens_the_report_and_enter_jumps_to_a_person() -> None:
     app = sample_app()
     async with app.run_test(size=(110, 35)) as pilot:
         await until_segmented(pilot)
-        assert any(b.id == "skim" and b.show for b in app.BINDINGS)  # in the footer
+        assert any(b.id == "skim" and b.show for b in app.reader.BINDINGS)  # in the footer
         screen = await open_skim(pilot)
         first = screen.report.people[0]
         assert app.screen.focused.id == "skim-people"
         await pilot.press("enter")
         assert not isinstance(app.screen, SkimScreen)
         view = app.query_one("#article", ArticleView)
-        assert view.cursor == app.document.token_index_at(first.start)
+        assert view.cursor == app.reader.document.token_index_at(first.start)
         assert len(view.matches) == first.count  # n / N go through every mention
         await pilot.press("n")
-        assert view.cursor == app.document.token_index_at(first.occurrences[1][0])
+        assert view.cursor == app.reader.document.token_index_at(first.occurrences[1][0])
 
 
 async def test_enter_on_a_quote_jumps_to_it_and_escape_closes() -> None:
@@ -53,14 +54,14 @@ async def test_enter_on_a_quote_jumps_to_it_and_escape_closes() -> None:
         await pilot.press("down", "enter")
         quote = screen.report.quotes[1]
         view = app.query_one("#article", ArticleView)
-        assert view.cursor == app.document.token_index_at(quote.start)
+        assert view.cursor == app.reader.document.token_index_at(quote.start)
 
         screen = await open_skim(pilot)  # the report is kept: ready at once
         await pilot.press("escape")
         assert not isinstance(app.screen, SkimScreen)
 
 
-class Host(App[None]):
+class Host(ZhreadStyles, App[None]):
     CSS_PATH = Path(ZhreadApp.CSS_PATH)
 
 

@@ -40,7 +40,7 @@ def test_side_by_side_120x30(snap_compare) -> None:
     async def open_parallel(pilot) -> None:
         await until_ready(pilot)
         await pilot.press("v")
-        await until(pilot, lambda: pilot.app.alignment is not None, "the alignment")
+        await until(pilot, lambda: pilot.app.reader.alignment is not None, "the alignment")
         await pilot.press("right_square_bracket", "right_square_bracket")
         await entry_settled(pilot)
         await pilot.pause()

@@ -25,7 +25,6 @@ from tests.documents import (
 )
 from tui.core.errors import ZhreadError
 from tui.core.text.html_text import declared_charset, looks_like_html
-from tui.store.library import expand_paths, summarize
 from tui.core.text.sources import (
     Format,
     documents_in,
@@ -34,6 +33,7 @@ from tui.core.text.sources import (
     load_stdin_source,
     sniff,
 )
+from tui.store.library import expand_paths, summarize
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 
@@ -112,7 +112,8 @@ def test_a_page_or_book_under_a_text_name_is_what_its_bytes_are(name: str) -> No
 
 
 def test_a_page_without_text_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path / "empty.html", "<html><body><nav><a href='/'>首頁</a></nav></body></html>")
+    path = write(tmp_path / "empty.html",
+                 "<html><body><nav><a href='/'>首頁</a></nav></body></html>")
     with pytest.raises(ZhreadError, match="no readable text") as raised:
         load_source(path)
     assert str(path) in str(raised.value)

@@ -10,7 +10,8 @@ from tests.apps import until, until_segmented
 from tests.conftest import SAMPLE
 from tests.terminal import needs_tmux
 from tui.app import ZhreadApp
-from tui.core.glossary.model import builtin_glossary_path, load_glossary
+from tui.core.glossary.bundled import builtin_glossary_path
+from tui.core.glossary.loader import load_glossary
 from tui.screens.toosmall import TooSmallScreen
 from tui.widgets.article import ArticleView
 
@@ -78,7 +79,7 @@ async def test_resizing_again_and_again_while_the_text_is_read() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(ArticleView)
         rounds = 0
-        while not app.segmented or rounds < 2:  # during the annotation, and after it
+        while not app.reader.segmented or rounds < 2:  # during the annotation, and after it
             for size in SIZES:
                 await pilot.resize_terminal(*size)
                 await pilot.press("w", "j")

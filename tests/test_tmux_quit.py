@@ -28,7 +28,7 @@ def one_line_novel(path: Path, size: int = 3_000_000) -> Path:
     return path
 
 
-def wait_screen(term, pattern: str, timeout: float = 90.0) -> str:  # type: ignore[no-untyped-def]
+def wait_screen(term, pattern: str, timeout: float = 90.0) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         screen = term.screen()

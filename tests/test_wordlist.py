@@ -53,7 +53,7 @@ def test_update_and_remove(words: WordList) -> None:
 
 
 def test_an_empty_word_is_refused(words: WordList) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must not be empty"):
         words.add("  ", "")
 
 
@@ -147,10 +147,8 @@ def test_a_killed_process_loses_nothing_it_confirmed(tmp_path: Path) -> None:
         prefix = f"殺{round_number}-"
         proc = writer(path, prefix, 100_000)
         assert proc.stdout is not None
-        lines = 0
-        for line in proc.stdout:
+        for lines, line in enumerate(proc.stdout, start=1):
             confirmed.add(f"{prefix}{int(line)}")
-            lines += 1
             if lines >= 20 + 7 * round_number:
                 break
         proc.send_signal(signal.SIGKILL)

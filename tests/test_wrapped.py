@@ -44,7 +44,7 @@ def test_lines_keep_the_text_fit_and_never_split_a_latin_word(text: str, width: 
 
 def test_rich_alone_breaks_inside_the_word_and_wrapped_does_not() -> None:
     text = "研究人員指出，通過DeepSeek-R1和開源模型，小型企業也能建立系統。"
-    assert any(line.endswith("D") or line.endswith("DeepSeek-R")
+    assert any(line.endswith(("D", "DeepSeek-R"))
                for width in range(14, 30) for line in rendered(Text(text), width))
     for width in range(14, 30):
         assert any("DeepSeek-R1" in line for line in rendered(Wrapped(Text(text)), width))

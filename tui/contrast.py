@@ -42,7 +42,7 @@ def contrast(first: RGB, second: RGB) -> float:
 
 def mix(colour: RGB, towards: RGB, share: float) -> RGB:
     """``colour`` moved ``share`` (0-1) of the way to ``towards``."""
-    red, green, blue = (round(a + (b - a) * share) for a, b in zip(colour, towards))
+    red, green, blue = (round(a + (b - a) * share) for a, b in zip(colour, towards, strict=True))
     return red, green, blue
 
 
@@ -108,13 +108,13 @@ def readable(text: RGB, background: RGB, seen: Sequence[View] = (exact,),
 
 
 def _distance(first: RGB, second: RGB) -> float:
-    return sum((a - b) ** 2 for a, b in zip(first, second)) ** 0.5
+    return sum((a - b) ** 2 for a, b in zip(first, second, strict=True)) ** 0.5
 
 
 def difference(first: RGB, second: RGB) -> float:
     """How far apart two colours look: the "redmean" weighted distance, 0 to about 765,
     which follows the eye better than plain RGB distance at no cost."""
     mean_red = (first[0] + second[0]) / 2
-    red, green, blue = (a - b for a, b in zip(first, second))
+    red, green, blue = (a - b for a, b in zip(first, second, strict=True))
     return ((2 + mean_red / 256) * red**2 + 4 * green**2
             + (2 + (255 - mean_red) / 256) * blue**2) ** 0.5

@@ -110,17 +110,18 @@ def _with_notes(units: list[Atom], notes: Mapping[int, str], width: int) -> list
     if not notes:
         return units
     out: list[Atom] = []
-    for atom in units:
-        inside = [(at, notes[at]) for at in range(atom.start + 1, atom.end) if notes.get(at)]
-        room = width - atom.cells
+    for unit in units:
+        inside = [(at, notes[at]) for at in range(unit.start + 1, unit.end) if notes.get(at)]
+        room = width - unit.cells
+        atom = unit
         if len(inside) == 1 and room >= 2:
             at, note = inside[0]
             note = note if cell_len(note) <= room else _truncate(note, room)
-            atom, inside = replace(atom, cells=atom.cells + cell_len(note), notes=((at, note),)), []
+            atom, inside = replace(unit, cells=unit.cells + cell_len(note), notes=((at, note),)), []
         out.append(atom)
         after = [note for _, note in inside] + ([notes[atom.end]] if notes.get(atom.end) else [])
-        for note in after:
-            note = note if cell_len(note) <= width else _truncate(note, width)
+        for whole in after:
+            note = whole if cell_len(whole) <= width else _truncate(whole, width)
             out.append(Atom(atom.end, atom.end, cell_len(note), False, ((atom.end, note),)))
     return out
 
@@ -227,14 +228,15 @@ def _glue(text: str, units: list[list[int]]) -> list[tuple[int, int]]:
                 out[-2][1] = e
                 out.pop()
                 continue
+        start = s
         if pending_open is not None:
             if text[s].isspace():
                 continue  # the opener waits for the word it opens, across any spaces
-            s, pending_open = pending_open, None
+            start, pending_open = pending_open, None
         if single_open:
-            pending_open = s
+            pending_open = start
             continue
-        out.append([s, e])
+        out.append([start, e])
     if pending_open is not None:
         out.append([pending_open, units[-1][1]])
     return [(s, e) for s, e in out]

@@ -21,21 +21,32 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.color import Color
 from textual.theme import Theme
 
+from tui import themenames as names
 from tui.contrast import AA, BLACK, RGB, WHITE, View, difference, readable, views, worst
+from tui.store.settings import Settings, Tones
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _AppBase = App[object]
+else:
+    _AppBase = object
 
 #: Tone colours per scheme and tone 1-5: Pleco's and MDBG's own, made lighter on dark
 #: backgrounds and darker on light ones where the original is hard to read.
-TONES_DARK = {
-    "pleco": ("#ff5a5a", "#3ccf4e", "#6b8cff", "#c070f0", "#a0a0a0"),
-    "mdbg": ("#f2393e", "#ff9b00", "#2fc257", "#5c8fff", "#a0a0a0"),
+TONES_DARK: dict[str, tuple[str, ...]] = {
+    Tones.PLECO: ("#ff5a5a", "#3ccf4e", "#6b8cff", "#c070f0", "#a0a0a0"),
+    Tones.MDBG: ("#f2393e", "#ff9b00", "#2fc257", "#5c8fff", "#a0a0a0"),
 }
-TONES_LIGHT = {
-    "pleco": ("#d00000", "#00861a", "#1510f0", "#8900bf", "#666666"),
-    "mdbg": ("#d61f25", "#b86200", "#0c812b", "#1f5ce0", "#6a6a6a"),
+TONES_LIGHT: dict[str, tuple[str, ...]] = {
+    Tones.PLECO: ("#d00000", "#00861a", "#1510f0", "#8900bf", "#666666"),
+    Tones.MDBG: ("#d61f25", "#b86200", "#0c812b", "#1f5ce0", "#6a6a6a"),
 }
 
 
@@ -47,7 +58,7 @@ def tone_variables(tones: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 ZHREAD_DARK = Theme(
-    name="zhread-dark",
+    name=names.ZHREAD_DARK,
     primary="#5fa8d3",
     secondary="#8ab17d",
     accent="#e0a458",
@@ -64,7 +75,7 @@ ZHREAD_DARK = Theme(
 )
 
 ZHREAD_LIGHT = Theme(  # paper and ink: a reading theme for a light terminal
-    name="zhread-light",
+    name=names.ZHREAD_LIGHT,
     primary="#2a6f97",
     secondary="#4d7c3a",
     accent="#b5651d",
@@ -186,28 +197,23 @@ def _apartness(tint: RGB, others: Sequence[RGB], seen: Sequence[View]) -> float:
     return min(difference(view(tint), view(other)) for other in others for view in seen)
 
 
-#: The app's rules that use these variables (the app's ``CSS``, so that zhread.tcss parses
-#: in any Textual app, such as one that shows a single screen in a test).
-THEMED_CSS = """
-ArticleView > .article--term {
-    color: $zhread-term;
-    text-style: underline;
-}
-ArticleView > .article--regional {
-    color: $zhread-regional;
-    text-style: bold underline;
-}
-#sidebar {
-    width: $sidebar-width;
-}
-""" + "".join(
-    f"ArticleView > .article--tone-{scheme}-{tone} {{ color: $tone-{scheme}-{tone}; }}\n"
-    for scheme in ("pleco", "mdbg") for tone in range(1, 6)
-) + "".join(
-    f"ArticleView > .article--{name} {{ background: $zhread-{name}; "
-    f"color: $zhread-{name}-text; }}\n"
-    for name in (highlight.name for highlight in HIGHLIGHTS)
-)
+#: zhread's one stylesheet.
+STYLESHEET = Path(__file__).with_name("zhread.tcss")
+
+
+class ZhreadStyles(_AppBase):
+    """Mixed into an app that loads :data:`STYLESHEET`: the variables the stylesheet uses
+    beyond Textual's, for whichever theme is on (Textual will not parse a stylesheet that
+    names a variable it does not know). ZhreadApp's preferences change the sidebar's width;
+    an app that shows a single screen, in a test, keeps the default."""
+
+    _sidebar_width = Settings().sidebar_width
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The highlight and tone colours for themes that do not set them, and the
+        sidebar's width (a variable, so that the narrow-screen rules can still override it)."""
+        return {**variable_defaults(self.current_theme, self.no_color),
+                "sidebar-width": str(self._sidebar_width)}
 
 
 #: A glossary term's and a regional word's colours under an ANSI theme, on a light

@@ -44,7 +44,7 @@ class Waiting:
         key pressed again) is kept for a later call, so this never loops."""
         waiters, self._waiters = self._waiters, []
         ready = [waiter.ready() for waiter in waiters]
-        self._waiters = [w for w, now in zip(waiters, ready) if not now]
-        for waiter, now in zip(waiters, ready):
+        self._waiters = [w for w, now in zip(waiters, ready, strict=True) if not now]
+        for waiter, now in zip(waiters, ready, strict=True):
             if now:
                 waiter.run()

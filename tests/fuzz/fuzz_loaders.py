@@ -20,9 +20,9 @@ import atheris
 
 with atheris.instrument_imports():
     from tui.core.compare.align import align
-    from tui.core.scripts.convert import shadow
     from tui.core.errors import ZhreadError
-    from tui.core.glossary.model import parse_glossary
+    from tui.core.glossary.loader import parse_glossary
+    from tui.core.scripts.convert import shadow
     from tui.core.text.loading import decode
     from tui.core.words.segment import segment
 

@@ -1,7 +1,8 @@
 """``zhread config``: where the config file is, a commented one to start from, and a check.
 
-``init`` and ``check`` read the binding ids from the app's classes (to list them, and to
-check ``[keymap]`` against them), so unlike the other subcommands they import Textual.
+``init`` and ``check`` read the binding ids and the theme names from plain tables
+(:mod:`tui.bindings`, :mod:`tui.themenames`), so they run without Textual, like the other
+subcommands.
 """
 
 from __future__ import annotations
@@ -56,18 +57,19 @@ def _path(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from tui.bindings import key_specs
     from tui.store.config import config_path, default_config_text, write_config
-    from tui.keys import key_specs
 
     path = config_path()
-    write_config(path, default_config_text(key_specs(_app_class())), force=args.force)
+    write_config(path, default_config_text(key_specs()), force=args.force)
     print(f"{path}: written")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    from tui.bindings import conflict_groups, key_specs, normalize, reserved_keys
     from tui.store.config import check_keymap, check_theme, config_path, load_config
-    from tui.keys import conflict_groups, key_specs, normalize, reserved_keys
+    from tui.themenames import THEME_NAMES
 
     path = Path(args.file) if args.file else config_path()
     if not args.file and not path.exists():
@@ -78,22 +80,8 @@ def _check(args: argparse.Namespace) -> int:
 
         raise ZhreadError("no such file", path)
     config = load_config(path)
-    check_theme(config, _theme_names())
-    app = _app_class()
-    check_keymap(config, key_specs(app), conflict_groups(app), normalize, reserved_keys(app))
+    check_theme(config, THEME_NAMES)
+    check_keymap(config, key_specs(), conflict_groups(), normalize, reserved_keys())
     print(f"{path}: ok")
     return 0
 
-
-def _app_class() -> type:
-    from tui.app import ZhreadApp
-
-    return ZhreadApp
-
-
-def _theme_names() -> set[str]:
-    from textual.theme import BUILTIN_THEMES
-
-    from tui.themes import THEMES
-
-    return set(BUILTIN_THEMES) | {theme.name for theme in THEMES}

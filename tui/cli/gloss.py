@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from tui.cli.options import (
     add_glossary_option,
     add_input_options,
+    annotated,
     command_parser,
-    segmented,
     write_json,
 )
 
@@ -41,11 +41,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.core.glossary.candidates import find_candidates
-    from tui.core.glossary.gloss_report import as_json, as_markdown, terms_found
+    from tui.core.glossary.gloss_report import as_json, as_markdown
 
-    document, glossary = segmented(args)
-    terms, candidates = terms_found(document, glossary), find_candidates(document, glossary)
+    annotation = annotated(args)
+    document, terms, candidates = annotation.document, annotation.uses, annotation.candidates
     if args.json:
         write_json(as_json(terms, candidates))
     elif args.md:

@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from tui.core.glossary.model import load_glossary
     from tui.core.glossary.layers import builtin_glossary
+    from tui.core.glossary.loader import load_glossary
 
     builtin = builtin_glossary()
     glossary = load_glossary(args.file, known_ids=builtin.entries) if args.file else builtin

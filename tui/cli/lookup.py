@@ -13,10 +13,11 @@ from tui.cli.options import (
     write_json,
 )
 from tui.core.errors import ZhreadError
+from tui.core.readings.levels import STANDARDS, HskStandard
 
 if TYPE_CHECKING:
+    from tui.core.glossary.entries import Entry, Glossary
     from tui.core.readings.dictionary import DictEntry
-    from tui.core.glossary.model import Entry, Glossary
 
 SUMMARY = "look a word up in CC-CEDICT (and the glossary), with its HSK level"
 
@@ -38,17 +39,17 @@ def parser() -> argparse.ArgumentParser:
     built.add_argument("word", help="a word in either script, pinyin, or English")
     built.add_argument("--json", action="store_true", help='print {"query", "entries", '
                        '"glossary", "glossary_hits", "hsk"} as JSON')
-    built.add_argument("--hsk", default="2025", choices=("2025", "2021", "2.0"),
-                       help="the HSK word list for the level (default: 2025)")
+    built.add_argument("--hsk", default=HskStandard.HSK_2025, choices=STANDARDS,
+                       help=f"the HSK word list for the level (default: {HskStandard.HSK_2025})")
     add_glossary_option(built)
     return built
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.core.scripts.convert import shadow
-    from tui.core.glossary.model import has_han
-    from tui.core.readings.levels import level
+    from tui.core.glossary.matcher import has_han
     from tui.core.queries.lookup import glossary_hits
+    from tui.core.readings.levels import level
+    from tui.core.scripts.convert import shadow
 
     query = args.word.strip()
     if not query:

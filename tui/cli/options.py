@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from tui.core.errors import ZhreadError
 
 if TYPE_CHECKING:  # only for annotations: commands import what they use when they run
+    from tui.core.glossary.entries import Glossary
+    from tui.core.pipeline import Annotation
     from tui.core.readings.dictionary import Dictionary
-    from tui.core.model.document import Document
-    from tui.core.glossary.model import Glossary
     from tui.core.text.loading import Loaded
 
 
@@ -43,8 +43,8 @@ def add_input_options(parser: argparse.ArgumentParser, file_arg: bool = True) ->
 def load(file: str | None, encoding: str | None) -> Loaded:
     """A document of any supported format (text, Markdown, HTML, EPUB; standard input is
     sniffed), as the text the reader shows: offsets everywhere count in that text."""
-    from tui.core.text import sources
     from tui.core.glossary.bundled import sample_path
+    from tui.core.text import sources
 
     if file == "-":
         return sources.load_stdin_source(encoding=encoding)
@@ -57,18 +57,19 @@ def layered_glossary(extra: Sequence[str]) -> Glossary:
     return load_layers(extra)
 
 
-def segmented(args: argparse.Namespace) -> tuple[Document, Glossary]:
-    """The input cut into words with the layered glossary, whose terms stay whole, as it
-    applies to this text (with the notes written about it; no terms without Chinese)."""
-    from tui.core.words.segment import segment, shared_splitter
-    from tui.core.glossary.textnotes import notes_for
-    from tui.core.userdirs import cache_dir
+def annotated(args: argparse.Namespace) -> Annotation:
+    """The input as the reader annotates it: cut into words with the layered glossary,
+    whose terms stay whole, as it applies to this text (with the notes written about it;
+    no terms without Chinese), with the terms it uses and the ones it explains."""
+    from tui.core.pipeline import read
+    from tui.core.words.segment import provisional
 
     loaded = load(args.file, args.encoding)
-    glossary = layered_glossary(args.glossary)
-    glossary = glossary.for_text(loaded.text, notes_for(loaded.text, loaded.source))
-    splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
-    return segment(loaded.text, glossary, splitter, loaded.source), glossary
+    glossary = layered_glossary(args.glossary)  # a broken layer stops a command
+    annotation = read(provisional(loaded.text, loaded.source), (glossary, None))
+    if annotation.cache_note:
+        print(f"zhread: {annotation.cache_note}", file=sys.stderr)
+    return annotation
 
 
 def open_dictionary() -> Dictionary:

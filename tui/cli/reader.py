@@ -18,7 +18,7 @@ from tui.core.errors import ZhreadError
 
 if TYPE_CHECKING:  # the app and the glossary load only when the reader opens
     from tui.app import ZhreadApp
-    from tui.core.glossary.model import Glossary
+    from tui.core.glossary.entries import Glossary
 
 EXAMPLES = """\
 glossaries: the built-in one, then yours (`zhread glossary path`), then each --glossary
@@ -89,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
 def _run_library(args: argparse.Namespace, files: list[str]) -> int:
     """Several documents, or a folder: the library opens first, and the reader behind it
     starts on a placeholder until a document is chosen."""
-    from tui.store.library import expand_paths
     from tui.core.text.sources import SUFFIXES
+    from tui.store.library import expand_paths
 
     paths = expand_paths(files)
     if not paths:
@@ -98,7 +98,7 @@ def _run_library(args: argparse.Namespace, files: list[str]) -> int:
                           f"{' '.join(sorted(SUFFIXES))})", files[0])
     glossary = _named_glossary(args)
     from tui.app import ZhreadApp
-    from tui.library import LIBRARY_PLACEHOLDER, LIBRARY_SOURCE
+    from tui.reader.library import LIBRARY_PLACEHOLDER, LIBRARY_SOURCE
 
     app = ZhreadApp(LIBRARY_PLACEHOLDER, LIBRARY_SOURCE, glossary, glossary_files=args.glossary)
     app.use_library(paths, args.encoding)

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from tui.cli.options import (
     add_glossary_option,
     add_input_options,
+    annotated,
     command_parser,
-    segmented,
     write_json,
 )
 
@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    document, _ = segmented(args)
+    document = annotated(args).document
     text = document.text
     if args.json:
         write_json({"tokens": [

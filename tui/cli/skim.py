@@ -8,8 +8,8 @@ import sys
 from tui.cli.options import (
     add_glossary_option,
     add_input_options,
+    annotated,
     command_parser,
-    segmented,
     write_json,
 )
 
@@ -40,8 +40,9 @@ def parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from tui.core.analysis.skim import as_json, as_markdown, as_text, skim
 
-    document, glossary = segmented(args)
-    report = skim(document, glossary)
+    annotation = annotated(args)
+    document = annotation.document
+    report = skim(document, annotation.glossary)
     if args.json:
         write_json(as_json(report))
     elif args.md:

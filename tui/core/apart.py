@@ -48,7 +48,8 @@ def run(
     )
     _children[child] = leftover
     try:
-        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout is not None
+        assert child.stderr is not None
         for line in child.stdout:
             if cancelled():
                 raise Stopped

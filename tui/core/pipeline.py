@@ -2,12 +2,13 @@
 document → glossary (with the text's own notes) → script and region → segmented chunk by
 chunk → terms used and term candidates. The readings' tables are warmed after.
 
-It is a plain function of its inputs, so that a worker thread can run it and a test or a
-command can call it directly.
+It is a plain function of its inputs, so that a worker thread can run it (:func:`annotate`)
+and a command or a test can call it directly (:func:`read`).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -15,13 +16,13 @@ from typing import TYPE_CHECKING
 from tui.core.model.document import Document
 from tui.core.scripts.convert import Region, Script, detect_region, detect_script
 from tui.core.userdirs import cache_dir
-from tui.core.words.progressive import Progressive, Step
+from tui.core.words.progressive import ANNOTATE_LIMIT, Progressive, Step
 from tui.core.words.segment import alphabet, shared_splitter
 
 if TYPE_CHECKING:
     from tui.core.glossary.candidates import Candidate
+    from tui.core.glossary.entries import Glossary
     from tui.core.glossary.gloss_report import TermUse
-    from tui.core.glossary.model import Glossary
 
 
 @dataclass
@@ -57,17 +58,22 @@ def annotate(
     publish: Callable[[Annotation, Step | None], None] | None = None,
     focus: Callable[[], int] = lambda: 0,
     cancelled: Callable[[], bool] = lambda: False,
+    *,
+    limit: int = ANNOTATE_LIMIT,
+    strict: bool = False,
 ) -> Annotation | None:
     """The worker's whole job, as a plain function of its inputs.
 
     ``publish`` gets the glossary and script first, then steps of the segmentation; the
-    finished annotation is returned (``None`` when ``cancelled`` said stop).
+    finished annotation is returned (``None`` when ``cancelled`` said stop). Characters
+    past ``limit`` stay provisional; ``strict`` makes a broken notes file an error rather
+    than a warning.
     """
     from tui.core import apart
-    from tui.core.words import jiebacache
     from tui.core.glossary.candidates import find_candidates
     from tui.core.glossary.gloss_report import terms_found
     from tui.core.glossary.textnotes import for_document
+    from tui.core.words import jiebacache
 
     glossary, warning = loaded
     text = document.text
@@ -75,7 +81,7 @@ def annotate(
         jiebacache.prepare(cache_dir(), cancelled)  # a first run: built beside the reader
     except apart.Stopped:
         return None
-    glossary, notes_warning = for_document(glossary, text, document.source)
+    glossary, notes_warning = for_document(glossary, text, document.source, strict=strict)
     warning = warning or notes_warning
     splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
     cache_note, splitter.note = splitter.note, None  # said once, by the first reader
@@ -98,7 +104,7 @@ def annotate(
     splitter.admit(letters)  # the dictionary's words for this text, read once
     if cancelled():
         return None
-    progressive = Progressive(document, glossary, splitter)
+    progressive = Progressive(document, glossary, splitter, limit)
     final = progressive.run(focus, step, cancelled)
     if final is None or cancelled():
         return None
@@ -107,3 +113,13 @@ def annotate(
         base, document=segmented, uses=terms_found(segmented, glossary),
         candidates=find_candidates(segmented, glossary), limited=progressive.limited,
     )
+
+
+def read(document: Document, loaded: tuple[Glossary, str | None]) -> Annotation:
+    """The pipeline at once, for a command: the glossary, script, region, words, terms and
+    candidates the reader gets for the same text. Every character is segmented, since no
+    one waits on a first screen, and a broken notes file stops it, since a command has no
+    status line to warn in."""
+    annotation = annotate(document, loaded, limit=sys.maxsize, strict=True)
+    assert annotation is not None  # only ``cancelled`` stops it early
+    return annotation

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-try:
+if sys.platform == "win32":  # no advisory locks; a lone writer is still atomic
+    fcntl = None
+else:
     import fcntl
-except ImportError:  # Windows: no advisory locks; a lone writer is still atomic
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["atomic_path", "locked", "move_aside", "sync_directory"]
 

@@ -9,13 +9,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.keys import textual_bindings
+
 
 class HelpScreen(ModalScreen[None]):
     """Lists the bindings of the screen it was opened from, so remapped keys show correctly."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="close-help"),
-    ]
+    BINDINGS = textual_bindings("help")
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
         super().__init__()
@@ -24,7 +24,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title")
-            table: DataTable[Text] = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Text] = DataTable(id="help-table", cursor_type="row",
+                                               zebra_stripes=True)
             table.add_columns("Key", "Does", "Id")
             for row in self._rows:  # Text cells: a key such as "[" must not be read as markup
                 table.add_row(*(Text(cell) for cell in row))

@@ -15,16 +15,16 @@ from rich.console import JustifyMethod
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.core.errors import ZhreadError
-from tui.core.readings.levels import label
-from tui.store.library import Entry, Summary, summarize
 from tui.core.plurals import plural
+from tui.core.readings.levels import label
 from tui.core.text.sanitize import visible
+from tui.keys import textual_bindings
+from tui.store.library import Entry, Summary, summarize
 
 __all__ = ["COLUMNS", "LibraryScreen", "column_widths"]
 
@@ -41,13 +41,7 @@ _NARROWEST = {"title": 10, "script": 6, "length": 6, "hsk": 3, "file": 6}
 class LibraryScreen(Screen[None]):
     """Enter opens the document under the cursor; ``B`` or Escape returns to the reader."""
 
-    BINDINGS = [
-        Binding("escape,B", "close", "Back to the reader", id="close-library"),
-        Binding("j", "move(1)", "Down", show=False, id="library-down"),
-        Binding("k", "move(-1)", "Up", show=False, id="library-up"),
-        Binding("g,home", "edge(False)", "First", show=False, id="library-first"),
-        Binding("G,end", "edge(True)", "Last", show=False, id="library-last"),
-    ]
+    BINDINGS = textual_bindings("library")
 
     class Chosen(Message):
         """The reader asked to open ``entry`` (its index in the library)."""

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -21,16 +20,24 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.core.queries.lookup import DICTIONARY_LIMIT, GLOSSARY_LIMIT, Hits, find_hits, glossary_hits
 from tui.core.plurals import plural
+from tui.core.queries.lookup import DICTIONARY_LIMIT, GLOSSARY_LIMIT, Hits, find_hits, glossary_hits
 from tui.core.text.sanitize import visible
+from tui.keys import textual_bindings
 
 if TYPE_CHECKING:  # both load in workers; the screen may open before they have
+    from tui.core.glossary.entries import Entry, Glossary
     from tui.core.readings.dictionary import DictEntry, Dictionary
-    from tui.core.glossary.model import Entry, Glossary
 
-__all__ = ["GLOSSARY_LIMIT", "DICTIONARY_LIMIT", "Hits", "LookupScreen", "describe_entry",
-           "find_hits", "glossary_hits"]
+__all__ = [
+    "DICTIONARY_LIMIT",
+    "GLOSSARY_LIMIT",
+    "Hits",
+    "LookupScreen",
+    "describe_entry",
+    "find_hits",
+    "glossary_hits",
+]
 
 #: How long typing must pause before a search: one search per word typed, not per key.
 DEBOUNCE_SECONDS = 0.15
@@ -40,10 +47,7 @@ PLACEHOLDER = "hanzi in either script, pinyin (nihao, ni3hao3, nǐ hǎo) or Engl
 class LookupScreen(ModalScreen[str | None]):
     """Look anything up without leaving the article; Escape returns to it."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="close-lookup"),
-        Binding("down", "focus_hits", "To the hits", id="focus-lookup-hits", show=False),
-    ]
+    BINDINGS = textual_bindings("lookup")
 
     def __init__(
         self, dictionary: Dictionary | None, glossary: Glossary | None, query: str = ""
@@ -223,7 +227,7 @@ def _row(row: Text, forms: tuple[str, str], reading: str, gloss: str) -> Text:
 
 def _describe_glossary_hit(entry: Entry, dictionary: Dictionary | None) -> Text:
     """The glossary's own entry, then what CC-CEDICT says about the same word."""
-    from tui.core.glossary.model import has_han
+    from tui.core.glossary.matcher import has_han
     from tui.widgets.entry import describe_dictionary, describe_term
 
     text = describe_term(entry, entry.hant)

@@ -8,39 +8,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from tui.keys import textual_bindings
 
 
 class PromptScreen(ModalScreen[str | None]):
     """Asks for one line of text."""
 
-    DEFAULT_CSS = """
-    PromptScreen {
-        align: center middle;
-    }
-    #prompt-box {
-        width: 72;
-        max-width: 95%;
-        height: auto;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    #prompt-title {
-        text-style: bold;
-        padding-bottom: 1;
-    }
-    #prompt-hint {
-        color: $text-muted;
-    }
-    """
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="cancel-prompt"),
-    ]
+    BINDINGS = textual_bindings("prompt")
 
     def __init__(self, title: str, value: str = "", hint: str = "") -> None:
         super().__init__()

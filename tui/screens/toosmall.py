@@ -12,10 +12,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import SystemModalScreen
 from textual.widgets import Static
+
+from tui.keys import textual_bindings
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen", "follow_size", "too_small"]
 
@@ -35,11 +36,7 @@ def message(size: Size) -> str:
 class TooSmallScreen(SystemModalScreen[None]):
     """The one message, wrapped to whatever width there is."""
 
-    DEFAULT_CSS = """
-    TooSmallScreen { background: $background; }
-    TooSmallScreen > Static { width: 100%; height: 100%; }
-    """
-    BINDINGS = [Binding("q", "app.quit", "Quit", show=False)]
+    BINDINGS = textual_bindings("toosmall")
 
     def __init__(self, size: Size) -> None:
         super().__init__()
@@ -62,6 +59,5 @@ def follow_size(app: App[object], size: Size) -> None:
     covered = [screen for screen in app.screen_stack if isinstance(screen, TooSmallScreen)]
     if too_small(size) and not covered:
         app.push_screen(TooSmallScreen(size))
-    elif not too_small(size) and covered:
-        if app.screen is covered[-1]:
-            app.pop_screen()
+    elif not too_small(size) and covered and app.screen is covered[-1]:
+        app.pop_screen()

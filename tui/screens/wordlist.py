@@ -13,7 +13,6 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
@@ -21,6 +20,7 @@ from textual.widgets import DataTable, Input, Static
 from tui.core.errors import ZhreadError
 from tui.core.plurals import plural
 from tui.core.text.sanitize import visible
+from tui.keys import textual_bindings
 from tui.store.wordlist import Word, WordList
 
 __all__ = ["WordListScreen"]
@@ -34,11 +34,7 @@ _WIDTHS = {"Definition": 36, "Sentence": 24, "Pinyin": 18}
 class WordListScreen(ModalScreen[None]):
     """A table of the saved words; ``x`` twice removes one, ``e`` edits its definition."""
 
-    BINDINGS = [
-        Binding("escape,q", "close", "Close", id="close-wordlist"),
-        Binding("x,delete", "remove", "Remove", id="remove-word"),
-        Binding("e", "edit", "Edit definition", id="edit-definition"),
-    ]
+    BINDINGS = textual_bindings("wordlist")
 
     def __init__(self, words: WordList) -> None:
         super().__init__()

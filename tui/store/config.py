@@ -25,8 +25,9 @@ import re
 import textwrap
 import tomllib
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from difflib import get_close_matches
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -38,11 +39,20 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    create_model,
 )
 
 from tui.core.errors import ZhreadError
 from tui.core.safefiles import atomic_path
-from tui.store.settings import ENV_VAR, MAX_LINE_WIDTH, MIN_LINE_WIDTH, Settings, config_path
+from tui.store.settings import (
+    ENV_VAR,
+    Settings,
+    Spec,
+    config_path,
+    in_bounds,
+    setting_types,
+    spec_of,
+)
 
 __all__ = [
     "ENV_VAR", "Config", "ConfigError", "KeySpec", "SettingsModel", "check_keymap",
@@ -70,56 +80,65 @@ def _keys(value: str) -> str:
     return ",".join(keys)
 
 
-def _standard(value: Any) -> Any:
-    """TOML readers write ``hsk = 2.0`` or ``hsk = 2025`` as often as the string."""
+def _number_as_string(value: Any) -> Any:
+    """A choice written as a number is read as its string: TOML readers write ``hsk = 2.0``
+    or ``hsk = 2025`` as often as the string."""
     return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
 
 
-def _line_width(value: int) -> int:
-    if value != 0 and not MIN_LINE_WIDTH <= value <= MAX_LINE_WIDTH:
-        raise ValueError(f"give 0 (no limit) or a width from {MIN_LINE_WIDTH} to "
-                         f"{MAX_LINE_WIDTH} cells")
-    return value
+def _bounded(spec: Spec) -> Callable[[int], int]:
+    """A check of a number that may also be ``spec.no_limit``, saying what it takes."""
+    def check(value: int) -> int:
+        if not in_bounds(spec, value):
+            raise ValueError(f"give {spec.no_limit} (no limit) or {spec.what} from {spec.low} "
+                             f"to {spec.high} {spec.unit}".rstrip())
+        return value
+    return check
 
 
 KeyList = Annotated[str, AfterValidator(_keys)]
 
 
-class SettingsModel(BaseModel):
-    """The settings the reader changes often; the config gives their defaults, and the app
-    remembers the reader's last choice of each (see :mod:`tui.store.settings`)."""
+def _model_field(name: str, kind: type, default: Any) -> tuple[Any, Any]:
+    """The pydantic annotation and field of one setting of :class:`Settings`: a choice is
+    the literal of its values (so that the message lists them), a number its bounds."""
+    spec = spec_of(name)
+    if issubclass(kind, StrEnum):
+        choices = Literal[tuple(choice.value for choice in kind)]  # type: ignore[valid-type]
+        return Annotated[choices, BeforeValidator(_number_as_string)], Field(default,
+                                                                    description=spec.help)
+    if kind is int and spec.no_limit is not None:
+        return Annotated[int, AfterValidator(_bounded(spec))], Field(default,
+                                                                    description=spec.help)
+    if kind is int:
+        return int, Field(default, ge=spec.low, le=spec.high, description=spec.help)
+    return kind, Field(default, description=spec.help)
 
+
+class _SettingsBase(BaseModel):
     model_config = ConfigDict(
         alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True,
         extra="forbid", strict=True,
     )
 
-    script: Literal["as-written", "hans", "tw", "hk"] = Field(
-        "as-written", description="the article's script: as written, Simplified, Taiwan or "
-        "Hong Kong Traditional (the `s` key)")
-    reading: Literal["off", "pinyin", "zhuyin"] = Field(
-        "off", description="the reading line over the text (the `p` key)")
-    tones: Literal["off", "pleco", "mdbg"] = Field(
-        "off", description="tone colours: Pleco's scheme, MDBG's, or none (the `t` key)")
-    inline_glosses: bool = Field(
-        False, description="English after each term's first use (the `i` key)")
-    theme: str = Field(
-        "textual-dark", description="a Textual theme: zhread-dark, zhread-light, "
-        "textual-dark, textual-light, nord, … (the palette's Theme command)")
-    hsk: Annotated[Literal["2025", "2021", "2.0"], BeforeValidator(_standard)] = Field(
-        "2025", description="the HSK syllabus levels are given by")
-    sidebar_width: int = Field(
-        36, ge=16, le=200, description="the sidebar's width in cells (drag its left edge)")
-    max_line_width: Annotated[int, AfterValidator(_line_width)] = Field(
-        80, description="the longest line of the article in cells, two a Chinese character "
-        "(80: 40 characters, as e-readers set them), centred in a wider pane; 0 for no limit "
-        "(the palette's Line length commands)")
-
     def settings(self) -> Settings:
-        return Settings(**{name: getattr(self, name) for name in SettingsModel.model_fields})
+        return Settings(**{name: getattr(self, name) for name in setting_types()})
 
 
-class Config(SettingsModel):
+def _model_fields() -> dict[str, tuple[Any, Any]]:
+    defaults = {f.name: f.default for f in fields(Settings) if f.default is not MISSING}
+    return {name: _model_field(name, kind, defaults[name])
+            for name, kind in setting_types().items()}
+
+
+#: The settings the reader changes often; the config gives their defaults, and the app
+#: remembers the reader's last choice of each (see :mod:`tui.store.settings`). Built from
+#: :class:`Settings`, where each is declared with its choices, bounds and help.
+SettingsModel = create_model(  # type: ignore[call-overload]
+    "SettingsModel", __base__=_SettingsBase, __module__=__name__, **_model_fields())
+
+
+class Config(SettingsModel):  # type: ignore[misc, valid-type]
     """The whole config file: the default settings, ``remember`` and ``[keymap]``."""
 
     remember: bool = Field(
@@ -161,7 +180,7 @@ def parse_config(text: str, path: str | Path = "config.toml") -> Config:
     except tomllib.TOMLDecodeError as error:
         raise _decode_error(str(error), path, text) from None
     try:
-        config = Config.model_validate(data)
+        config: Config = Config.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         key = [str(part) for part in first["loc"]]
@@ -234,13 +253,14 @@ def check_keymap(
     specs: Sequence[KeySpec],
     groups: Mapping[str, Collection[str]],
     normalize: Callable[[str], str] = lambda keys: keys,
-    reserved: Mapping[str, str] = {},  # noqa: B006 - never mutated
+    reserved: Mapping[str, str] | None = None,
 ) -> None:
     """Every id in ``[keymap]`` must exist, and no key may do two things at once: within each
     group of scopes that are active together (``groups``: a name such as "the article" ->
     scopes), two ids on one key are an error naming both, and so is a key in ``reserved``
     (key -> what it does: keys the toolkit takes first, such as tab). Raises
     :class:`ConfigError`."""
+    reserved = reserved or {}
     known = {spec.id: spec for spec in specs}
     for binding_id, keys in config.keymap.items():
         if binding_id not in known:
@@ -255,8 +275,8 @@ def check_keymap(
         owner: dict[str, str] = {}
         for spec in (s for s in specs if s.scope in scopes):
             remapped = config.keymap.get(spec.id)
-            keys = normalize(remapped).split(",") if remapped else spec.keys
-            for key in keys:
+            bound = normalize(remapped).split(",") if remapped else spec.keys
+            for key in bound:
                 other = owner.setdefault(key, spec.id)
                 remapped_here = {spec.id, other} & config.keymap.keys()
                 if other != spec.id and remapped_here:  # the defaults are not the reader's

@@ -60,7 +60,7 @@ def format_for(path: Path, given: str | None) -> Format:
     if name not in FORMATS:
         shown = f"format {name!r}" if name else "no format"
         raise ZhreadError(f"{shown}: choose one of {', '.join(FORMATS)} (--format)")
-    return name  # type: ignore[return-value]
+    return name
 
 
 def export(words: Sequence[Word], format: str, path: str | Path) -> int:

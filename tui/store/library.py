@@ -13,10 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core.model.chars import is_han
-from tui.core.scripts.convert import Script, detect_script, shadow
 from tui.core.errors import ZhreadError
+from tui.core.model.chars import is_han
 from tui.core.readings.levels import grade
+from tui.core.scripts.convert import Script, detect_script, shadow
 from tui.core.text.loading import Loaded
 from tui.core.text.sources import documents_in
 

@@ -16,44 +16,131 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import Field, dataclass, field, fields, replace
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Self, get_type_hints
 
 from tui.core.errors import ZhreadError
+from tui.core.readings.levels import HskStandard
 from tui.core.safefiles import atomic_path, locked, move_aside
 from tui.core.userdirs import config_dir, data_dir
 
 __all__ = [
-    "ENV_VAR", "HSK_STANDARDS", "MAX_LINE_WIDTH", "MIN_LINE_WIDTH", "READINGS", "SCRIPTS",
-    "TONES", "Remembered", "Settings",
-    "config_path", "load_remembered", "remember", "save_remembered", "settings_path",
+    "ENV_VAR", "MAX_LINE_WIDTH", "MIN_LINE_WIDTH", "Choice", "HskStandard", "Reading",
+    "Remembered", "ScriptChoice", "Settings", "Spec", "Tones", "config_path",
+    "load_remembered", "remember", "save_remembered", "setting_types", "settings_path",
+    "spec_of",
 ]
 
 #: Names another config file, for a second profile or a test.
 ENV_VAR = "ZHREAD_CONFIG"
 
-#: The values each setting takes, as written in the config and the settings file.
-SCRIPTS = ("as-written", "hans", "tw", "hk")
-READINGS = ("off", "pinyin", "zhuyin")
-TONES = ("off", "pleco", "mdbg")
-HSK_STANDARDS = ("2025", "2021", "2.0")
 #: The bounds of ``max_line_width`` (terminal cells; 0 is no limit).
 MIN_LINE_WIDTH, MAX_LINE_WIDTH = 20, 1000
 
 
+class Choice(StrEnum):
+    """The values of a setting that is one of a few, as the config and the settings file
+    write them. The first is none: the app holds it as None (the text as written, no
+    reading line, no tone colours)."""
+
+    @classmethod
+    def actives(cls) -> tuple[Self, ...]:
+        """Every choice but the first: the ones that do something."""
+        return tuple(cls)[1:]
+
+    @classmethod
+    def cycle(cls) -> tuple[Self | None, ...]:
+        """The choices as the app holds them, in the order a key cycles through them."""
+        return (None, *cls.actives())
+
+    @classmethod
+    def of(cls, value: str | None) -> Self:
+        """The choice the app's ``value`` is (None: the first)."""
+        return cls(value) if value else next(iter(cls))
+
+    @property
+    def active(self) -> Self | None:
+        """The choice as the app holds it: None for the first."""
+        return None if self is next(iter(type(self))) else self
+
+
+class ScriptChoice(Choice):
+    AS_WRITTEN = "as-written"
+    HANS = "hans"
+    TW = "tw"
+    HK = "hk"
+
+
+class Reading(Choice):
+    OFF = "off"
+    PINYIN = "pinyin"
+    ZHUYIN = "zhuyin"
+
+
+class Tones(Choice):
+    OFF = "off"
+    PLECO = "pleco"
+    MDBG = "mdbg"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a setting takes beyond its type, and the help the config file gives it.
+
+    ``what`` names the value in error messages ("a width"); a number lies from ``low`` to
+    ``high``, or is ``no_limit`` when that is given; ``unit`` follows the bounds in the
+    config's messages; ``presets`` are the values the palette offers."""
+
+    help: str
+    what: str = ""
+    low: int | None = None
+    high: int | None = None
+    no_limit: int | None = None
+    unit: str = ""
+    presets: tuple[Any, ...] = ()
+
+
+def _spec(help: str, **spec: Any) -> dict[str, Spec]:
+    """A field's metadata: its :class:`Spec`."""
+    return {"spec": Spec(help, **spec)}
+
+
 @dataclass(frozen=True)
 class Settings:
-    """What the reader looks like: each field is a key of the config file (``_`` as ``-``)."""
+    """What the reader looks like: each field is a key of the config file (``_`` as ``-``),
+    declared once here with its choices and bounds; the remembered settings' checks below,
+    the config's model (:mod:`tui.store.config`) and the palette's commands read them."""
 
-    script: str = "as-written"
-    reading: str = "off"
-    tones: str = "off"
-    inline_glosses: bool = False
-    theme: str = "textual-dark"
-    hsk: str = "2025"
-    sidebar_width: int = 36
-    max_line_width: int = 80
+    script: ScriptChoice = field(default=ScriptChoice.AS_WRITTEN, metadata=_spec(
+        "the article's script: as written, Simplified, Taiwan or Hong Kong Traditional (the "
+        "`s` key)"))
+    reading: Reading = field(default=Reading.OFF, metadata=_spec(
+        "the reading line over the text (the `p` key)"))
+    tones: Tones = field(default=Tones.OFF, metadata=_spec(
+        "tone colours: Pleco's scheme, MDBG's, or none (the `t` key)"))
+    inline_glosses: bool = field(default=False, metadata=_spec(
+        "English after each term's first use (the `i` key)"))
+    theme: str = field(default="textual-dark", metadata=_spec(
+        "a Textual theme: zhread-dark, zhread-light, textual-dark, textual-light, nord, … (the "
+        "palette's Theme command)", what="a theme's name"))
+    hsk: HskStandard = field(default=HskStandard.HSK_2025, metadata=_spec(
+        "the HSK syllabus levels are given by"))
+    sidebar_width: int = field(default=36, metadata=_spec(
+        "the sidebar's width in cells (drag its left edge)", what="a width", low=16, high=200))
+    max_line_width: int = field(default=80, metadata=_spec(
+        "the longest line of the article in cells, two a Chinese character (80: 40 characters, "
+        "as e-readers set them), centred in a wider pane; 0 for no limit (the palette's Line "
+        "length commands)", what="a width", low=MIN_LINE_WIDTH, high=MAX_LINE_WIDTH,
+        no_limit=0, unit="cells", presets=(60, 80, 100, 0)))
+
+    def __post_init__(self) -> None:
+        """A choice given as its string (``Settings(tones="pleco")``) is held as the enum."""
+        for name, kind in setting_types().items():
+            value = getattr(self, name)
+            if isinstance(kind, type) and issubclass(kind, StrEnum) and type(value) is not kind:
+                object.__setattr__(self, name, kind(value))
 
     def with_values(self, values: Mapping[str, Any]) -> Settings:
         """These settings with ``values`` (field names) laid over them."""
@@ -65,6 +152,27 @@ class Settings:
             f.name: getattr(other, f.name) for f in fields(self)
             if getattr(self, f.name) != getattr(other, f.name)
         }
+
+
+_TYPES: dict[str, type] = {}
+
+
+def setting_types() -> dict[str, type]:
+    """Field name -> its type (bool, int, str or a StrEnum of choices), in field order."""
+    if not _TYPES:
+        hints = get_type_hints(Settings)
+        _TYPES.update({f.name: hints[f.name] for f in fields(Settings)})
+    return _TYPES
+
+
+def spec_of(name: str) -> Spec:
+    """The :class:`Spec` of the setting ``name`` (a field name)."""
+    spec: Spec = _field(name).metadata["spec"]
+    return spec
+
+
+def _field(name: str) -> Field[Any]:
+    return next(f for f in fields(Settings) if f.name == name)
 
 
 @dataclass
@@ -119,36 +227,40 @@ def _validated(data: object) -> dict[str, Any]:
     pydantic would cost that frame a third of a second."""
     if not isinstance(data, dict) or not isinstance(data.get("settings"), dict):
         raise ValueError("not a zhread settings file")
-    names = {f.name for f in fields(Settings)}
+    types = setting_types()
     given = {k.replace("-", "_"): v for k, v in data["settings"].items()}
-    return {name: _checked(name, value) for name, value in given.items() if name in names}
+    return {name: _checked(name, types[name], value) for name, value in given.items()
+            if name in types}
 
 
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "script": SCRIPTS, "reading": READINGS, "tones": TONES, "hsk": HSK_STANDARDS,
-}
-
-
-def _checked(name: str, value: Any) -> Any:
-    """``value`` if it is one the setting ``name`` takes, else ValueError saying why."""
-    if name in _CHOICES:
-        if value not in _CHOICES[name]:
-            raise ValueError(f"{name}: {value!r} is not one of {', '.join(_CHOICES[name])}")
-    elif name == "inline_glosses":
+def _checked(name: str, kind: type, value: Any) -> Any:
+    """``value`` if it is one the setting ``name`` (of type ``kind``) takes, else
+    ValueError saying why."""
+    spec = spec_of(name)
+    if issubclass(kind, StrEnum):
+        if value not in tuple(choice.value for choice in kind):
+            raise ValueError(f"{name}: {value!r} is not one of {', '.join(kind)}")
+        return kind(value)
+    if kind is bool:
         if not isinstance(value, bool):
             raise ValueError(f"{name}: {value!r} is not true or false")
-    elif name == "theme":
+    elif kind is str:
         if not isinstance(value, str) or not value:
-            raise ValueError(f"{name}: {value!r} is not a theme's name")
-    elif name == "sidebar_width":
-        if isinstance(value, bool) or not isinstance(value, int) or not 16 <= value <= 200:
-            raise ValueError(f"{name}: {value!r} is not a width from 16 to 200")
-    elif name == "max_line_width":
-        if isinstance(value, bool) or not isinstance(value, int) or not (
-                value == 0 or MIN_LINE_WIDTH <= value <= MAX_LINE_WIDTH):
-            raise ValueError(f"{name}: {value!r} is not 0 (no limit) or a width from "
-                             f"{MIN_LINE_WIDTH} to {MAX_LINE_WIDTH}")
+            raise ValueError(f"{name}: {value!r} is not {spec.what}")
+    elif kind is int and (isinstance(value, bool) or not isinstance(value, int)
+                          or not in_bounds(spec, value)):
+        no_limit = f"{spec.no_limit} (no limit) or " if spec.no_limit is not None else ""
+        raise ValueError(f"{name}: {value!r} is not {no_limit}{spec.what} from {spec.low} "
+                         f"to {spec.high}")
     return value
+
+
+def in_bounds(spec: Spec, value: int) -> bool:
+    """Whether ``value`` lies within ``spec``'s bounds, or is its ``no_limit``."""
+    if spec.no_limit is not None and value == spec.no_limit:
+        return True
+    return ((spec.low is None or spec.low <= value)
+            and (spec.high is None or value <= spec.high))
 
 
 def save_remembered(values: Mapping[str, Any], path: Path | None = None) -> None:

@@ -19,8 +19,9 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from tui.core.errors import ZhreadError
-from tui.core.glossary.model import Entry, GlossaryError, parse_glossary
+from tui.core.glossary.entries import Entry
 from tui.core.glossary.layers import builtin_glossary, user_glossary_path
+from tui.core.glossary.loader import GlossaryError, parse_glossary
 from tui.core.safefiles import atomic_path, locked
 
 __all__ = ["HEADER", "add_entry"]
@@ -131,7 +132,8 @@ def _with_entry(text: str, entry: Entry, path: Path) -> str:
 
 def _terms_node(text: str) -> Any:
     """The node of the ``terms:`` value (the file has been validated, so it is there)."""
-    root: MappingNode = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert isinstance(root, MappingNode)
     return next(value for key, value in root.value if key.value == "terms")
 
 

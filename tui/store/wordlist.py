@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.core import userdirs
-from tui.core.scripts.convert import shadow
 from tui.core.errors import ZhreadError
+from tui.core.scripts.convert import shadow
 from tui.core.sqlitefiles import UserStore
 
 __all__ = ["Word", "WordList", "default_path"]
@@ -174,7 +174,8 @@ class WordList(UserStore):
 
     def __len__(self) -> int:
         with self._reading():
-            return self._conn.execute("SELECT count(*) FROM words").fetchone()[0]
+            count: int = self._conn.execute("SELECT count(*) FROM words").fetchone()[0]
+            return count
 
     # --- known words ------------------------------------------------------------------------
 

@@ -16,20 +16,20 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.core.model.document import Document, Token
-
-from tui.core.model.chars import Kind
+from tui.core.compare.shown import ShownText
 from tui.core.glossary.inline_glosses import inline_glosses
+from tui.core.model.chars import Kind
+from tui.core.model.document import Document, Token
 from tui.core.model.ranges import Ranges
 from tui.core.text.sanitize import visible
-from tui.core.compare.shown import ShownText
+from tui.keys import textual_bindings
 from tui.layout import Layout, Line, cells
+from tui.store.settings import Tones
 from tui.widgets.linepane import LinePane
 
 #: Texts up to this many characters are wrapped whole at once (a few milliseconds); longer
@@ -44,24 +44,10 @@ class ArticleView(LinePane, can_focus=True):
         "article--term", "article--cursor", "article--gloss", "article--match",
         "article--regional", "article--ambiguous", "article--unknown", "article--reading",
         "article--above-level",
-        *(f"article--tone-{scheme}-{tone}" for scheme in ("pleco", "mdbg") for tone in range(1, 6)),
+        *(f"article--tone-{scheme}-{tone}" for scheme in Tones.actives() for tone in range(1, 6)),
     }
 
-    BINDINGS: list[BindingType] = [
-        Binding("right,w", "next_word", "Next word", id="next-word", show=False),
-        Binding("left,b", "previous_word", "Prev word", id="previous-word", show=False),
-        Binding("down,j", "line_down", "Line down", id="line-down", show=False),
-        Binding("up,k", "line_up", "Line up", id="line-up", show=False),
-        Binding("space,pagedown,ctrl+f", "page_down", "Page down", id="page-down", show=False),
-        Binding("shift+space,pageup,ctrl+b", "page_up", "Page up", id="page-up", show=False),
-        Binding("g,home", "first_word", "Top", id="top", show=False),
-        Binding("G,end", "last_word", "Bottom", id="bottom", show=False),
-        Binding("right_square_bracket", "next_term", "Next term", id="next-term"),
-        Binding("left_square_bracket", "previous_term", "Prev term", id="previous-term",
-                show=False),
-        Binding("n", "next_match", "Next match", id="next-match", show=False),
-        Binding("N", "previous_match", "Prev match", id="previous-match", show=False),
-    ]
+    BINDINGS = textual_bindings("article")
 
     class CursorMoved(Message):
         """The cursor is on another token (or the document changed under it)."""
@@ -94,7 +80,7 @@ class ArticleView(LinePane, can_focus=True):
         self.readings: Mapping[int, str] = {}  # Han token start -> reading shown above it
         self._pads: dict[int, int] = {}  # token end -> blank cells so its reading fits over it
         self._pad_offsets: list[int] = []  # sorted keys of _pads, to find a line's in O(log n)
-        self.tones: str | None = None  # tone colour scheme: None, "pleco" or "mdbg"
+        self.tones: str | None = None  # tone colour scheme: None or one of Tones
         self._tones_of: Callable[[Token], str] | None = None
         self._tone_cache: LRUCache[tuple[int, int], str] = LRUCache(4096)
         self._growing = False  # a slice of background wrapping is scheduled
@@ -406,7 +392,7 @@ class ArticleView(LinePane, can_focus=True):
         if not digits or len(digits) != len(syllables):
             return [Segment(reading, style)]
         segments: list[Segment] = []
-        for number, (syllable, digit) in enumerate(zip(syllables, digits)):
+        for number, (syllable, digit) in enumerate(zip(syllables, digits, strict=True)):
             toned = self.layered_style(("article--reading", f"article--tone-{self.tones}-{digit}"))
             segments.append(Segment(("" if number == 0 else " ") + syllable, toned))
         return segments
@@ -628,7 +614,7 @@ class ArticleView(LinePane, can_focus=True):
             self._goal_x = None
             self.move_to(index)
             if event.chain == 2:
-                await self.run_action("app.lookup")
+                await self.run_action("screen.lookup")
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         """A term under the mouse shows its gloss as a tooltip."""
@@ -673,7 +659,7 @@ def _changed(old: Document, new: Document) -> list[tuple[int, int]]:
     of the segmenter replaces a chunk or two and shares the rest)."""
     if len(old.chunks) != len(new.chunks):
         return [(0, len(new.text))]
-    return [(b.start, b.end) for a, b in zip(old.chunks, new.chunks) if a is not b]
+    return [(b.start, b.end) for a, b in zip(old.chunks, new.chunks, strict=True) if a is not b]
 
 
 def layout_lines(

@@ -16,17 +16,18 @@ from textual import events
 from textual.geometry import Size
 from textual.strip import Strip
 
-from tui.core.scripts.convert import Script, aligned
-from tui.core.model.document import Document, Token
 from tui.core.model.chars import Kind
+from tui.core.model.document import Document, Token
+from tui.core.readings.levels import HskStandard
 from tui.core.readings.reading import pinyin
+from tui.core.scripts.convert import Script, aligned
 from tui.core.text.sanitize import visible
 from tui.widgets.linepane import LinePane
 from tui.wrapped import Wrapped
 
 if TYPE_CHECKING:  # the glossary and dictionary load in workers, after the first frame
+    from tui.core.glossary.entries import Entry, Glossary
     from tui.core.readings.dictionary import DictEntry, Dictionary
-    from tui.core.glossary.model import Entry, Glossary
 
 
 class EntryPanel(LinePane, can_focus=False):
@@ -39,7 +40,7 @@ class EntryPanel(LinePane, can_focus=False):
     shorter entry never changes the widths either.
     """
 
-    standard = "2025"  # the HSK syllabus levels are given in: "2025", "2021" or "2.0"
+    standard: str = HskStandard.HSK_2025  # the HSK syllabus levels are given in
     script: Script | None = None  # how the document is written, once the app knows
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -169,7 +170,7 @@ def _reading(word: str, simplified: str, dictionary: Dictionary | None) -> str:
 
 
 def describe_dictionary(
-    word: str, simplified: str, dictionary: Dictionary, standard: str = "2025"
+    word: str, simplified: str, dictionary: Dictionary, standard: str = HskStandard.HSK_2025
 ) -> Text:
     """Every CC-CEDICT entry for the word, its HSK level, and its characters' readings."""
     from tui.core.readings.levels import label, level

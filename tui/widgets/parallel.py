@@ -54,7 +54,7 @@ class ParallelView(ArticleView, can_focus=False):
     def _announce(self) -> None:
         """The reader's sidebar describes the reader's word, not this pane's."""
 
-    def on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         event.stop()
         event.prevent_default()  # not the article's own click handling: this pane only follows
         index = self._token_under(event)

@@ -4,9 +4,10 @@ as in less and vim."""
 from __future__ import annotations
 
 from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+from tui.keys import textual_bindings
 
 PLACEHOLDERS = {
     False: "/ search forward: hanzi in either script, pinyin (tones optional) or English",
@@ -18,11 +19,7 @@ class SearchBar(Input):
     """A one-line query; Enter searches, Escape gives the keyboard back to the article.
     Up and Down go through earlier queries of this session."""
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="search-close", show=False),
-        Binding("up", "history(-1)", "Earlier query", id="search-earlier", show=False),
-        Binding("down", "history(1)", "Later query", id="search-later", show=False),
-    ]
+    BINDINGS = textual_bindings("searchbar")
 
     class Search(Message):
         """The reader asked for ``query``; ``backward`` after ``?``."""

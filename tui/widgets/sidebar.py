@@ -20,12 +20,6 @@ MIN_ARTICLE = 20
 class Sidebar(Vertical):
     """A :class:`Vertical` with a draggable left edge."""
 
-    DEFAULT_CSS = """
-    Sidebar.-dragging, Sidebar.-handle-hover {
-        border-left: vkey $accent;
-    }
-    """
-
     class Resized(Message):
         """The reader dragged the sidebar to ``width`` cells."""
 

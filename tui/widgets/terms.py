@@ -11,12 +11,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.text.sanitize import visible
+from tui.keys import textual_bindings
 
 if TYPE_CHECKING:  # the glossary modules load in the worker, after the first frame
     from tui.core.compare.align import RegionalWord
@@ -29,12 +29,7 @@ T = TypeVar("T")
 class TermsPane(OptionList):
     """An option list of :class:`TermUse` rows, then :class:`Candidate` rows."""
 
-    BINDINGS = [
-        Binding("plus,equals_sign", "add_candidate", "Add to my glossary", id="add-candidate"),
-        Binding("escape", "leave", "Back to article", id="leave-terms"),
-        Binding("j", "cursor_down", "Next term", show=False, id="terms-down"),
-        Binding("k", "cursor_up", "Previous term", show=False, id="terms-up"),
-    ]
+    BINDINGS = textual_bindings("terms")
 
     class TermChosen(Message):
         """The reader picked a term: jump to it and search its uses."""
@@ -153,7 +148,8 @@ class TermsPane(OptionList):
         self.post_message(self.Leave())
 
 
-def _section(title: str, kind: str, items: Sequence[T], row: Callable[[T], Text]) -> list[Option | None]:
+def _section(title: str, kind: str, items: Sequence[T],
+             row: Callable[[T], Text]) -> list[Option | None]:
     """A titled block of rows after a divider, or nothing when there are no items."""
     if not items:
         return []

@@ -1,1 +1,2 @@
-"""Skim analysis: people and organisations, quotes and speakers, keywords, outline and statistics."""
+"""Skim analysis: people and organisations, quotes and speakers, keywords, outline and
+statistics."""

@@ -17,12 +17,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tui.core.scripts import convert
 from tui.core.model.chars import NAME_DOTS, is_han
 from tui.core.model.document import Document
+from tui.core.scripts import convert
 
 if TYPE_CHECKING:
-    from tui.core.glossary.model import Entry, Glossary
+    from tui.core.glossary.entries import Entry, Glossary
 
 __all__ = ["ORGANISATION", "PERSON", "PLACE", "Entity", "Mention", "Tagger", "find_entities"]
 
@@ -101,7 +101,8 @@ class Tagger:
 
     def tag_of(self, word: str) -> str | None:
         """The dictionary's tag for ``word``, None when jieba does not list it."""
-        return self._pos.word_tag_tab.get(word)
+        tag: str | None = self._pos.word_tag_tab.get(word)
+        return tag
 
     def frequency(self, word: str) -> int:
         """How often jieba's dictionary counts ``word`` (0: not a word of its own)."""
@@ -265,8 +266,8 @@ def _is_phrase(word: str, tagger: Tagger) -> bool:
     whole = tagger.frequency(word)
     for cut in range(1, len(word)):
         parts = (word[:cut], word[cut:])
-        tags = [tagger.tag_of(part) for part in parts]
-        if None in tags or any(tag.startswith(("nr", "ns", "nt", "nz")) for tag in tags):
+        tags = [tag for tag in map(tagger.tag_of, parts) if tag is not None]
+        if len(tags) < len(parts) or any(tag.startswith(("nr", "ns", "nt", "nz")) for tag in tags):
             continue
         rarest = min(tagger.frequency(part) for part in parts)
         if any(tag.startswith(_PHRASE_TAGS) for tag in tags) and whole * 5 < rarest:
@@ -348,11 +349,11 @@ def _title_in(text: str, lead: int, stop: int, starts: dict[int, Mention]) -> st
     """The last ``、``-separated part of ``text[lead:stop]`` that reads as a title."""
     ends = [stop]
     bounds = [lead] + [i + 1 for i in range(lead, stop) if text[i] == "、"]
-    for begin in reversed(bounds):
+    for bound in reversed(bounds):
         end = ends[-1]
-        ends.append(begin - 1)
-        head = text.rfind("的", begin, end)
-        begin = head + 1 if head >= 0 else begin
+        ends.append(bound - 1)
+        head = text.rfind("的", bound, end)
+        begin = head + 1 if head >= 0 else bound
         while begin < end and text[begin] in _ROLE_LEADS:
             begin += 1
         begin = _after_employer(text, begin, end, starts)

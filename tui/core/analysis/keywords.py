@@ -16,12 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.model.chars import NAME_DOTS, is_han
+from tui.core.model.chars import NAME_DOTS, Kind, is_han
 from tui.core.model.document import Document, Token
-from tui.core.model.chars import Kind
 
 if TYPE_CHECKING:
-    from tui.core.glossary.model import Glossary
+    from tui.core.glossary.entries import Glossary
 
 __all__ = ["GLOSSARY_BOOST", "Keyword", "keywords"]
 

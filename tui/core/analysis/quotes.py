@@ -22,9 +22,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.core.scripts import convert
-from tui.core.model.document import Document
 from tui.core.analysis.entities import ORGANISATION, PERSON, Entity, Mention
+from tui.core.model.document import Document
+from tui.core.scripts import convert
 
 __all__ = ["Quote", "find_quotes", "is_statement", "quote_spans"]
 

@@ -11,12 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tui.core.scripts import convert
-from tui.core.model.document import Document
 from tui.core.analysis.entities import ORGANISATION, PERSON, PLACE, Entity, Tagger, find_entities
 from tui.core.analysis.keywords import Keyword, keywords
 from tui.core.analysis.quotes import Quote, find_quotes, quote_spans
-from tui.core.model.sentences import sentence_at
 from tui.core.analysis.stats import (
     LEARNER_RATE,
     NATIVE_RATE,
@@ -24,9 +21,13 @@ from tui.core.analysis.stats import (
     document_stats,
     reading_time,
 )
+from tui.core.model.document import Document
+from tui.core.model.sentences import sentence_at
+from tui.core.readings.levels import HskStandard
+from tui.core.scripts import convert
 
 if TYPE_CHECKING:
-    from tui.core.glossary.model import Glossary
+    from tui.core.glossary.entries import Glossary
     from tui.core.words.segment import JiebaSplitter
 
 __all__ = ["OutlineItem", "SkimReport", "as_json", "as_markdown", "as_text", "outline", "skim"]
@@ -53,7 +54,8 @@ class SkimReport:
 
 
 def skim(document: Document, glossary: Glossary | None = None,
-         splitter: JiebaSplitter | None = None, standard: str = "2025") -> SkimReport:
+         splitter: JiebaSplitter | None = None,
+         standard: str = HskStandard.HSK_2025) -> SkimReport:
     """The whole report. ``document`` should be segmented with ``splitter`` (a
     :class:`~tui.core.words.segment.JiebaSplitter`); without one the process-wide splitter for
     ``glossary`` is used. Tagging costs about as much as segmenting: call it off the UI
@@ -63,8 +65,8 @@ def skim(document: Document, glossary: Glossary | None = None,
     if not document.shadow:
         document = _with_shadow(document)
     if splitter is None:
-        from tui.core.words.segment import shared_splitter
         from tui.core.userdirs import cache_dir
+        from tui.core.words.segment import shared_splitter
 
         words = frozenset(glossary.han_forms()) if glossary is not None else frozenset()
         splitter = shared_splitter(words, cache_dir())
@@ -86,15 +88,14 @@ def skim(document: Document, glossary: Glossary | None = None,
 
 
 def _with_shadow(document: Document) -> Document:
-    from dataclasses import replace
-
-    return replace(document, shadow=convert.shadow(document.text))
+    return Document.from_chunks(document.text, document.chunks, document.source,
+                                shadow=convert.shadow(document.text))
 
 
 def outline(document: Document) -> list[OutlineItem]:
     """The first sentence of every paragraph that has one: the story's skeleton."""
     text = document.text
-    closes = {start: close for start, close in quote_spans(text)}
+    closes = dict(quote_spans(text))
     items = []
     for paragraph in document.paragraphs:
         first = paragraph.start

@@ -19,11 +19,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
-from tui.core.scripts.convert import PHRASE_CONFIGS, aligned, convert
-from tui.core.model.document import Document, Token, paragraphs_of
 from tui.core.compare.regional import RegionalTrust
+from tui.core.model.document import Document, Token, paragraphs_of
+from tui.core.scripts.convert import PHRASE_CONFIGS, aligned, convert
 
 #: How many unchanged words on each side a rewrite may take in to cover OpenCC's whole phrase.
 _WIDEN = 2
@@ -213,7 +213,7 @@ def _pieces(
     if last - first > _MAX_GROUP:
         return None
 
-    @lru_cache(maxsize=None)
+    @cache
     def runs(start: int, at: int) -> tuple[tuple[int, int, str], ...] | None:
         if start == last:
             return () if at == len(proposed) else None
@@ -313,7 +313,10 @@ def _one_to_many() -> dict[str, dict[str, tuple[str, ...]]]:
 def ambiguous(text: str, config: str) -> dict[int, tuple[str, ...]]:
     """Offsets in ``text`` of characters with several possible conversions (发 -> 發/髮),
     with the options, for configs in the direction that has that choice."""
-    direction = "s2t" if config.startswith("s2") else "t2s" if config.endswith(("2s", "2sp")) else ""
+    if config.startswith("s2"):
+        direction = "s2t"
+    else:
+        direction = "t2s" if config.endswith(("2s", "2sp")) else ""
     table = _one_to_many().get(direction, {})
     return {i: table[ch] for i, ch in enumerate(text) if ch in table}
 

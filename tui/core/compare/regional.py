@@ -18,12 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.core.errors import ZhreadError
 from tui.core.model.chars import is_han
 from tui.core.scripts.convert import PHRASE_CONFIGS, shadow
-from tui.core.errors import ZhreadError
 
 if TYPE_CHECKING:
-    from tui.core.glossary.model import Glossary
+    from tui.core.glossary.entries import Glossary
 
 #: Which column of the vetted list each phrase config reads, and whether it writes the
 #: mainland word (``tw2sp``: Taiwan to mainland) or reads it (``s2twp``).

@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from tui.core.scripts import convert
-from tui.core.model.chars import NAME_DOTS, is_han
-from tui.core.model.document import Document, Token
-from tui.core.model.chars import Kind
 from tui.core.errors import ZhreadError
-from tui.core.glossary.model import Category, Entry, Glossary
+from tui.core.glossary.entries import Category, Entry, Glossary
 from tui.core.glossary.layers import ids_in_use
+from tui.core.model.chars import NAME_DOTS, Kind, is_han
+from tui.core.model.document import Document, Token
 from tui.core.readings.reading import pinyin
+from tui.core.scripts import convert
 
 __all__ = ["Candidate", "entry_for", "find_candidates"]
 
@@ -157,7 +156,7 @@ def _target_chars(english: str) -> int:
     An acronym counts one word per capital (CoT: chain of thought); only the part before a
     comma counts, since what follows is usually a second name (Mixture of Experts, MoE).
     """
-    words = re.split(r"[,;]", english)[0].split()
+    words: list[str] = re.split(r"[,;]", english)[0].split()
     if len(words) == 1 and _is_acronym(words[0]):
         return 2 * sum(ch.isupper() for ch in words[0])
     # Retrieval-Augmented is two words; fine-tuning is one
@@ -222,7 +221,7 @@ def _words_before(document: Document, index: int, target: int) -> tuple[int, int
     return start, end
 
 
-def _preceding(tokens: tuple[Token, ...], index: int) -> Iterator[Token]:
+def _preceding(tokens: Sequence[Token], index: int) -> Iterator[Token]:
     for i in range(index - 1, -1, -1):
         yield tokens[i]
 

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.scripts import convert
 from tui.core.glossary.candidates import Candidate
+from tui.core.glossary.entries import Entry, Glossary
 from tui.core.model.chars import unify_name_dots
 from tui.core.model.document import Document
-from tui.core.glossary.model import Entry, Glossary
+from tui.core.scripts import convert
 
 __all__ = ["TermUse", "as_json", "as_markdown", "terms_found"]
 

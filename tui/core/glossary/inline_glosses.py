@@ -75,7 +75,7 @@ def _says(piece: str, names: Collection[str]) -> bool:
 def gloss_offset(text: str, start: int, end: int) -> int:
     """Where the gloss of ``text[start:end]`` goes: right after it, or after the closing
     mark of quotes that enclose exactly the term."""
-    if 0 < start and end < len(text) and QUOTES.get(text[start - 1]) == text[end]:
+    if start > 0 and end < len(text) and QUOTES.get(text[start - 1]) == text[end]:
         return end + 1
     return end
 

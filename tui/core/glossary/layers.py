@@ -14,7 +14,8 @@ from pathlib import Path
 
 from tui.core import userdirs
 from tui.core.glossary.bundled import builtin_glossary_path
-from tui.core.glossary.model import Glossary, GlossaryError, load_glossary
+from tui.core.glossary.entries import Glossary
+from tui.core.glossary.loader import GlossaryError, load_glossary
 
 __all__ = [
     "UserGlossaryError",

@@ -34,15 +34,8 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from tui.core.glossary.bundled import seeds_dir
-from tui.core.glossary.model import (
-    _SLUG,
-    Glossary,
-    GlossaryError,
-    _decode,
-    _line,
-    _load_yaml,
-    _read_limited,
-)
+from tui.core.glossary.entries import _SLUG, Glossary
+from tui.core.glossary.loader import GlossaryError, _decode, _line, _load_yaml, _read_limited
 
 __all__ = ["NOTES_SUFFIX", "TextNotes", "for_document", "notes_for", "parse_text_notes",
            "text_key"]
@@ -159,10 +152,15 @@ def notes_for(text: str, source: str) -> dict[str, str]:
     return merged
 
 
-def for_document(glossary: Glossary, text: str, source: str) -> tuple[Glossary, str | None]:
+def for_document(
+    glossary: Glossary, text: str, source: str, *, strict: bool = False
+) -> tuple[Glossary, str | None]:
     """The glossary as it applies to this text (see :meth:`Glossary.for_text`), and a
-    warning instead of the notes when its notes file is broken: the reader goes on."""
+    warning instead of the notes when its notes file is broken: the reader goes on.
+    ``strict`` raises the :class:`GlossaryError` instead, for a command to stop at."""
     try:
         return glossary.for_text(text, notes_for(text, source)), None
     except GlossaryError as error:
+        if strict:
+            raise
         return glossary.for_text(text), f"{error} (the notes on this text are skipped)"

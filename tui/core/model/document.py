@@ -21,7 +21,6 @@ from typing import overload
 
 from tui.core.model.chars import Kind, char_kind
 
-
 #: Kinds by their one-byte code in a chunk (the order of the enum).
 KINDS: tuple[Kind, ...] = tuple(Kind)
 CODE: dict[Kind, int] = {kind: code for code, kind in enumerate(KINDS)}
@@ -73,10 +72,10 @@ class Chunk:
     kinds are worked out (in one pass of ``str.translate``) only when something asks.
     """
 
-    __slots__ = ("start", "end", "starts", "_kinds", "terms", "segmented", "_words")
+    __slots__ = ("_kinds", "_words", "end", "segmented", "start", "starts", "terms")
 
     def __init__(
-        self, start: int, end: int, starts: array | None = None, kinds: bytes | None = None,
+        self, start: int, end: int, starts: array[int] | None = None, kinds: bytes | None = None,
         terms: dict[int, str] | None = None, segmented: bool = False,
     ) -> None:
         self.start, self.end = start, end
@@ -154,7 +153,7 @@ class Tokens(Sequence[Token]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -172,9 +171,21 @@ class Document:
     """
 
     __slots__ = (
-        "text", "source", "segmented", "chunks", "_chunk_starts", "_firsts", "_count",
-        "_tokens", "_paragraphs", "_newlines", "_shadow", "_shadow_parts", "_terms",
+        "_chunk_starts",
+        "_count",
+        "_firsts",
+        "_newlines",
+        "_paragraphs",
+        "_shadow",
+        "_shadow_parts",
+        "_terms",
+        "_tokens",
+        "chunks",
+        "segmented",
+        "source",
+        "text",
     )
+    _paragraphs: Sequence[Paragraph] | None
 
     def __init__(
         self,
@@ -198,7 +209,7 @@ class Document:
     @classmethod
     def from_chunks(
         cls, text: str, chunks: Sequence[Chunk], source: str = "<text>",
-        shadow: str | Sequence[str] = "", newlines: array | None = None,
+        shadow: str | Sequence[str] = "", newlines: array[int] | None = None,
     ) -> Document:
         """A document over chunks that tile ``text``; ``shadow`` is the whole shadow or one
         piece per chunk (``""`` for a chunk not yet segmented)."""
@@ -209,7 +220,7 @@ class Document:
 
     def _setup(
         self, text: str, chunks: list[Chunk], source: str, segmented: bool,
-        shadow: str | Sequence[str], newlines: array | None,
+        shadow: str | Sequence[str], newlines: array[int] | None,
     ) -> None:
         self.text, self.source, self.segmented, self.chunks = text, source, segmented, chunks
         self._chunk_starts = [chunk.start for chunk in chunks]
@@ -220,7 +231,7 @@ class Document:
             count += len(chunk)
         self._count = count
         self._tokens = Tokens(self)
-        self._paragraphs: Sequence[Paragraph] | None = None
+        self._paragraphs = None
         self._newlines = newlines
         self._shadow = shadow if isinstance(shadow, str) else None
         self._shadow_parts = None if isinstance(shadow, str) else list(shadow)
@@ -250,7 +261,7 @@ class Document:
         starts = chunk.starts
         ends = list(starts[1:])
         ends.append(chunk.end)
-        for start, end, code in zip(starts, ends, kinds):
+        for start, end, code in zip(starts, ends, kinds, strict=False):  # empty: no starts
             yield start, end, KINDS[code], terms.get(start) if terms else None
 
     def spans(self) -> Iterator[tuple[int, int, Kind, str | None]]:
@@ -326,7 +337,7 @@ class Document:
             else:
                 self._shadow = "".join(
                     part or self.text[chunk.start : chunk.end]
-                    for part, chunk in zip(parts, self.chunks)
+                    for part, chunk in zip(parts, self.chunks, strict=False)
                 )
         return self._shadow
 
@@ -352,7 +363,7 @@ class _Paragraphs(Sequence[Paragraph]):
 
     __slots__ = ("_doc", "_newlines")
 
-    def __init__(self, document: Document, newlines: array) -> None:
+    def __init__(self, document: Document, newlines: array[int]) -> None:
         self._doc, self._newlines = document, newlines
 
     def __len__(self) -> int:
@@ -381,7 +392,7 @@ class _Paragraphs(Sequence[Paragraph]):
             yield self[index]
 
 
-def newline_offsets(text: str) -> array:
+def newline_offsets(text: str) -> array[int]:
     """Offsets of every ``\\n`` (found by ``str.find``, so in C)."""
     found = array("i")
     pos = text.find("\n")

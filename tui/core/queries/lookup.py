@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the dictionary opens SQLite, the glossary loads YAML: both are given
+    from tui.core.glossary.entries import Entry, Glossary
     from tui.core.readings.dictionary import DictEntry, Dictionary
-    from tui.core.glossary.model import Entry, Glossary
 
 __all__ = ["DICTIONARY_LIMIT", "GLOSSARY_LIMIT", "Hits", "find_hits", "glossary_hits"]
 
@@ -65,9 +65,9 @@ def glossary_hits(glossary: Glossary, query: str, limit: int = GLOSSARY_LIMIT) -
     A Han query is also tried in Simplified, so 蒸餾 and 蒸馏 find the same entry whatever
     script the entry lists first; Latin letters also match an entry's toneless pinyin.
     """
+    from tui.core.glossary.matcher import has_han
     from tui.core.readings.cedict import toneless_key
     from tui.core.scripts.convert import shadow
-    from tui.core.glossary.model import has_han
 
     needles = {query.casefold()}
     if has_han(query):

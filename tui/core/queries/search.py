@@ -15,14 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui.core.readings.cedict import numbered_key, toneless_key
 from tui.core.model.chars import is_han
+from tui.core.readings.cedict import numbered_key, toneless_key
 from tui.core.scripts.convert import convert, shadow
 
 if TYPE_CHECKING:
+    from tui.core.glossary.entries import Glossary
+    from tui.core.model.document import Document, Token
     from tui.core.readings.dictionary import Dictionary
-    from tui.core.model.document import Document
-    from tui.core.glossary.model import Glossary
 
 __all__ = ["Hits", "PinyinIndex", "find"]
 
@@ -110,10 +110,10 @@ def _term_hits(glossary: Glossary, entry_id: str, simplified: str) -> list[tuple
     return [(m.start, m.end) for m in glossary.match(simplified) if m.entry_id == entry_id]
 
 
-def _occurrences(text: str, needle: str, ignore_case: bool = False) -> Iterator[tuple[int, int]]:
-    haystack, needle = (text.casefold(), needle.casefold()) if ignore_case else (text, needle)
+def _occurrences(text: str, query: str, ignore_case: bool = False) -> Iterator[tuple[int, int]]:
+    haystack, needle = (text.casefold(), query.casefold()) if ignore_case else (text, query)
     if ignore_case and len(haystack) != len(text):  # casefold changed lengths (ß): be exact
-        haystack, needle = text, needle
+        haystack, needle = text, query
     at = haystack.find(needle)
     while at >= 0 and needle:
         yield at, at + len(needle)
@@ -150,7 +150,7 @@ def _defined_by(definitions: Iterable[str], words: set[str]) -> bool:
     return any(words <= set(_WORD.findall(d.lower())) for d in definitions)
 
 
-def _words(document: Document) -> Iterator:  # Iterator[Token]
+def _words(document: Document) -> Iterator[Token]:
     from tui.core.model.chars import Kind
 
     return (t for t in document.tokens if t.kind is Kind.HAN)
@@ -212,7 +212,7 @@ class PinyinIndex:
         typed = [ch for ch in unicodedata.normalize("NFC", query.lower()) if ch.isalpha()]
         typed = ["ü" if ch == "v" else ch for ch in typed]
         return all(want == have or want == _strip(have)
-                   for want, have in zip(typed, self.marked[start:end]))
+                   for want, have in zip(typed, self.marked[start:end], strict=False))
 
     def _numbers_agree(self, numbered: str, start: int) -> bool:
         """``ren2gong1``: a digit must follow a syllable's last letter and equal its tone."""

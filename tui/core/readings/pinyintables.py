@@ -16,6 +16,7 @@ import threading
 from types import ModuleType
 
 from tui.core.readings import lexicons
+
 __all__ = ["admit", "pypinyin"]
 
 _lock = threading.Lock()
@@ -61,7 +62,7 @@ def admit(text: str) -> None:
             if phrases.prefixes:  # its matcher stops where no phrase can go on
                 from pypinyin.seg import mmseg
 
-                mmseg.seg.train(phrases.prefixes)
+                mmseg.seg.train(iter(phrases.prefixes))
             if phrases.readings:
                 module.load_phrases_dict(phrases.readings)
         _admitted = known | new

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -37,7 +37,7 @@ class Script(StrEnum):
     NEUTRAL = "neutral"
 
 
-@lru_cache(maxsize=None)
+@cache
 def converter(config: str) -> opencc.OpenCC:
     """One converter per config: building one loads its dictionaries (a few ms each)."""
     name = config.removesuffix(".json")
@@ -53,9 +53,10 @@ def convert(text: str, config: str) -> str:
     be written in; each becomes U+FFFD, one character for one, so offsets still hold.
     """
     try:
-        return converter(config).convert(text)
+        converted: str = converter(config).convert(text)
     except UnicodeEncodeError:
-        return converter(config).convert(_SURROGATE.sub("\ufffd", text))
+        converted = converter(config).convert(_SURROGATE.sub("\ufffd", text))
+    return converted
 
 
 def aligned(text: str, config: str) -> str:
@@ -92,7 +93,7 @@ def detect_script(text: str) -> Script:
     """Decide the script by counting the characters written the Traditional way (those the
     Simplified shadow changes) and those written the Simplified way."""
     simplified = shadow(text)
-    trad_marks = sum(1 for a, b in zip(text, simplified) if a != b)
+    trad_marks = sum(1 for a, b in zip(text, simplified, strict=True) if a != b)
     simplified_only = _simplified_only()
     simp_marks = sum(1 for ch in text if ch in simplified_only)
     if not trad_marks and not simp_marks:
@@ -148,7 +149,8 @@ TARGET_NAMES = {"hans": "Simplified", "hant": "Traditional", "tw": "Traditional 
                 "hk": "Traditional (Hong Kong)"}
 
 
-def config_for(target: str, source: Script, phrases: bool = False, region: Region = Region.UNKNOWN) -> str:
+def config_for(target: str, source: Script, phrases: bool = False,
+               region: Region = Region.UNKNOWN) -> str:
     """The OpenCC config that takes a text in ``source`` script to ``target``.
 
     Without ``phrases`` every config keeps the text's length (offsets carry over); with it

@@ -1,1 +1,2 @@
-"""Text: file bytes, web pages, EPUB and Markdown to plain, safe text (sources, decoding, sanitising)."""
+"""Text: file bytes, web pages, EPUB and Markdown to plain, safe text (sources, decoding,
+sanitising)."""

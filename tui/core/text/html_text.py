@@ -181,7 +181,7 @@ def _trafilatura(tree: Any) -> HtmlText | None:
         )
     except Exception:  # noqa: BLE001 - a heuristic library must not take the reader down
         return None
-    if result is None:
+    if result is None or isinstance(result, dict):  # a dict only when asked for one
         return None
     text = "\n".join(fold_spaces(line) for line in (result.text or "").splitlines())
     return HtmlText(text.strip("\n"), fold_spaces(result.title or ""))

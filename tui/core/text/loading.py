@@ -26,8 +26,8 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-from tui.core.scripts.convert import aligned
 from tui.core.errors import ZhreadError, imports_for
+from tui.core.scripts.convert import aligned
 
 #: Past this a file is refused: the whole text is held in memory several times over (decoded,
 #: segmented, converted), so a cap keeps a mistaken argument from eating the machine.
@@ -184,7 +184,7 @@ def _read_capped(stream: BinaryIO, source: str) -> bytes:
 
 def _stdin_buffer(source: str) -> BinaryIO:
     """The binary side of stdin: decoding is ours to do, not the locale's."""
-    buffer = getattr(sys.stdin, "buffer", None)
+    buffer: BinaryIO | None = getattr(sys.stdin, "buffer", None)
     if buffer is None:
         raise ZhreadError("no standard input to read", source)
     return buffer
@@ -441,7 +441,7 @@ def _chinese_score(text: str) -> float:
     if not sample:
         return 0.0
     simplified = _simplified(sample)
-    total = sum(_char_score(ch, alt) for ch, alt in zip(sample, simplified))
+    total = sum(_char_score(ch, alt) for ch, alt in zip(sample, simplified, strict=True))
     return total / len(sample)
 
 

@@ -30,7 +30,7 @@ def placeholder(ch: str) -> str:
         return _BIDI_PLACEHOLDER
     if ch in "\u2028\u2029":
         return " "  # line/paragraph separators would move the cursor on some terminals
-    if 0xD800 <= cp <= 0xDFFF or unicodedata.category(ch) in ("Cs", "Co", "Cn") and cp > 0xFFFF0:
+    if 0xD800 <= cp <= 0xDFFF or (unicodedata.category(ch) in ("Cs", "Co", "Cn") and cp > 0xFFFF0):
         return _BAD_PLACEHOLDER
     return ch
 

@@ -32,7 +32,7 @@ class Format(StrEnum):
 #: What each suffix means; a folder lists only files with one of these.
 SUFFIXES: dict[str, Format] = {
     ".txt": Format.TEXT, ".text": Format.TEXT,
-    **{suffix: Format.MARKDOWN for suffix in MARKDOWN_SUFFIXES},
+    **dict.fromkeys(MARKDOWN_SUFFIXES, Format.MARKDOWN),
     ".html": Format.HTML, ".htm": Format.HTML, ".xhtml": Format.HTML, ".shtml": Format.HTML,
     ".epub": Format.EPUB,
 }

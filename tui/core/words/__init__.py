@@ -1,1 +1,2 @@
-"""Segmentation: jieba with the glossary's and the dictionary's words, chunk by chunk, the reader's place first."""
+"""Segmentation: jieba with the glossary's and the dictionary's words, chunk by chunk, the
+reader's place first."""

@@ -13,6 +13,7 @@ hear about.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from tui.core import apart, safefiles
 from tui.core.readings import lexicons
+
 __all__ = ["Summary", "cache_path", "load_summary", "prepare"]
 
 _log = logging.getLogger(__name__)
@@ -80,10 +82,8 @@ def prepare(cache_dir: Path, cancelled: Callable[[], bool]) -> None:
     to :func:`load_summary`, which then builds it here and says what went wrong."""
     if cache_path(cache_dir).exists():
         return
-    try:
+    with contextlib.suppress(OSError):
         apart.run(__name__, [str(cache_dir)], lambda line: None, cancelled)
-    except OSError:
-        pass
 
 
 def _build() -> Summary:

@@ -44,13 +44,13 @@ def _posseg() -> ModuleType:
             return sys.modules["jieba.posseg"]
         import jieba
 
-        jieba.dt.get_dict_file = lambda: io.BytesIO()  # what the default tagger reads
+        jieba.dt.get_dict_file = io.BytesIO  # what the default tagger reads
         try:
             import jieba.posseg as posseg
         finally:
             del jieba.dt.get_dict_file
         posseg.dt.word_tag_tab = _TagsOnDemand(posseg.dt)
-        return posseg
+        return sys.modules["jieba.posseg"]
 
 
 class _TagsOnDemand(dict[str, str]):
@@ -63,9 +63,10 @@ class _TagsOnDemand(dict[str, str]):
     def _whole(self) -> dict[str, str]:
         if self._owner.word_tag_tab is self:
             self._owner.load_word_tag(self._owner.tokenizer.get_dict_file())
-        return self._owner.word_tag_tab
+        whole: dict[str, str] = self._owner.word_tag_tab
+        return whole
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return self._whole().get(key, default)
 
     def __getitem__(self, key: str) -> str:

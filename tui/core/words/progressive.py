@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.core.scripts.convert import shadow as make_shadow
 from tui.core.model.document import Chunk, Document, newline_offsets
+from tui.core.scripts.convert import shadow as make_shadow
 from tui.core.words.segment import HanSplitter, segment_chunk
 
 if TYPE_CHECKING:
-    from tui.core.glossary.model import Glossary
+    from tui.core.glossary.entries import Glossary
 
 #: Characters segmented at most. Past this the text is still read whole, but one character
 #: to a token: about 4 million characters (12 MB of Chinese in UTF-8, a few novels) take

@@ -17,19 +17,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.core.errors import imports_for
 from tui.core.model import chars
-
-from tui.core.words import jiebacache
-
-from tui.core.readings import lexicons
-from tui.core.scripts.convert import shadow as make_shadow
+from tui.core.model.chars import Kind
 from tui.core.model.chunks import chunk_bounds
 from tui.core.model.document import CODE, Chunk, Document
-from tui.core.model.chars import Kind
-from tui.core.errors import imports_for
+from tui.core.readings import lexicons
+from tui.core.scripts.convert import shadow as make_shadow
+from tui.core.words import jiebacache
 
 if TYPE_CHECKING:  # pydantic and YAML stay unloaded until a glossary is actually read
-    from tui.core.glossary.model import Glossary
+    from tui.core.glossary.entries import Glossary
 
 #: Splits a Han run (given as its Simplified shadow) into word lengths.
 HanSplitter = Callable[[str], list[int]]
