@@ -96,9 +96,13 @@ def table(colour: dict[str, dict[str, Drawn]], mono: dict[str, dict[str, Drawn]]
         row.append(f"{apart_in_grey(mono[theme]):.0f}")
         rows.append(row)
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    return ["  ".join(cell.rjust(width) if i else cell.ljust(width)
-                      for i, (cell, width) in enumerate(zip(row, widths, strict=True)))
-            for row in rows]
+    return [
+        "  ".join(
+            cell.rjust(width) if i else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    ]
 
 
 def apart_in_grey(drawn: dict[str, Drawn]) -> float:

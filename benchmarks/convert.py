@@ -36,8 +36,9 @@ def main() -> None:
     floor, floor_convert, ours, fixed = [], [], [], []
     for _ in range(args.runs):
         started = time.perf_counter()
-        subprocess.run([zhread, "convert", tiny, "--config", args.config], capture_output=True,
-                       check=True)
+        subprocess.run(
+            [zhread, "convert", tiny, "--config", args.config], capture_output=True, check=True
+        )
         fixed.append(time.perf_counter() - started)
         started = time.perf_counter()
         converter = opencc.OpenCC(f"{args.config}.json")
@@ -46,24 +47,30 @@ def main() -> None:
         floor.append(time.perf_counter() - started)
         floor_convert.append(time.perf_counter() - created)
         started = time.perf_counter()
-        out = subprocess.run([zhread, "convert", args.path, "--config", args.config],
-                             capture_output=True, check=True).stdout
+        out = subprocess.run(
+            [zhread, "convert", args.path, "--config", args.config], capture_output=True, check=True
+        ).stdout
         ours.append(time.perf_counter() - started)
     assert out == expected.encode("utf-8"), "zhread's output differs from OpenCC's"
     mb = len(data) / 1e6
     Path(tiny).unlink()
     f, z, s = statistics.median(floor), statistics.median(ours), statistics.median(fixed)
     fc = statistics.median(floor_convert)
-    print(f"text: {args.path} ({len(data):,} bytes), config {args.config}, {args.runs} runs, "
-          "medians")
+    print(
+        f"text: {args.path} ({len(data):,} bytes), config {args.config}, {args.runs} runs, medians"
+    )
     print(f"opencc library, load config + convert: {f * 1000:6.0f} ms  {mb / f:6.1f} MB/s  1.00x")
-    print(f"zhread convert (process, streamed):   {z * 1000:7.0f} ms  {mb / z:6.1f} MB/s  "
-          f"{f / z:.2f}x throughput")
+    print(
+        f"zhread convert (process, streamed):   {z * 1000:7.0f} ms  {mb / z:6.1f} MB/s  "
+        f"{f / z:.2f}x throughput"
+    )
     print(f"  of which start-up (a one-line file: process, imports, config): {s * 1000:5.0f} ms")
     print(f"opencc library, convert only:          {fc * 1000:6.0f} ms  {mb / fc:6.1f} MB/s  1.00x")
     past = z - s
-    print(f"zhread convert, past its start-up:    {past * 1000:7.0f} ms  {mb / past:6.1f} MB/s  "
-          f"{fc / past:.2f}x throughput")
+    print(
+        f"zhread convert, past its start-up:    {past * 1000:7.0f} ms  {mb / past:6.1f} MB/s  "
+        f"{fc / past:.2f}x throughput"
+    )
 
 
 if __name__ == "__main__":

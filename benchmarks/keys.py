@@ -88,7 +88,6 @@ class Timed(ZhreadApp):
         self._done_keys = []
 
 
-
 class TimedReader(ReaderScreen):
     """The reader's screen, telling the app when the sidebar has shown the new word."""
 
@@ -250,9 +249,16 @@ async def floors(keys: int) -> dict[str, list[float]]:
 
 
 #: The floor each action is compared with.
-FLOOR_OF = {"next word": "one line", "next line": "one line", "next term": "one line",
-            "sidebar entry": "one line", "page down": "whole pane", "script switch": "whole pane",
-            "lookup": "screen", "lookup hits": "screen"}
+FLOOR_OF = {
+    "next word": "one line",
+    "next line": "one line",
+    "next term": "one line",
+    "sidebar entry": "one line",
+    "page down": "whole pane",
+    "script switch": "whole pane",
+    "lookup": "screen",
+    "lookup hits": "screen",
+}
 
 
 def _line(name: str, times: list[float], floor: float | None) -> str:

@@ -101,12 +101,30 @@ def main() -> None:
     print("| measure | time | floor | floor time | ratio |")
     print("| --- | ---: | --- | ---: | ---: |")
     print(row("index build (first run)", build, "parse the data file", parse))
-    print(row("cold open, median", statistics.median(opens), "connect + SELECT, median",
-              statistics.median(floor_opens)))
-    print(row("lookup at the cursor, median", statistics.median(ours), "dict lookup, median",
-              statistics.median(floor)))
-    print(row("lookup at the cursor, p99", percentile(ours, 0.99), "dict lookup, p99",
-              percentile(floor, 0.99)))
+    print(
+        row(
+            "cold open, median",
+            statistics.median(opens),
+            "connect + SELECT, median",
+            statistics.median(floor_opens),
+        )
+    )
+    print(
+        row(
+            "lookup at the cursor, median",
+            statistics.median(ours),
+            "dict lookup, median",
+            statistics.median(floor),
+        )
+    )
+    print(
+        row(
+            "lookup at the cursor, p99",
+            percentile(ours, 0.99),
+            "dict lookup, p99",
+            percentile(floor, 0.99),
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -70,15 +70,33 @@ class Session:
         settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         line = f"exec env {settings} {shlex.join(argv)}"
         self.started = time.perf_counter()
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "100", "-y", "30",
-                  line, ";", "set-option", "-t", "main", "remain-on-exit", "on")
+        self.tmux(
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            line,
+            ";",
+            "set-option",
+            "-t",
+            "main",
+            "remain-on-exit",
+            "on",
+        )
         self.pid = int(self.tmux("display", "-p", "-t", "main", "#{pane_pid}"))
         self.pidfd = os.pidfd_open(self.pid)
 
     def tmux(self, *args: str) -> str:
         env = {**os.environ, "TERM": "xterm-256color"}
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, env=env).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, env=env
+        ).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "main")
@@ -127,8 +145,13 @@ def zhread(path: Path) -> list[str]:
     return [sys.executable, "-m", "tui", str(path)]
 
 
-def quit_case(argv: list[str], env: dict[str, str], busy: Callable[[str], bool],
-              delay: float, still: Callable[[str], bool] | None = None) -> float:
+def quit_case(
+    argv: list[str],
+    env: dict[str, str],
+    busy: Callable[[str], bool],
+    delay: float,
+    still: Callable[[str], bool] | None = None,
+) -> float:
     """Start, wait until ``busy`` shows, ``delay`` more seconds, check it is ``still`` busy
     (by default: ``busy`` still shows), then time ``q``."""
     session = Session(argv, env)
@@ -153,10 +176,18 @@ def warm_cache(base: Path) -> tuple[Path, Path]:
     alone (what a first run has once the summary is built)."""
     full = base / "warm-cache"
     env = dirs(base / "warm", full)
-    subprocess.run([sys.executable, "-m", "tui", "lookup", "你好"], env={**os.environ, **env},
-                   check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "tui", "segment", str(SAMPLE)],
-                   env={**os.environ, **env}, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "tui", "lookup", "你好"],
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "tui", "segment", str(SAMPLE)],
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+    )
     summary = base / "summary-cache"
     shutil.copytree(full, summary, ignore=shutil.ignore_patterns("cedict-*"))
     return full, summary
@@ -185,33 +216,47 @@ def is_indexing(screen: str) -> bool:
 def measure(args: argparse.Namespace, base: Path) -> None:
     full, summary = warm_cache(base)
     line = args.single_line or single_line(args.text, base / "single-line.txt")
-    results: dict[str, list[float]] = {k: [] for k in ("floor", "idle", "novel", "index",
-                                                       "single line", "first run")}
+    results: dict[str, list[float]] = {
+        k: [] for k in ("floor", "idle", "novel", "index", "single line", "first run")
+    }
     for run in range(args.runs):
         here = base / f"run{run}"
-        results["floor"].append(quit_case([sys.executable, "-c", BARE], dirs(here / "bare"),
-                                          lambda s: "bare app ready" in s, args.delay))
-        results["idle"].append(quit_case(zhread(SAMPLE), dirs(here / "z", full), is_settled,
-                                         0.5))
-        results["novel"].append(quit_case(zhread(args.text), dirs(here / "n", full),
-                                          is_stepping, args.delay))
+        results["floor"].append(
+            quit_case(
+                [sys.executable, "-c", BARE],
+                dirs(here / "bare"),
+                lambda s: "bare app ready" in s,
+                args.delay,
+            )
+        )
+        results["idle"].append(quit_case(zhread(SAMPLE), dirs(here / "z", full), is_settled, 0.5))
+        results["novel"].append(
+            quit_case(zhread(args.text), dirs(here / "n", full), is_stepping, args.delay)
+        )
         fresh = here / "index-cache"
         shutil.copytree(summary, fresh)
-        results["index"].append(quit_case(zhread(SAMPLE), dirs(here / "i", fresh),
-                                          is_indexing, 0.3))
+        results["index"].append(
+            quit_case(zhread(SAMPLE), dirs(here / "i", fresh), is_indexing, 0.3)
+        )
         # timed from the first frame: a UI thread stuck wrapping the line draws no status
-        results["single line"].append(quit_case(zhread(line), dirs(here / "s", full),
-                                                is_drawn, args.line_delay, lambda s: True))
-        results["first run"].append(quit_case(zhread(SAMPLE), dirs(here / "f"),
-                                              is_segmenting, 0.5))
+        results["single line"].append(
+            quit_case(
+                zhread(line), dirs(here / "s", full), is_drawn, args.line_delay, lambda s: True
+            )
+        )
+        results["first run"].append(quit_case(zhread(SAMPLE), dirs(here / "f"), is_segmenting, 0.5))
     floor = statistics.median(results["floor"])
-    print(f"text: {args.text}; single line: {line}; {args.runs} runs, medians; q at "
-          f"{args.delay:.1f} s into the novel's segmenting, {args.line_delay:.1f} s into the "
-          "single line's, 0.3 s into the index build, 0.5 s into the first run")
+    print(
+        f"text: {args.text}; single line: {line}; {args.runs} runs, medians; q at "
+        f"{args.delay:.1f} s into the novel's segmenting, {args.line_delay:.1f} s into the "
+        "single line's, 0.3 s into the index build, 0.5 s into the first run"
+    )
     for name, samples in results.items():
         median = statistics.median(samples)
-        print(f"q to exit, {name:12} {median * 1000:8.0f} ms  {median / floor:7.2f}x"
-              f"   (max {max(samples) * 1000:.0f} ms)")
+        print(
+            f"q to exit, {name:12} {median * 1000:8.0f} ms  {median / floor:7.2f}x"
+            f"   (max {max(samples) * 1000:.0f} ms)"
+        )
     first_run(args.runs, base)
 
 
@@ -232,8 +277,11 @@ def first_run(runs: int, base: Path) -> None:
             session.close()
     floor = statistics.median(bare)
     print(f"first run (fresh cache, config, data), sample text, {runs} runs, medians")
-    for name, samples in (("floor: bare app frame", bare), ("zhread first frame", first),
-                          ("zhread all loaded", settled)):
+    for name, samples in (
+        ("floor: bare app frame", bare),
+        ("zhread first frame", first),
+        ("zhread all loaded", settled),
+    ):
         median = statistics.median(samples)
         print(f"{name:24} {median * 1000:8.0f} ms  {median / floor:7.2f}x")
 
@@ -242,10 +290,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", type=Path, help="a long text (a novel)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--delay", type=float, default=1.0,
-                        help="seconds into the novel's segmenting to send q")
-    parser.add_argument("--line-delay", type=float, default=3.0,
-                        help="seconds after the single line's first frame to send q")
+    parser.add_argument(
+        "--delay", type=float, default=1.0, help="seconds into the novel's segmenting to send q"
+    )
+    parser.add_argument(
+        "--line-delay",
+        type=float,
+        default=3.0,
+        help="seconds after the single line's first frame to send q",
+    )
     parser.add_argument("--single-line", type=Path, help="the single-line file (else made)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:

@@ -47,11 +47,14 @@ def main() -> None:
         alignment = align(document, config, trust)
         took = time.perf_counter() - started
         regional = alignment.regional_words(text)
-        suggested = Counter({(w.original, w.converted): len(w.occurrences)
-                             for w in alignment.suggested_list(text)})
-        print(f"{path.name[:28]:28} {len(text):8d} {config:7} "
-              f"{len(regional):5d} / {sum(regional.values()):6d} "
-              f"{len(suggested):5d} / {sum(suggested.values()):6d} {took:6.2f}s")
+        suggested = Counter(
+            {(w.original, w.converted): len(w.occurrences) for w in alignment.suggested_list(text)}
+        )
+        print(
+            f"{path.name[:28]:28} {len(text):8d} {config:7} "
+            f"{len(regional):5d} / {sum(regional.values()):6d} "
+            f"{len(suggested):5d} / {sum(suggested.values()):6d} {took:6.2f}s"
+        )
         for name, pairs in (("regional", regional), ("OpenCC suggests", suggested)):
             shown = "  ".join(f"{a}→{b}×{n}" for (a, b), n in pairs.most_common(args.show))
             print(f"    {name}: {shown}")

@@ -75,11 +75,14 @@ def main() -> None:
     print(f"\npinyin index, built once per document   {built * 1000:8.1f} ms")
     print(f"floor: str.find in the shadow           {find_floor * 1e6:8.1f} µs   1.00x")
     for how, query in QUERIES.items():
-        spent = statistics.median(timed(
-            lambda q=query: find(document, q, glossary, dictionary, index), args.runs))
+        spent = statistics.median(
+            timed(lambda q=query: find(document, q, glossary, dictionary, index), args.runs)
+        )
         hits = len(find(document, query, glossary, dictionary, index).ranges())
-        print(f"search, {how:<30} {spent * 1000:8.2f} ms   {spent / find_floor:8.0f}x  "
-              f"({hits} hits for {query})")
+        print(
+            f"search, {how:<30} {spent * 1000:8.2f} ms   {spent / find_floor:8.0f}x  "
+            f"({hits} hits for {query})"
+        )
 
 
 if __name__ == "__main__":

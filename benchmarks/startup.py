@@ -102,7 +102,10 @@ def measure(kind: str, path: str) -> dict[str, float]:
     started = time.time()
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, path],
-        capture_output=True, text=True, check=True, timeout=600,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     ).stdout
     stamps = dict(line.split() for line in out.splitlines())
     return {k: float(v) if k == "rss" else float(v) - started for k, v in stamps.items()}
@@ -137,11 +140,15 @@ def main() -> None:
     size = Path(args.text).stat().st_size
     print(f"text: {args.text} ({size:,} bytes), {args.runs} runs, medians")
     print(f"floor: bare Textual app, sample in a Static:   {floor * 1000:7.0f} ms   1.00x")
-    print(f"zhread first frame:                           {statistics.median(first) * 1000:7.0f} ms"
-          f"   {statistics.median(first) / floor:.2f}x")
+    print(
+        f"zhread first frame:                           {statistics.median(first) * 1000:7.0f} ms"
+        f"   {statistics.median(first) / floor:.2f}x"
+    )
     print(f"raw work: t2s + jieba.lcut, own process:      {work * 1000:7.0f} ms   1.00x")
-    print(f"zhread fully segmented and annotated:         {statistics.median(ready) * 1000:7.0f} ms"
-          f"   {statistics.median(ready) / work:.2f}x")
+    print(
+        f"zhread fully segmented and annotated:         {statistics.median(ready) * 1000:7.0f} ms"
+        f"   {statistics.median(ready) / work:.2f}x"
+    )
     print(f"zhread peak RSS:                              {max(rss) / 2**20:7.1f} MB")
 
 

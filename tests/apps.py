@@ -11,8 +11,9 @@ from tui.core.glossary.loader import load_glossary
 
 
 def sample_app() -> ZhreadApp:
-    return ZhreadApp(SAMPLE.read_text(encoding="utf-8"), str(SAMPLE),
-                     load_glossary(builtin_glossary_path()))
+    return ZhreadApp(
+        SAMPLE.read_text(encoding="utf-8"), str(SAMPLE), load_glossary(builtin_glossary_path())
+    )
 
 
 def text_app(text: str) -> ZhreadApp:

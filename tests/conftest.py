@@ -69,10 +69,20 @@ def terminal(tmp_path: Path, session_cache: Path):
 
     opened: list[Terminal] = []
 
-    def open_terminal(*args: str, width: int = 100, height: int = 30,
-                      env: dict[str, str] | None = None, clipboard: bool = False) -> Terminal:
-        term = Terminal.running(list(args), {**user_dirs(tmp_path, session_cache), **(env or {})},
-                                width=width, height=height, clipboard=clipboard)
+    def open_terminal(
+        *args: str,
+        width: int = 100,
+        height: int = 30,
+        env: dict[str, str] | None = None,
+        clipboard: bool = False,
+    ) -> Terminal:
+        term = Terminal.running(
+            list(args),
+            {**user_dirs(tmp_path, session_cache), **(env or {})},
+            width=width,
+            height=height,
+            clipboard=clipboard,
+        )
         opened.append(term)
         return term
 

@@ -21,8 +21,10 @@ def web_page(charset: str = "utf-8") -> str:
     """A news page as a browser saves it: header, menu, sidebar, article, footer."""
     menu = "".join(f'<li><a href="/{n}">{word}</a></li>' for n, word in enumerate(NAVIGATION))
     paragraphs = "\n".join(f"<p>{text}</p>" for text in ARTICLE)
-    sidebar = ('<aside><h3>熱門文章</h3><ul><li><a href="/a">股市大漲</a></li>'
-               '<li><a href="/b">天氣預報</a></li></ul></aside>')
+    sidebar = (
+        '<aside><h3>熱門文章</h3><ul><li><a href="/a">股市大漲</a></li>'
+        '<li><a href="/b">天氣預報</a></li></ul></aside>'
+    )
     return f"""<!DOCTYPE html>
 <html lang="zh-Hant"><head><meta charset="{charset}">
 <title>{ARTICLE_TITLE} - 新聞網</title>
@@ -49,8 +51,10 @@ BOOK_TITLE = "旅行之書"
 
 def epub(*, spine: bool = True, opf: bool = True, chapters=CHAPTERS) -> bytes:
     """An EPUB 3 whose spine order is not the alphabetical (nor the manifest) order."""
-    items = "".join(f'<item id="c{n}" href="text/{name}" media-type="application/xhtml+xml"/>'
-                    for n, (name, _, _) in reversed(list(enumerate(chapters))))
+    items = "".join(
+        f'<item id="c{n}" href="text/{name}" media-type="application/xhtml+xml"/>'
+        for n, (name, _, _) in reversed(list(enumerate(chapters)))
+    )
     refs = "".join(f'<itemref idref="c{n}"/>' for n in range(len(chapters)))
     toc = "".join(f'<li><a href="text/{name}">{title}</a></li>' for name, title, _ in chapters)
     package = f"""<?xml version="1.0" encoding="utf-8"?>
@@ -64,19 +68,28 @@ def epub(*, spine: bool = True, opf: bool = True, chapters=CHAPTERS) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
-        archive.writestr("META-INF/container.xml", """<?xml version="1.0"?>
+        archive.writestr(
+            "META-INF/container.xml",
+            """<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
 <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
-</rootfiles></container>""")
+</rootfiles></container>""",
+        )
         if opf:
             archive.writestr("OEBPS/content.opf", package)
-        archive.writestr("OEBPS/nav.xhtml", f"""<?xml version="1.0" encoding="utf-8"?>
+        archive.writestr(
+            "OEBPS/nav.xhtml",
+            f"""<?xml version="1.0" encoding="utf-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
-<head><title>目錄</title></head><body><nav epub:type="toc"><ol>{toc}</ol></nav></body></html>""")
+<head><title>目錄</title></head><body><nav epub:type="toc"><ol>{toc}</ol></nav></body></html>""",
+        )
         for name, _title, text in chapters:
-            archive.writestr(f"OEBPS/text/{name}", f"""<?xml version="1.0" encoding="utf-8"?>
+            archive.writestr(
+                f"OEBPS/text/{name}",
+                f"""<?xml version="1.0" encoding="utf-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title>{name}</title></head>
-<body><section><p>{text}</p></section></body></html>""")
+<body><section><p>{text}</p></section></body></html>""",
+            )
     return buffer.getvalue()
 
 

@@ -36,9 +36,14 @@ TINTS = ("above-level", "unknown", "ambiguous")
 
 #: What lies beneath the word, bottom first.
 BACKGROUNDS: tuple[tuple[str, ...], ...] = (
-    (), *((tint,) for tint in TINTS), ("match",), ("cursor",),
-    *((tint, "match") for tint in TINTS), *((tint, "cursor") for tint in TINTS),
-    ("match", "cursor"), ("above-level", "match", "cursor"),
+    (),
+    *((tint,) for tint in TINTS),
+    ("match",),
+    ("cursor",),
+    *((tint, "match") for tint in TINTS),
+    *((tint, "cursor") for tint in TINTS),
+    ("match", "cursor"),
+    ("above-level", "match", "cursor"),
 )
 
 
@@ -119,8 +124,7 @@ def _drawn(app: ZhreadApp, view: ArticleView, offset: int) -> Drawn:
     return Drawn(seen, under, eight_bit(fore, seen), eight_bit(back, under), style)
 
 
-def _style_at(strip: Strip, letter: str, line_start: int, view: ArticleView,
-              offset: int) -> Style:
+def _style_at(strip: Strip, letter: str, line_start: int, view: ArticleView, offset: int) -> Style:
     """The style of the segment holding the ``offset``'s letter (the n-th of its kind on
     the line)."""
     nth = view.view_text[line_start:offset].count(letter)

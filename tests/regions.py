@@ -12,8 +12,10 @@ def region_lines(app: App, region: Region) -> list[str]:
     """The text of each row of ``region`` on the current screen (a wide character is one
     character, as a terminal shows it)."""
     strips = app.screen._compositor.render_strips()
-    return ["".join(segment.text for segment in strips[y].crop(region.x, region.right))
-            for y in range(region.y, min(region.bottom, len(strips)))]
+    return [
+        "".join(segment.text for segment in strips[y].crop(region.x, region.right))
+        for y in range(region.y, min(region.bottom, len(strips)))
+    ]
 
 
 def widget_lines(app: App, widget: Widget) -> list[str]:

@@ -29,11 +29,24 @@ class Terminal:
     """A detached session on a private tmux server running one shell command line; the
     line's exit status is printed as ``EXIT=N`` when it ends."""
 
-    def __init__(self, line: str, width: int = 100, height: int = 30,
-                 clipboard: bool = False) -> None:
+    def __init__(
+        self, line: str, width: int = 100, height: int = 30, clipboard: bool = False
+    ) -> None:
         self.socket = f"zhread-test-{uuid.uuid4().hex[:8]}"
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", str(width),
-                  "-y", str(height), f"{line}; echo EXIT=$?; sleep 60", check=True)
+        self.tmux(
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            f"{line}; echo EXIT=$?; sleep 60",
+            check=True,
+        )
         self.tmux("set", "-g", "window-size", "manual")
         if clipboard:
             self.tmux("set", "-s", "set-clipboard", "on")  # let the program set the buffer
@@ -46,8 +59,13 @@ class Terminal:
 
     def tmux(self, *args: str, check: bool = False) -> str:
         environment = {**os.environ, "TERM": "xterm-256color"}
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, check=check, env=environment).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            check=check,
+            env=environment,
+        ).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "main")
@@ -85,6 +103,8 @@ class Terminal:
 
 def user_dirs(tmp_path: Path, session_cache: Path) -> dict[str, str]:
     """The test's own config and data folders, and the session's cache, as for the app."""
-    return {"XDG_CACHE_HOME": str(session_cache),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_DATA_HOME": str(tmp_path / "data")}
+    return {
+        "XDG_CACHE_HOME": str(session_cache),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }

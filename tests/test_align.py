@@ -14,10 +14,44 @@ from tui.core.words.segment import segment
 
 PIECES = st.lists(
     st.one_of(
-        st.sampled_from(["演算法", "軟體", "泡麵", "方便面", "計程車", "出租车", "資訊", "人工智慧",
-                         "矽谷", "晶片", "執行長", "发", "干", "后", "頭髮", "。", "，", "\n", " ",
-                         "DeepSeek", "2024", "「", "」", "首席執行官", "執行", "複製", "理論核心",
-                         "記憶體", "硬碟", "内存", "芯片", "的士兵", "奔驰", "运行"]),
+        st.sampled_from(
+            [
+                "演算法",
+                "軟體",
+                "泡麵",
+                "方便面",
+                "計程車",
+                "出租车",
+                "資訊",
+                "人工智慧",
+                "矽谷",
+                "晶片",
+                "執行長",
+                "发",
+                "干",
+                "后",
+                "頭髮",
+                "。",
+                "，",
+                "\n",
+                " ",
+                "DeepSeek",
+                "2024",
+                "「",
+                "」",
+                "首席執行官",
+                "執行",
+                "複製",
+                "理論核心",
+                "記憶體",
+                "硬碟",
+                "内存",
+                "芯片",
+                "的士兵",
+                "奔驰",
+                "运行",
+            ]
+        ),
         st.characters(codec="utf-8"),
     ),
     max_size=30,
@@ -45,8 +79,9 @@ def check_tiles(document, alignment, trust: RegionalTrust | None = None) -> None
         piece = converted[pair.cstart : pair.cend]
         if pair.regional:
             cuts = sorted(edge - pair.start for edge in edges if pair.start < edge < pair.end)
-            assert (trust or RegionalTrust()).trusts(text[pair.start : pair.end], piece, config,
-                                                     cuts)
+            assert (trust or RegionalTrust()).trusts(
+                text[pair.start : pair.end], piece, config, cuts
+            )
         else:
             assert piece == plain[pair.start : pair.end]
     for suggestion in alignment.suggestions:
@@ -62,8 +97,9 @@ def test_pairs_tile_both_texts_in_order(text: str, config: str) -> None:
 
 @given(text=PIECES, config=st.sampled_from(sorted(PHRASE_CONFIGS)))
 @settings(max_examples=200, deadline=None)
-def test_display_conversion_keeps_tokens_aligned(text: str, config: str, glossary,
-                                                 splitter) -> None:
+def test_display_conversion_keeps_tokens_aligned(
+    text: str, config: str, glossary, splitter
+) -> None:
     """Each token is shown by exactly one contiguous piece of the converted text, the pieces
     in order make up the whole of it, and only a known regional word spans several tokens."""
     document = segment(text, glossary, splitter)
@@ -93,8 +129,9 @@ def test_phrase_config_changes_are_regional_and_counted(splitter) -> None:
             assert len(text[pair.start : pair.end]) == len(converted)
 
 
-def test_sample_aligns_under_taiwan_to_mainland_phrases(sample_text: str, glossary,
-                                                        splitter) -> None:
+def test_sample_aligns_under_taiwan_to_mainland_phrases(
+    sample_text: str, glossary, splitter
+) -> None:
     document = segment(sample_text, glossary, splitter)
     alignment = align(document, "tw2sp")
     check_tiles(document, alignment)
@@ -111,9 +148,11 @@ def test_ambiguous_characters_are_flagged_in_the_right_direction() -> None:
 
 
 # OpenCC's phrase tables rewrite these, but the words are used on both sides of the strait
-NOT_REGIONAL = ("董事會昨天宣布，新任首席執行官將於下月正式上任。\n"
-                "工程師執行測試之後，把日誌複製到共用資料夾。\n"
-                "這篇論文檢驗了該理論核心的假設是否成立。")
+NOT_REGIONAL = (
+    "董事會昨天宣布，新任首席執行官將於下月正式上任。\n"
+    "工程師執行測試之後，把日誌複製到共用資料夾。\n"
+    "這篇論文檢驗了該理論核心的假設是否成立。"
+)
 
 
 def test_opencc_suggestions_are_not_shown_as_regional_words(glossary, splitter) -> None:
@@ -128,8 +167,9 @@ def test_opencc_suggestions_are_not_shown_as_regional_words(glossary, splitter) 
     assert not regional & {"首席執行官", "執行", "複製", "核心", "理論核心"}
     suggested = {(w.original, w.converted) for w in alignment.suggested_list(NOT_REGIONAL)}
     assert {("首席執行官", "首席运行官"), ("執行", "运行"), ("核心", "内核")} <= suggested
-    assert any(original.startswith("複製") and "拷贝" in converted
-               for original, converted in suggested)
+    assert any(
+        original.startswith("複製") and "拷贝" in converted for original, converted in suggested
+    )
 
 
 def test_a_phrase_is_never_split_across_tokens(glossary, splitter) -> None:
@@ -137,8 +177,7 @@ def test_a_phrase_is_never_split_across_tokens(glossary, splitter) -> None:
     text = "這篇論文檢驗了該理論核心的假設是否成立。"
     document = segment(text, glossary, splitter)
     alignment = align(document, "tw2sp")
-    shown = {text[p.start : p.end]: alignment.converted[p.cstart : p.cend]
-             for p in alignment.pairs}
+    shown = {text[p.start : p.end]: alignment.converted[p.cstart : p.cend] for p in alignment.pairs}
     assert shown["理論"] == "理论" and shown["核心"] == "核心"
     suggestion = next(s for s in alignment.suggestions if text[s.start : s.end] == "核心")
     assert suggestion.text == "内核"

@@ -28,8 +28,10 @@ def test_the_jieba_summary_built_apart_is_the_one_built_here(tmp_path: Path) -> 
 def test_work_apart_reports_lines_and_stops_when_told(tmp_path: Path) -> None:
     """A child that prints forever is ended once ``cancelled`` says so; its file goes."""
     script = tmp_path / "forever.py"
-    script.write_text("import itertools, sys\nfor n in itertools.count():\n"
-                      "    print(n, flush=True)\n", encoding="utf-8")
+    script.write_text(
+        "import itertools, sys\nfor n in itertools.count():\n    print(n, flush=True)\n",
+        encoding="utf-8",
+    )
     leftover = tmp_path / "half.tmp"
     leftover.write_text("half", encoding="utf-8")
     lines: list[str] = []

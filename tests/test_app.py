@@ -19,7 +19,6 @@ def article(app) -> ArticleView:
     return app.query_one(ArticleView)
 
 
-
 async def test_opens_with_title_and_first_word() -> None:
     app = sample_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -105,15 +104,22 @@ async def test_every_design_card_term_is_marked_and_explained() -> None:
         for index, token in enumerate(app.reader.document.tokens):
             if token.term:
                 first.setdefault(token.text, index)
-        for term, english in (("芯粒封裝", "chiplet"), ("蒸餾", "istillation"), ("監督微調", "SFT"),
-                              ("長鏈式思維", "CoT"), ("通用人工智慧", "AGI"), ("強化學習", "RL")):
+        for term, english in (
+            ("芯粒封裝", "chiplet"),
+            ("蒸餾", "istillation"),
+            ("監督微調", "SFT"),
+            ("長鏈式思維", "CoT"),
+            ("通用人工智慧", "AGI"),
+            ("強化學習", "RL"),
+        ):
             assert term in first, term
             view.move_to(first[term])
             await pilot.pause()
-            shown = (await entry_text(pilot))
+            shown = await entry_text(pilot)
             assert term in shown and english in shown, (term, shown)
             assert view.line_of(view.token.start) - view.scroll_offset.y in range(
-                view.scrollable_content_region.height)
+                view.scrollable_content_region.height
+            )
 
 
 async def test_plain_word_shows_both_scripts_and_pinyin() -> None:
@@ -121,7 +127,7 @@ async def test_plain_word_shows_both_scripts_and_pinyin() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         assert article(app).token.text == "銀行"
-        shown = (await entry_text(pilot))
+        shown = await entry_text(pilot)
         assert "银行" in shown and "yín háng" in shown
 
 

@@ -23,14 +23,20 @@ from tui.core.glossary.textnotes import (
 from tui.core.text import sources
 from tui.core.words.segment import segment
 
-MAINLAND = ("据新华社报道，国内多家企业正在加快研发人工智能芯片。业内人士表示，国产芯片的算力"
-            "仍有差距，但人工智能应用的需求增长很快。")
-TAIWAN = ("根據中央社報導，台積電今年將擴大先進製程產能，以滿足人工智慧晶片的需求。業者指出，"
-          "晶片供應鏈仍然吃緊。")
+MAINLAND = (
+    "据新华社报道，国内多家企业正在加快研发人工智能芯片。业内人士表示，国产芯片的算力"
+    "仍有差距，但人工智能应用的需求增长很快。"
+)
+TAIWAN = (
+    "根據中央社報導，台積電今年將擴大先進製程產能，以滿足人工智慧晶片的需求。業者指出，"
+    "晶片供應鏈仍然吃緊。"
+)
 HONG_KONG = "香港科技園公司表示，園區內的初創企業正研發人工智能晶片，並與大灣區的半導體企業合作。"
-ENGLISH = ("Chip makers are racing to meet demand for AI accelerators. Analysts say compute is "
-           "scarce, and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips; export "
-           "controls make it harder.")
+ENGLISH = (
+    "Chip makers are racing to meet demand for AI accelerators. Analysts say compute is "
+    "scarce, and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips; export "
+    "controls make it harder."
+)
 #: Another text about a hearing, with a name the sample's notes speak of.
 OTHER_HEARING = "美國參議院昨天召開聽證會，研究員多門出席並回答了議員的提問。"
 
@@ -40,9 +46,14 @@ def uses(text: str, glossary: Glossary, splitter, source: str = "<test>") -> dic
     return {use.entry.id: use for use in terms_found(segment(text, view, splitter, source), view)}
 
 
-@pytest.mark.parametrize(("text", "chip", "ai"), [
-    (MAINLAND, "芯片", "人工智能"), (TAIWAN, "晶片", "人工智慧"), (HONG_KONG, "晶片", "人工智能"),
-])
+@pytest.mark.parametrize(
+    ("text", "chip", "ai"),
+    [
+        (MAINLAND, "芯片", "人工智能"),
+        (TAIWAN, "晶片", "人工智慧"),
+        (HONG_KONG, "晶片", "人工智能"),
+    ],
+)
 def test_a_term_is_headed_by_the_form_the_text_uses(
     text: str, chip: str, ai: str, glossary: Glossary, splitter
 ) -> None:
@@ -128,8 +139,9 @@ def test_notes_on_the_sample_stay_with_the_sample(
     assert in_sample["hearing"].text_note and in_sample["person-hanna-dohmen"].text_note
 
 
-def test_the_shipped_notes_name_the_sample_and_known_entries(sample: str,
-                                                             glossary: Glossary) -> None:
+def test_the_shipped_notes_name_the_sample_and_known_entries(
+    sample: str, glossary: Glossary
+) -> None:
     shipped = sorted(seeds_dir().glob("*" + NOTES_SUFFIX))
     assert [p.name for p in shipped] == [sample_path().with_suffix(NOTES_SUFFIX).name]
     notes = parse_text_notes(shipped[0].read_text(encoding="utf-8"), str(shipped[0]))
@@ -148,16 +160,19 @@ def test_notes_beside_a_text_belong_to_it(tmp_path: Path) -> None:
     assert notes_for(TAIWAN, str(story)) == {}  # they name another content: the text changed
 
 
-@pytest.mark.parametrize(("text", "line", "part"), [
-    ("notes: [a, b]\n", 1, "'notes' must map entry ids to notes"),
-    ("sha256: abc\nnotes: {}\n", 1, "64 hexadecimal digits"),
-    ("notes:\n  chip: x\n  Bad Id: y\n", 3, "'Bad Id' is not an entry id"),
-    ("notes:\n  chip: x\n  chip: y\n", 3, "duplicate note for 'chip'"),
-    ("notes:\n  chip: [a]\n", 2, "the note for 'chip' must be text"),
-    ("sha256: " + "0" * 64 + "\n", 1, "missing the top-level 'notes:'"),
-    ("notes: {}\nterms: []\n", 2, "unknown top-level key 'terms'"),
-    ("notes:\n  chip: a: b\n", 2, "invalid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "part"),
+    [
+        ("notes: [a, b]\n", 1, "'notes' must map entry ids to notes"),
+        ("sha256: abc\nnotes: {}\n", 1, "64 hexadecimal digits"),
+        ("notes:\n  chip: x\n  Bad Id: y\n", 3, "'Bad Id' is not an entry id"),
+        ("notes:\n  chip: x\n  chip: y\n", 3, "duplicate note for 'chip'"),
+        ("notes:\n  chip: [a]\n", 2, "the note for 'chip' must be text"),
+        ("sha256: " + "0" * 64 + "\n", 1, "missing the top-level 'notes:'"),
+        ("notes: {}\nterms: []\n", 2, "unknown top-level key 'terms'"),
+        ("notes:\n  chip: a: b\n", 2, "invalid YAML"),
+    ],
+)
 def test_a_broken_notes_file_is_located(text: str, line: int, part: str) -> None:
     with pytest.raises(GlossaryError) as caught:
         parse_text_notes(text, "story.notes.yaml")

@@ -44,8 +44,11 @@ def test_key_lists_are_normalised_as_textual_does() -> None:
 
 def test_the_reserved_keys_are_textuals() -> None:
     recorded = {(normalize(keys), what) for keys, what in RESERVED}
-    real = {(normalize(b.key), b.description or b.action)
-            for b in (*Screen.BINDINGS, *App.BINDINGS) if isinstance(b, Binding)}
+    real = {
+        (normalize(b.key), b.description or b.action)
+        for b in (*Screen.BINDINGS, *App.BINDINGS)
+        if isinstance(b, Binding)
+    }
     assert recorded == real
     assert App.COMMAND_PALETTE_BINDING == COMMAND_PALETTE_KEY
     assert {"tab", "ctrl+p", "ctrl+q"} <= reserved_keys().keys()
@@ -63,28 +66,39 @@ def _declaring_classes() -> list[type[DOMNode]]:
     packages: a class that declared keys outside the table would be missed by the checks."""
     from tui.app import ZhreadApp
 
-    found: list[type[DOMNode]] = [c for c in ZhreadApp.__mro__ if "BINDINGS" in c.__dict__
-                                  and c.__module__.startswith("tui.")]
+    found: list[type[DOMNode]] = [
+        c for c in ZhreadApp.__mro__ if "BINDINGS" in c.__dict__ and c.__module__.startswith("tui.")
+    ]
     for package_name in ("tui.widgets", "tui.screens", "tui.reader"):
         if importlib.util.find_spec(package_name) is None:
             continue
         package = importlib.import_module(package_name)
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package_name}.{info.name}")
-            found += [value for value in vars(module).values()
-                      if isinstance(value, type) and value.__module__ == module.__name__
-                      and issubclass(value, DOMNode) and "BINDINGS" in value.__dict__]
+            found += [
+                value
+                for value in vars(module).values()
+                if isinstance(value, type)
+                and value.__module__ == module.__name__
+                and issubclass(value, DOMNode)
+                and "BINDINGS" in value.__dict__
+            ]
     return found
 
 
 def test_every_class_takes_its_keys_from_the_table() -> None:
-    recorded = {(k.id, k.keys, k.action, k.description, k.show, k.priority)
-                for scope in SCOPES.values() for k in scope.keys}
+    recorded = {
+        (k.id, k.keys, k.action, k.description, k.show, k.priority)
+        for scope in SCOPES.values()
+        for k in scope.keys
+    }
     classes = _declaring_classes()
     assert {scope.label for scope in SCOPES.values()} <= {cls.__name__ for cls in classes}
     for cls in classes:
-        declared = {(b.id, b.key, b.action, b.description, b.show, b.priority)
-                    for b in cls.__dict__["BINDINGS"]}
+        declared = {
+            (b.id, b.key, b.action, b.description, b.show, b.priority)
+            for b in cls.__dict__["BINDINGS"]
+        }
         assert declared <= recorded, cls.__name__
 
 
@@ -109,9 +123,9 @@ CHECK = (
 
 def test_config_init_and_check_load_no_ui(tmp_path: Path) -> None:
     other = tmp_path / "other.toml"
-    other.write_text('theme = "zhread-light"\n[keymap]\nnext-word = "right,x"\n',
-                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", CHECK.format(other=str(other))],
-                            capture_output=True, text=True)
+    other.write_text('theme = "zhread-light"\n[keymap]\nnext-word = "right,x"\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK.format(other=str(other))], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "config" / "zhread" / "config.toml").exists()

@@ -24,8 +24,7 @@ ZHREAD = str(Path(sys.executable).with_name("zhread"))
 
 
 def zhread(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([ZHREAD, *args], capture_output=True, text=True, timeout=120,
-                          input=stdin)
+    return subprocess.run([ZHREAD, *args], capture_output=True, text=True, timeout=120, input=stdin)
 
 
 def saved_list(path: Path, count: int = 40) -> set[str]:
@@ -37,9 +36,15 @@ def saved_list(path: Path, count: int = 40) -> set[str]:
 
 
 def entry(number: int) -> Entry:
-    return Entry(id=f"term-{number}", hant=f"測試詞{number:04d}甲", hans=f"测试词{number:04d}甲",
-                 pinyin="cè shì cí jiǎ", en=f"test term {number}", category="other",
-                 definition="A term made up by a test.")
+    return Entry(
+        id=f"term-{number}",
+        hant=f"測試詞{number:04d}甲",
+        hans=f"测试词{number:04d}甲",
+        pinyin="cè shì cí jiǎ",
+        en=f"test term {number}",
+        category="other",
+        definition="A term made up by a test.",
+    )
 
 
 # --- a damaged word list ----------------------------------------------------------------
@@ -89,8 +94,11 @@ async def test_the_reader_says_where_the_damaged_word_list_went() -> None:
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await until_segmented(pilot)
         await pilot.press("a")
-        await until(pilot, lambda: any(n.message.startswith("Added")
-                                       for n in app._notifications), "the word saved")
+        await until(
+            pilot,
+            lambda: any(n.message.startswith("Added") for n in app._notifications),
+            "the word saved",
+        )
         messages = [n.message for n in app._notifications]
         (aside,) = path.parent.glob("wordlist.sqlite3.corrupt-*")
         assert any(aside.name in m and str(path) in m for m in messages), messages
@@ -117,8 +125,15 @@ def test_a_damaged_segmenter_cache_is_moved_aside_and_rebuilt(tmp_path: Path) ->
     assert note is None and third == first
 
 
-@pytest.mark.parametrize("content", [b"", b"not a summary at all", b"\x80\x05K\x01.",
-                                     b"zhread jieba summary 1\n60101967 3\n\xe4\xb8\x80\n"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not a summary at all",
+        b"\x80\x05K\x01.",
+        b"zhread jieba summary 1\n60101967 3\n\xe4\xb8\x80\n",
+    ],
+)
 def test_any_damage_to_the_segmenter_cache_is_a_note(tmp_path: Path, content: bytes) -> None:
     from tui.core.words.jiebacache import cache_path, load_summary
 
@@ -158,9 +173,13 @@ async def test_the_reader_says_where_a_damaged_segmenter_cache_went(
         app = sample_app()
         async with app.run_test(size=(100, 30)) as pilot:
             await until_segmented(pilot)
-            await until(pilot, lambda: any(
-                n.title == "Cache" and str(path) in n.message for n in app._notifications
-            ), "the notice")
+            await until(
+                pilot,
+                lambda: any(
+                    n.title == "Cache" and str(path) in n.message for n in app._notifications
+                ),
+                "the notice",
+            )
     finally:
         shared_splitter.cache_clear()
     (aside,) = path.parent.glob("jieba-*.corrupt-*")
@@ -204,8 +223,9 @@ async def test_the_reader_says_where_the_damaged_index_went(fresh_cache: Path) -
     app = text_app("我們去銀行。\n")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await until(pilot, lambda: app.dictionary is not None, "the dictionary", 120)
-        await until(pilot, lambda: any("moved it to" in n.message for n in app._notifications),
-                    "the note")
+        await until(
+            pilot, lambda: any("moved it to" in n.message for n in app._notifications), "the note"
+        )
         (aside,) = fresh_cache.glob("cedict-*.sqlite3.corrupt-*")
         (message,) = [n.message for n in app._notifications if "moved it to" in n.message]
         assert str(index) in message and aside.name in message
@@ -255,8 +275,11 @@ async def test_the_reader_opens_without_a_broken_user_glossary(kind: str) -> Non
         (note,) = [n for n in app._notifications if n.title == "Your glossary"]
         assert str(path) in note.message and "skipped" in note.message
         await pilot.press("w", "a")  # and the reader works
-        await until(pilot, lambda: any(n.message.startswith("Added")
-                                       for n in app._notifications), "the word saved")
+        await until(
+            pilot,
+            lambda: any(n.message.startswith("Added") for n in app._notifications),
+            "the word saved",
+        )
     assert path.read_bytes() == before
 
 
@@ -297,8 +320,12 @@ def test_a_file_size_limit_while_saving_words_keeps_every_saved_word(tmp_path: P
     path = tmp_path / "words.sqlite3"
     earlier = saved_list(path, 10)
     limit = sum(p.stat().st_size for p in tmp_path.iterdir()) + 64 * 1024
-    result = subprocess.run([sys.executable, "-c", LIMITED_WRITER, str(path), str(limit)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", LIMITED_WRITER, str(path), str(limit)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     *confirmed, failure = result.stdout.splitlines()
     assert failure.startswith(f"ERROR {path}: not saved to your word list:"), failure
@@ -343,8 +370,9 @@ async def test_the_reader_reports_a_full_disk_when_adding_a_word(tmp_path: Path)
             app.word_list()  # opened while there is room for its journal
             filler = fill(disk)
             await pilot.press("w", "a")
-            await until(pilot, lambda: any(n.title == "Not saved" for n in app._notifications),
-                        "the error")
+            await until(
+                pilot, lambda: any(n.title == "Not saved" for n in app._notifications), "the error"
+            )
             (error,) = [n.message for n in app._notifications if n.title == "Not saved"]
             assert "full" in error and "wordlist.sqlite3" in error
             await pilot.press("w")  # still reading
@@ -393,8 +421,13 @@ def test_a_file_size_limit_when_adding_to_the_user_glossary(tmp_path: Path) -> N
         f"resource.setrlimit(resource.RLIMIT_FSIZE, ({len(before) + 20}, resource.RLIM_INFINITY))\n"
         "add_entry(entry(1), Path(sys.argv[1]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", child, str(path)], capture_output=True,
-                            text=True, timeout=60, cwd=Path(__file__).parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", child, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parent.parent,
+    )
     assert result.returncode == 1 and "cannot save the glossary: File too large" in result.stderr
     assert path.read_bytes() == before and sorted(listing(tmp_path)) == ["glossary.yaml"]
 
@@ -461,8 +494,9 @@ async def test_the_reader_reports_a_read_only_data_folder(tmp_path: Path) -> Non
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await until_segmented(pilot)
             await pilot.press("w", "a")
-            await until(pilot, lambda: any(n.severity == "error" for n in app._notifications),
-                        "the error")
+            await until(
+                pilot, lambda: any(n.severity == "error" for n in app._notifications), "the error"
+            )
             (error,) = [n for n in app._notifications if n.severity == "error"]
             assert "wordlist.sqlite3" in error.message
             await pilot.press("w")

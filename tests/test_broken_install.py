@@ -31,14 +31,19 @@ from tui.cli import main
 sys.exit(main(args))
 """
 
-PAGE = ("<!doctype html><html><head><meta charset='utf-8'><title>晶片</title></head><body>"
-        "<article><p>台灣的半導體產業在全球佔有重要地位。</p></article></body></html>")
+PAGE = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>晶片</title></head><body>"
+    "<article><p>台灣的半導體產業在全球佔有重要地位。</p></article></body></html>"
+)
 
 
 def zhread(blocked: str, *args: str, headless: bool = False) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", WRAPPER, blocked, "headless" if headless else "-", *args],
-        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -58,8 +63,9 @@ def page(tmp_path: Path) -> Path:
 
 
 @pytest.mark.smoke
-@pytest.mark.parametrize("command", [["segment"], ["skim"], ["gloss"], ["convert", "--to", "hans"],
-                                     []])
+@pytest.mark.parametrize(
+    "command", [["segment"], ["skim"], ["gloss"], ["convert", "--to", "hans"], []]
+)
 def test_html_without_lxml_html_clean(page: Path, command: list[str]) -> None:
     """What a fresh install with an old pip met: justext imports lxml.html.clean, which
     is a package of its own since lxml 5.2. The empty command is the reader, which reads
@@ -71,7 +77,10 @@ def test_html_without_lxml_html_clean(page: Path, command: list[str]) -> None:
 def test_html_without_trafilatura_from_standard_input() -> None:
     result = subprocess.run(
         [sys.executable, "-c", WRAPPER, "trafilatura", "-", "segment", "-"],
-        input=PAGE, capture_output=True, text=True, timeout=120,
+        input=PAGE,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert_one_line(result, "cannot read HTML documents", "trafilatura")
 
@@ -85,8 +94,9 @@ def test_epub_without_lxml(tmp_path: Path) -> None:
 
 
 def test_text_without_the_segmenter() -> None:
-    assert_one_line(zhread("jieba", "segment", str(SAMPLE)), "cannot cut the text into words",
-                    "jieba")
+    assert_one_line(
+        zhread("jieba", "segment", str(SAMPLE)), "cannot cut the text into words", "jieba"
+    )
 
 
 def test_a_library_imported_at_start_up() -> None:

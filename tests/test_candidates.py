@@ -88,8 +88,16 @@ def test_a_simplified_text(glossary: Glossary, splitter) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["這一年(2024)很重要。", "他們（美方）表示。", "第(ii)點。", "所謂(a)項。",
-     "說了一句(很長的話)。", "「(在矽谷)」", "(Hanna Dohmen)開頭沒有中文。", "的(the)"],
+    [
+        "這一年(2024)很重要。",
+        "他們（美方）表示。",
+        "第(ii)點。",
+        "所謂(a)項。",
+        "說了一句(很長的話)。",
+        "「(在矽谷)」",
+        "(Hanna Dohmen)開頭沒有中文。",
+        "的(the)",
+    ],
 )
 def test_parentheses_that_are_not_english_glosses(text: str, splitter) -> None:
     assert candidates_in(text, None, splitter) == []

@@ -52,25 +52,45 @@ def test_defaults_and_the_written_default_agree() -> None:
 
 
 def test_values_are_read_with_hyphenated_keys() -> None:
-    config = parse_config('theme = "zhread-light"\ninline-glosses = true\nhsk = 2.0\n'
-                          'sidebar-width = 50\nremember = false\n[keymap]\nnext-word = "x, l"\n')
-    assert config.settings() == Settings(theme="zhread-light", inline_glosses=True, hsk="2.0",
-                                         sidebar_width=50)
+    config = parse_config(
+        'theme = "zhread-light"\ninline-glosses = true\nhsk = 2.0\n'
+        'sidebar-width = 50\nremember = false\n[keymap]\nnext-word = "x, l"\n'
+    )
+    assert config.settings() == Settings(
+        theme="zhread-light", inline_glosses=True, hsk="2.0", sidebar_width=50
+    )
     assert config.remember is False and config.keymap == {"next-word": "x,l"}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('script = "hans"\ntones = "loud"\n',
-     "config.toml:2: tones: Input should be 'off', 'pleco' or 'mdbg'"),
-    ('\n\n[keymap]\n"next-word" = ""\n', "config.toml:4: keymap.next-word: give one or more keys"),
-    ("[keymap]\nnext-word = 'a b'\n", "config.toml:2: keymap.next-word: 'a b' is not a key name"),
-    ('keymap = { quit = "" }\n', "config.toml:1: keymap.quit: give one or more keys"),
-    ("them = 'x'\n", "config.toml:1: them: unknown setting; did you mean theme?"),
-    ("inline-glosses = 'yes'\n", "config.toml:1: inline-glosses: Input should be a valid boolean"),
-    ("sidebar-width = 3\n", "config.toml:1: sidebar-width: Input should be greater than or equal"),
-    ("theme = 'x'\n\nx == 1\n", "config.toml:3: not valid TOML: Invalid value (column 4)"),
-    ("theme = \n", "config.toml:1: not valid TOML:"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'script = "hans"\ntones = "loud"\n',
+            "config.toml:2: tones: Input should be 'off', 'pleco' or 'mdbg'",
+        ),
+        (
+            '\n\n[keymap]\n"next-word" = ""\n',
+            "config.toml:4: keymap.next-word: give one or more keys",
+        ),
+        (
+            "[keymap]\nnext-word = 'a b'\n",
+            "config.toml:2: keymap.next-word: 'a b' is not a key name",
+        ),
+        ('keymap = { quit = "" }\n', "config.toml:1: keymap.quit: give one or more keys"),
+        ("them = 'x'\n", "config.toml:1: them: unknown setting; did you mean theme?"),
+        (
+            "inline-glosses = 'yes'\n",
+            "config.toml:1: inline-glosses: Input should be a valid boolean",
+        ),
+        (
+            "sidebar-width = 3\n",
+            "config.toml:1: sidebar-width: Input should be greater than or equal",
+        ),
+        ("theme = 'x'\n\nx == 1\n", "config.toml:3: not valid TOML: Invalid value (column 4)"),
+        ("theme = \n", "config.toml:1: not valid TOML:"),
+    ],
+)
 def test_errors_name_the_file_line_and_key(text: str, expected: str) -> None:
     assert error_of(text).startswith(expected)
 
@@ -81,8 +101,11 @@ def test_check_keymap_accepts_a_swap_and_rejects_unknown_ids_and_conflicts() -> 
     check_keymap(parse_config('[keymap]\nquit = "ctrl+x"\nclose-help = "x"\n'), SPECS, GROUPS)
 
     unknown = parse_config('theme = "textual-dark"\n[keymap]\nnext-wrod = "x"\n')
-    with pytest.raises(ConfigError, match=r"config.toml:3: keymap.next-wrod: no binding has "
-                       r"this id; did you mean next-word\?"):
+    with pytest.raises(
+        ConfigError,
+        match=r"config.toml:3: keymap.next-wrod: no binding has "
+        r"this id; did you mean next-word\?",
+    ):
         check_keymap(unknown, SPECS, GROUPS)
 
     clash = parse_config('[keymap]\n\nquit = "w"\n')
@@ -109,10 +132,14 @@ def test_conflicts_among_the_defaults_are_not_the_readers() -> None:
 
 
 def test_check_theme_suggests_a_near_name() -> None:
-    with pytest.raises(ConfigError, match=r"config.toml:2: theme: no theme 'zhread-lite'; did "
-                       r"you mean zhread-light\?"):
-        check_theme(parse_config('tones = "off"\ntheme = "zhread-lite"\n'),
-                    {"zhread-light", "textual-dark"})
+    with pytest.raises(
+        ConfigError,
+        match=r"config.toml:2: theme: no theme 'zhread-lite'; did "
+        r"you mean zhread-light\?",
+    ):
+        check_theme(
+            parse_config('tones = "off"\ntheme = "zhread-lite"\n'), {"zhread-light", "textual-dark"}
+        )
 
 
 def test_config_path_follows_the_environment(monkeypatch, tmp_path: Path) -> None:
@@ -162,8 +189,7 @@ def test_remembering_a_change_keeps_what_another_run_remembered_meanwhile() -> N
     save_remembered({"theme": "nord"})
     remember({"tones": "pleco"})  # one run
     remember({"script": "hans", "theme": "zhread-light"})  # another
-    assert load_remembered().values == {"tones": "pleco", "script": "hans",
-                                        "theme": "zhread-light"}
+    assert load_remembered().values == {"tones": "pleco", "script": "hans", "theme": "zhread-light"}
     assert not list(settings_path().parent.glob(".*.lock"))  # no lock file left behind
 
 
@@ -173,7 +199,10 @@ def test_remembering_keeps_a_later_versions_keys_and_starts_over_a_damaged_file(
     path.write_text('{"version": 2, "settings": {"future": [1], "tones": "mdbg"}}')
     remember({"inline_glosses": True})
     assert json.loads(path.read_text())["settings"] == {
-        "future": [1], "tones": "mdbg", "inline-glosses": True}
+        "future": [1],
+        "tones": "mdbg",
+        "inline-glosses": True,
+    }
     path.write_text("{oops")
     remember({"hsk": "2.0"})
     assert load_remembered().values == {"hsk": "2.0"}
@@ -207,7 +236,9 @@ def test_a_damaged_settings_file_is_moved_aside(content: str) -> None:
 
 def test_settings_changed_lists_only_the_differences() -> None:
     assert Settings().changed(Settings(tones="mdbg", theme="nord")) == {
-        "tones": "mdbg", "theme": "nord"}
+        "tones": "mdbg",
+        "theme": "nord",
+    }
 
 
 def test_keys_the_toolkit_takes_first_are_refused() -> None:

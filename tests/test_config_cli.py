@@ -16,15 +16,22 @@ ZHREAD = str(Path(sys.executable).with_name("zhread"))
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     import os
 
-    return subprocess.run([ZHREAD, *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [ZHREAD, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_config_path_and_settings_path(tmp_path: Path) -> None:
-    assert run("config", "path").stdout.strip() == str(tmp_path / "config" / "zhread" /
-                                                      "config.toml")
+    assert run("config", "path").stdout.strip() == str(
+        tmp_path / "config" / "zhread" / "config.toml"
+    )
     assert run("config", "path", "--settings").stdout.strip() == str(
-        tmp_path / "data" / "zhread" / "settings.json")
+        tmp_path / "data" / "zhread" / "settings.json"
+    )
     other = str(tmp_path / "other.toml")
     assert run("config", "path", env={"ZHREAD_CONFIG": other}).stdout.strip() == other
 

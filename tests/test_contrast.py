@@ -41,8 +41,10 @@ def test_contrast_is_symmetric_and_bounded(first, second) -> None:
 def test_readable_reaches_aa_wherever_black_or_white_does(text, background, no_color) -> None:
     seen = views(no_color)
     chosen = readable(text, background, seen)
-    reachable = max(min(contrast(view(end), view(background)) for view in seen)
-                    for end in ((0, 0, 0), (255, 255, 255)))
+    reachable = max(
+        min(contrast(view(end), view(background)) for view in seen)
+        for end in ((0, 0, 0), (255, 255, 255))
+    )
     reached = min(contrast(view(chosen), view(background)) for view in seen)
     assert reached >= min(AA, reachable) - 1e-9
 
@@ -63,8 +65,9 @@ def _illegible(results: dict[str, dict[str, Drawn]]) -> list[str]:
             exact = contrast(seen.foreground, seen.background)
             palette = contrast(seen.foreground256, seen.background256)
             if min(exact, palette) < AA:
-                failures.append(f"{theme} {name}: {exact:.2f} (256 colours: {palette:.2f}) "
-                                f"{seen.style}")
+                failures.append(
+                    f"{theme} {name}: {exact:.2f} (256 colours: {palette:.2f}) {seen.style}"
+                )
     return failures
 
 
@@ -96,7 +99,8 @@ async def test_every_highlight_reads_in_every_theme() -> None:
     under the cursor, a hit or a tint, a hit under the cursor...) reaches WCAG AA."""
     results = await _draw_all()
     assert {"zhread-dark", "zhread-light", "textual-dark", "textual-light", "ansi-dark"} <= set(
-        results)
+        results
+    )
     failures = _illegible(results)
     assert not failures, f"{len(failures)} illegible:\n" + "\n".join(failures[:40])
 
@@ -114,8 +118,9 @@ async def test_every_highlight_reads_without_colour(monkeypatch: pytest.MonkeyPa
             tinted = drawn[f"plain+{tint}"]
             for other in (cursor, hit):
                 assert (tinted.style.reverse, tinted.style.bold) != (
-                    other.style.reverse, other.style.bold) or difference(
-                    tinted.background, other.background) >= DISTINCT, (theme, tint)
+                    other.style.reverse,
+                    other.style.bold,
+                ) or difference(tinted.background, other.background) >= DISTINCT, (theme, tint)
 
 
 async def test_the_cursor_a_hit_and_the_tints_look_different() -> None:
@@ -124,8 +129,10 @@ async def test_the_cursor_a_hit_and_the_tints_look_different() -> None:
     results = await _draw_all()
     failures = []
     for theme, drawn in results.items():
-        backgrounds = {name: drawn[f"plain+{name}" if name else "plain"]
-                       for name in ("", "cursor", "match", *TINTS)}
+        backgrounds = {
+            name: drawn[f"plain+{name}" if name else "plain"]
+            for name in ("", "cursor", "match", *TINTS)
+        }
         for (a, first), (b, second) in pairs(backgrounds.items(), 2):
             apart = difference(first.background, second.background)
             apart256 = difference(first.background256, second.background256)

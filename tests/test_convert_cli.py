@@ -24,10 +24,21 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "t2s": [("漢字", "汉字"), ("頭髮", "头发"), ("乾淨", "干净")],
     "s2tw": [("里面", "裡面"), ("着急", "著急")],
     "tw2s": [("裡面", "里面"), ("著急", "着急")],
-    "s2twp": [("方便面", "泡麵"), ("软件", "軟體"), ("鼠标", "滑鼠"), ("出租车", "計程車"),
-              ("信息", "資訊")],
-    "tw2sp": [("軟體", "软件"), ("滑鼠", "鼠标"), ("演算法", "算法"), ("計程車", "出租车"),
-              ("資訊", "信息"), ("矽谷", "硅谷")],
+    "s2twp": [
+        ("方便面", "泡麵"),
+        ("软件", "軟體"),
+        ("鼠标", "滑鼠"),
+        ("出租车", "計程車"),
+        ("信息", "資訊"),
+    ],
+    "tw2sp": [
+        ("軟體", "软件"),
+        ("滑鼠", "鼠标"),
+        ("演算法", "算法"),
+        ("計程車", "出租车"),
+        ("資訊", "信息"),
+        ("矽谷", "硅谷"),
+    ],
     "s2hk": [("里面", "裏面"), ("为什么", "為什麼")],
     "hk2s": [("裏面", "里面")],
     "s2hkp": [("软件", "軟件"), ("方便面", "方便麪")],
@@ -110,7 +121,8 @@ def test_errors(args: list[str], message: str) -> None:
 def test_one_output_line_per_input_line_with_the_line_ends_kept(data: str) -> None:
     out = run("convert", "-", "--to", "hant", stdin=data.encode()).stdout.decode()
     assert out.splitlines(keepends=True) == [
-        convert(line, "s2tw") for line in data.splitlines(keepends=True)]
+        convert(line, "s2tw") for line in data.splitlines(keepends=True)
+    ]
 
 
 def test_a_page_gives_its_lines_and_one_newline_at_the_end(tmp_path: Path) -> None:
@@ -130,8 +142,13 @@ def hant(*args: str, config: str | None = None, tmp_path: Path | None = None) ->
     if config is not None and tmp_path is not None:
         (tmp_path / "config.toml").write_text(config, encoding="utf-8")
         env["ZHREAD_CONFIG"] = str(tmp_path / "config.toml")
-    result = subprocess.run([ZHREAD, "convert", "-", "--to", "hant", *args],
-                            input=SIMPLIFIED.encode(), capture_output=True, env=env, timeout=120)
+    result = subprocess.run(
+        [ZHREAD, "convert", "-", "--to", "hant", *args],
+        input=SIMPLIFIED.encode(),
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.decode()
 
@@ -158,7 +175,8 @@ def test_hant_follows_the_script_the_reader_last_chose() -> None:
 
 def test_an_explicit_region_wins_over_the_setting(tmp_path: Path) -> None:
     assert hant("--region", "tw", config='script = "hk"\n', tmp_path=tmp_path) == convert(
-        SIMPLIFIED, "s2tw")
+        SIMPLIFIED, "s2tw"
+    )
     assert hant("--region", "hk") == convert(SIMPLIFIED, "s2hk")
     assert hant("--phrases") == convert(SIMPLIFIED, "s2twp")
 
@@ -167,6 +185,10 @@ def test_traditional_text_stays_in_the_readers_standard() -> None:
     """A Taiwan text asked for in Traditional is left in Taiwan's standard, not turned into
     OpenCC's (裡 -> 裏, 為 stays)."""
     taiwan = "華為說，這是為什麼。裡面有軟體。\n"
-    result = subprocess.run([ZHREAD, "convert", "-", "--to", "hant"], input=taiwan.encode(),
-                            capture_output=True, timeout=120)
+    result = subprocess.run(
+        [ZHREAD, "convert", "-", "--to", "hant"],
+        input=taiwan.encode(),
+        capture_output=True,
+        timeout=120,
+    )
     assert result.stdout.decode() == taiwan

@@ -50,8 +50,13 @@ def test_kill_9_while_saving_many_times_loses_no_confirmed_word(tmp_path: Path) 
     confirmed: set[str] = set()
     for round_number in range(20):
         prefix = f"殺{round_number}-"
-        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(path), prefix], cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(path), prefix],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout is not None and proc.stdout.readline() == "open\n"
         wanted = chance.choice((0, 1, 5, 40, 200))
         for _ in range(wanted):
@@ -75,8 +80,9 @@ def test_kill_9_of_the_real_reader_after_adding_words(tmp_path: Path, terminal) 
     """The real program in a terminal: `a` on word after word, each confirmed on screen,
     then `kill -9`; every confirmed word is in the list and the file is sound."""
     text = tmp_path / "text.txt"
-    text.write_text("我們今天去銀行辦理業務，然後在公園散步，晚上回家吃飯看書。\n",
-                    encoding="utf-8")
+    text.write_text(
+        "我們今天去銀行辦理業務，然後在公園散步，晚上回家吃飯看書。\n", encoding="utf-8"
+    )
     term = terminal(str(text))
     try:
         term.wait_for("wǒ men")  # segmented, and the dictionary open
@@ -110,8 +116,9 @@ def _next_confirmation(term, seen: list[str], timeout: float = 20.0) -> str:
 
 def _reader_pid(shell: int) -> int:
     """The zhread process in the pane (the pane runs a shell that runs it)."""
-    children = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(shell)],
-                              capture_output=True, text=True, check=True).stdout.splitlines()
+    children = subprocess.run(
+        ["ps", "-o", "pid=,args=", "--ppid", str(shell)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     (pid,) = [line.split()[0] for line in children if "zhread" in line]
     return int(pid)
 
@@ -144,9 +151,16 @@ def test_two_processes_adding_to_the_user_glossary_lose_no_entry(tmp_path: Path)
     path = tmp_path / "glossary" / "glossary.yaml"
     path.parent.mkdir()
     names, count = ("east", "west", "south"), 8
-    procs = [subprocess.Popen([sys.executable, "-c", ADDER, str(path), name, str(count),
-                               str(len(names))], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for name in names]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", ADDER, str(path), name, str(count), str(len(names))],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
     confirmed: set[str] = set()
     for proc in procs:
         out, err = proc.communicate(timeout=120)
@@ -155,4 +169,6 @@ def test_two_processes_adding_to_the_user_glossary_lose_no_entry(tmp_path: Path)
     assert len(confirmed) == len(names) * count
     assert set(load_glossary(path, known_ids=set()).entries) == confirmed
     assert sorted(p.name for p in path.parent.iterdir()) == [
-        "glossary.yaml", *(f"ready-{name}" for name in sorted(names))]  # no lock file left
+        "glossary.yaml",
+        *(f"ready-{name}" for name in sorted(names)),
+    ]  # no lock file left

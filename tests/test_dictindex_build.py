@@ -21,10 +21,13 @@ WORDS = ("行", "長", "了", "銀行", "長期", "你好", "干", "乾", "幹")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real header and the real lines of a few headwords, for builds in milliseconds."""
     path = tmp_path_factory.mktemp("cedict") / "cedict.txt.gz"
-    with gzip.open(cedict.data_file(), "rt", encoding="utf-8") as data, \
-            gzip.open(path, "wt", encoding="utf-8") as out:
-        out.writelines(line for line in data
-                       if line.startswith("#") or line.split(" ", 1)[0] in WORDS)
+    with (
+        gzip.open(cedict.data_file(), "rt", encoding="utf-8") as data,
+        gzip.open(path, "wt", encoding="utf-8") as out,
+    ):
+        out.writelines(
+            line for line in data if line.startswith("#") or line.split(" ", 1)[0] in WORDS
+        )
     return path
 
 
@@ -34,9 +37,12 @@ def leftovers(cache: Path) -> list[Path]:
 
 def test_built_apart_it_is_the_index_built_here(source: Path, tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    with Dictionary.open(lambda *a: calls.append(a), source=source, cache_dir=tmp_path / "a",
-                         apart=True) as separate, \
-            Dictionary.open(source=source, cache_dir=tmp_path / "b") as here:
+    with (
+        Dictionary.open(
+            lambda *a: calls.append(a), source=source, cache_dir=tmp_path / "a", apart=True
+        ) as separate,
+        Dictionary.open(source=source, cache_dir=tmp_path / "b") as here,
+    ):
         for word in WORDS:
             assert separate.lookup(word) == here.lookup(word)
         assert separate.search("bank") == here.search("bank")
@@ -54,8 +60,9 @@ def test_a_cancelled_build_leaves_nothing(source: Path, tmp_path: Path, separate
         stop.set()  # stop once the build is under way
 
     with pytest.raises(dictindex.BuildCancelled):
-        Dictionary.open(progress, source=source, cache_dir=tmp_path, apart=separate,
-                        cancelled=stop.is_set)
+        Dictionary.open(
+            progress, source=source, cache_dir=tmp_path, apart=separate, cancelled=stop.is_set
+        )
     assert leftovers(tmp_path) == []
     assert apart._children == {}
     Dictionary.open(source=source, cache_dir=tmp_path).close()  # and the next run builds it

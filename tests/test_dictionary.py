@@ -127,7 +127,7 @@ def test_english_ranks_the_headword_meaning_first(dictionary: Dictionary) -> Non
 
 
 def test_a_negated_meaning_is_no_kind_of_the_word(dictionary: Dictionary) -> None:
-    """"not bad" (不错) is not a kind of bad, however common it is."""
+    """ "not bad" (不错) is not a kind of bad, however common it is."""
     assert first(dictionary.search("bad", 50), "坏", "不错") == ["坏", "不错"]
 
 
@@ -158,13 +158,24 @@ def test_pinyin_candidates_are_whole_syllables_before_letters(dictionary: Dictio
     assert whole[0] and whole == sorted(whole, reverse=True)
 
 
-READINGS = ["yin2 hang2 jia1", "chang2 qi1 xing4", "zhong1 guo2 ren2", "dian4 nao3 zhuo1",
-            "xue2 sheng1 hui4", "shi2 jian1 biao3", "peng2 you5 men5"]
+READINGS = [
+    "yin2 hang2 jia1",
+    "chang2 qi1 xing4",
+    "zhong1 guo2 ren2",
+    "dian4 nao3 zhuo1",
+    "xue2 sheng1 hui4",
+    "shi2 jian1 biao3",
+    "peng2 you5 men5",
+]
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.sampled_from(READINGS), st.integers(1, 3),
-       st.sampled_from(["numbers", "marks", "none"]), st.integers(0, 3))
+@given(
+    st.sampled_from(READINGS),
+    st.integers(1, 3),
+    st.sampled_from(["numbers", "marks", "none"]),
+    st.integers(0, 3),
+)
 def test_whole_syllables_always_come_before_letters(
     dictionary: Dictionary, numbered: str, syllables: int, tones: str, cut: int
 ) -> None:
@@ -199,10 +210,12 @@ def _syllables_match(numbered: str, key: str) -> int:
 
 @pytest.mark.parametrize(
     ("query", "problem"),
-    [("ni3hao9", "ni3hao9: 9 is not a tone (1–5)"),
-     ("ni3 hao7", "ni3 hao7: 7 is not a tone (1–5)"),
-     ("ni3hqo3", "ni3hqo3: hqo is not a pinyin syllable"),
-     ("nǐ hqǒ", "nǐ hqǒ: hqo is not a pinyin syllable")],
+    [
+        ("ni3hao9", "ni3hao9: 9 is not a tone (1–5)"),
+        ("ni3 hao7", "ni3 hao7: 7 is not a tone (1–5)"),
+        ("ni3hqo3", "ni3hqo3: hqo is not a pinyin syllable"),
+        ("nǐ hqǒ", "nǐ hqǒ: hqo is not a pinyin syllable"),
+    ],
 )
 def test_impossible_pinyin_says_why(dictionary: Dictionary, query: str, problem: str) -> None:
     assert dictionary.search(query) == []
@@ -235,14 +248,18 @@ def test_reopening_uses_the_built_index(dictionary: Dictionary, session_cache: P
     before = index.stat()
     reported: list[tuple[int, int]] = []
     for _ in range(3):
-        with Dictionary.open(lambda done, total: reported.append((done, total)),
-                             cache_dir=session_cache / "zhread") as again:
+        with Dictionary.open(
+            lambda done, total: reported.append((done, total)), cache_dir=session_cache / "zhread"
+        ) as again:
             assert again.note is None
             assert again.lookup("銀行") == dictionary.lookup("銀行")
     after = index.stat()
     assert reported == []
     assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
-        before.st_ino, before.st_size, before.st_mtime_ns)
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
 
 
 # --- the index file -------------------------------------------------------------------------
@@ -275,8 +292,11 @@ def finished(calls: list[tuple[int, int]]) -> bool:
     """Progress went from 0 to its total, never backwards, with one total throughout."""
     done = [d for d, _ in calls]
     return (
-        len(calls) >= 2 and done[0] == 0 and done == sorted(done)
-        and len({t for _, t in calls}) == 1 and calls[-1][0] == calls[-1][1]
+        len(calls) >= 2
+        and done[0] == 0
+        and done == sorted(done)
+        and len({t for _, t in calls}) == 1
+        and calls[-1][0] == calls[-1][1]
     )
 
 

@@ -80,8 +80,14 @@ def test_csv_has_a_header_and_keeps_every_field(words: list[Word], tmp_path: Pat
     with target.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.reader(stream))
     assert tuple(rows[0]) == CSV_HEADER
-    assert rows[1][:6] == ["银行", "銀行", "yín háng", "bank", "我去<銀行>存錢。\n第二行",
-                           "news.txt"]
+    assert rows[1][:6] == [
+        "银行",
+        "銀行",
+        "yín háng",
+        "bank",
+        "我去<銀行>存錢。\n第二行",
+        "news.txt",
+    ]
     assert rows[1][6] == words[0].added and len(rows) == 4
 
 

@@ -23,16 +23,43 @@ from tui.core.scripts.convert import CONFIGS, aligned, shadow
 from tui.core.text.loading import decode
 from tui.core.words.segment import segment
 
-FUZZ = settings(max_examples=400, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 #: Every code point, surrogates and controls included: what a bad decode can hand over.
-ANY_CHAR = st.one_of(st.characters(), st.integers(0xD800, 0xDFFF).map(chr),
-                    st.integers(0, 0x9F).map(chr))
-CHINESE = st.sampled_from([*"中國国語语的了是銀行长長期發发髮乾干幹後后觀察者網",
-    "人工智慧", "演算法", "蒸餾", "晶片", "·", "（", "）", "(", ")", "「", "」", "。", "\n",
-    "DeepSeek", "SFT", " ", "\t", "\u200d", "\u0301", "\x1b[31m", "\u202e", "👨\u200d👩",
-])
+ANY_CHAR = st.one_of(
+    st.characters(), st.integers(0xD800, 0xDFFF).map(chr), st.integers(0, 0x9F).map(chr)
+)
+CHINESE = st.sampled_from(
+    [
+        *"中國国語语的了是銀行长長期發发髮乾干幹後后觀察者網",
+        "人工智慧",
+        "演算法",
+        "蒸餾",
+        "晶片",
+        "·",
+        "（",
+        "）",
+        "(",
+        ")",
+        "「",
+        "」",
+        "。",
+        "\n",
+        "DeepSeek",
+        "SFT",
+        " ",
+        "\t",
+        "\u200d",
+        "\u0301",
+        "\x1b[31m",
+        "\u202e",
+        "👨\u200d👩",
+    ]
+)
 TEXT = st.lists(st.one_of(CHINESE, ANY_CHAR), max_size=60).map("".join)
 
 
@@ -50,19 +77,41 @@ def _check_decoded(data: bytes, encoding: str | None) -> None:
     codecs.lookup(loaded.encoding)
 
 
-PREFIXES = st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
-                            codecs.BOM_UTF32_LE, b"\x00", b"\x1b]0;x\x07", b"\x81\x30\x81\x30"])
-ENCODED = st.tuples(TEXT, st.sampled_from(["utf-8", "utf-16-le", "utf-16-be", "gb18030",
-                                           "big5", "big5hkscs", "gbk", "utf-32"])).map(
-    lambda pair: pair[0].encode(pair[1], "replace") if pair[1] != "utf-8"
-    else pair[0].encode("utf-8", "surrogatepass"))
+PREFIXES = st.sampled_from(
+    [
+        b"",
+        codecs.BOM_UTF8,
+        codecs.BOM_UTF16_LE,
+        codecs.BOM_UTF16_BE,
+        codecs.BOM_UTF32_LE,
+        b"\x00",
+        b"\x1b]0;x\x07",
+        b"\x81\x30\x81\x30",
+    ]
+)
+ENCODED = st.tuples(
+    TEXT,
+    st.sampled_from(
+        ["utf-8", "utf-16-le", "utf-16-be", "gb18030", "big5", "big5hkscs", "gbk", "utf-32"]
+    ),
+).map(
+    lambda pair: (
+        pair[0].encode(pair[1], "replace")
+        if pair[1] != "utf-8"
+        else pair[0].encode("utf-8", "surrogatepass")
+    )
+)
 
 
 @FUZZ
-@given(prefix=PREFIXES, body=st.one_of(st.binary(max_size=300), ENCODED),
-       encoding=st.sampled_from([None, None, "utf-8", "gb18030", "big5", "utf-16", "latin-1"]))
-def test_any_bytes_decode_to_text_or_a_one_line_error(prefix: bytes, body: bytes,
-                                                      encoding: str | None) -> None:
+@given(
+    prefix=PREFIXES,
+    body=st.one_of(st.binary(max_size=300), ENCODED),
+    encoding=st.sampled_from([None, None, "utf-8", "gb18030", "big5", "utf-16", "latin-1"]),
+)
+def test_any_bytes_decode_to_text_or_a_one_line_error(
+    prefix: bytes, body: bytes, encoding: str | None
+) -> None:
     _check_decoded(prefix + body, encoding)
 
 
@@ -116,8 +165,9 @@ def test_alignment_tiles_both_sides_of_any_text(text: str, config: str) -> None:
 
 @FUZZ
 @given(text=TEXT)
-def test_glossary_matches_lie_inside_the_text_and_never_overlap(text: str,
-                                                                glossary: Glossary) -> None:
+def test_glossary_matches_lie_inside_the_text_and_never_overlap(
+    text: str, glossary: Glossary
+) -> None:
     matches = glossary.match(text, shadow(text))
     end = 0
     for match in matches:
@@ -137,13 +187,50 @@ GOOD_ENTRY = """\
     category: semiconductors
     definition: Building one processor from several small dies.
 """
-YAML_PIECES = st.sampled_from([
-    "terms:\n", GOOD_ENTRY, "  - ", "id: ", "hant: ", "x", "測試", "\n", "    ", ": ", "- ",
-    "[", "]", "{", "}", "'", '"', "&anchor ", "*anchor", "!!python/object:os.system ", "<<: ",
-    "? ", "|\n", ">-\n", "---\n", "...\n", "#", "\t", "\\", "\ufeff", "%YAML 1.1\n", "~",
-    "aliases: [a, {text: b, ignore_case: true}]\n", "see_also: [nope]\n", "forms: []\n",
-    "category: person\n", "pinyin: ni3 hao3\n", "\x00", "\x1b", "\u2028",
-])
+YAML_PIECES = st.sampled_from(
+    [
+        "terms:\n",
+        GOOD_ENTRY,
+        "  - ",
+        "id: ",
+        "hant: ",
+        "x",
+        "測試",
+        "\n",
+        "    ",
+        ": ",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "'",
+        '"',
+        "&anchor ",
+        "*anchor",
+        "!!python/object:os.system ",
+        "<<: ",
+        "? ",
+        "|\n",
+        ">-\n",
+        "---\n",
+        "...\n",
+        "#",
+        "\t",
+        "\\",
+        "\ufeff",
+        "%YAML 1.1\n",
+        "~",
+        "aliases: [a, {text: b, ignore_case: true}]\n",
+        "see_also: [nope]\n",
+        "forms: []\n",
+        "category: person\n",
+        "pinyin: ni3 hao3\n",
+        "\x00",
+        "\x1b",
+        "\u2028",
+    ]
+)
 YAMLISH = st.lists(st.one_of(YAML_PIECES, ANY_CHAR), max_size=40).map("".join)
 
 
@@ -154,8 +241,9 @@ def test_yaml_ish_text_gives_a_glossary_or_an_error_with_a_line(text: str) -> No
         result = parse_glossary(text, "fuzz.yaml")
     except GlossaryError as error:
         assert str(error).startswith("fuzz.yaml")
-        whole_file = not text.strip() or "\ufeff" in text or any(
-            "\ud800" <= ch <= "\udfff" for ch in text)
+        whole_file = (
+            not text.strip() or "\ufeff" in text or any("\ud800" <= ch <= "\udfff" for ch in text)
+        )
         assert error.line is not None or whole_file or _file_level(error.message), str(error)
         assert error.line is None or 1 <= error.line <= text.count("\n") + 2
         return

@@ -62,16 +62,28 @@ def sample_json(session_cache: Path, tmp_path_factory: pytest.TempPathFactory) -
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
     }
-    result = subprocess.run([ZHREAD, "gloss", str(SAMPLE), "--json"], capture_output=True,
-                            env=env, timeout=60)
+    result = subprocess.run(
+        [ZHREAD, "gloss", str(SAMPLE), "--json"], capture_output=True, env=env, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
 def test_gloss_json_keys(sample_json: dict) -> None:
     assert set(sample_json) == {"terms", "candidates"}
-    term_keys = {"id", "en", "written", "other_forms", "hant", "hans", "pinyin", "category",
-                 "count", "occurrences", "text_note"}
+    term_keys = {
+        "id",
+        "en",
+        "written",
+        "other_forms",
+        "hant",
+        "hans",
+        "pinyin",
+        "category",
+        "count",
+        "occurrences",
+        "text_note",
+    }
     assert all(set(t) == term_keys for t in sample_json["terms"])
     candidate_keys = {"term", "en", "start", "end", "count", "known_id"}
     assert all(set(c) == candidate_keys for c in sample_json["candidates"])
@@ -104,8 +116,12 @@ def test_gloss_json_offsets_slice_the_decoded_text(
 def test_gloss_offsets_count_characters_of_decoded_standard_input() -> None:
     text = "前言\r\n研究人员用了知识蒸馏(knowledge distillation)。\r\n知识蒸馏很常见。\r\n"
     decoded = text.replace("\r\n", "\n")
-    result = subprocess.run([ZHREAD, "gloss", "-", "--json"], input=text.encode("gb18030"),
-                            capture_output=True, timeout=60)
+    result = subprocess.run(
+        [ZHREAD, "gloss", "-", "--json"],
+        input=text.encode("gb18030"),
+        capture_output=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     [distillation] = [t for t in data["terms"] if t["id"] == "knowledge-distillation"]
@@ -122,8 +138,9 @@ def test_gloss_plain_lists_terms_then_candidates(
     code, out, _ = run_main(capsys, "gloss", str(SAMPLE))
     assert code == 0
     terms, _, candidates = out.partition("\n\n")
-    assert ("芯粒封裝/chiplet packaging  芯粒封装/小晶片封裝  xīn lì fēng zhuāng  "
-            "chiplet packaging  ×") in terms
+    assert (
+        "芯粒封裝/chiplet packaging  芯粒封装/小晶片封裝  xīn lì fēng zhuāng  chiplet packaging  ×"
+    ) in terms
     assert "DeepSeek  深度求索  -  DeepSeek  ×" in terms  # a Latin term has no pinyin
     assert "晶元  晶片/芯片  jīng yuán  (semiconductor) chip  ×" in terms
     assert "漢娜·多門  Hanna Dohmen  ×" in candidates
@@ -135,8 +152,9 @@ def test_gloss_markdown_has_the_table_and_escapes_the_text(
     extra = tmp_path / "extra.yaml"
     extra.write_text(EXTRA, encoding="utf-8")
     story = tmp_path / "story.txt"
-    story.write_text("標題|*粗體*\n他們用了檢索增強生成技術，以及「管道」(pipe|line)。\n",
-                     encoding="utf-8")
+    story.write_text(
+        "標題|*粗體*\n他們用了檢索增強生成技術，以及「管道」(pipe|line)。\n", encoding="utf-8"
+    )
     code, out, _ = run_main(capsys, "gloss", str(story), "--md", "--glossary", str(extra))
     assert code == 0
     assert out.startswith("# Glossary: 標題\\|\\*粗體\\*\n")
@@ -150,8 +168,9 @@ def test_gloss_markdown_has_the_table_and_escapes_the_text(
 def test_gloss_on_the_sample_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_main(capsys, "gloss", str(SAMPLE), "--md")
     assert code == 0
-    rows = [line for line in out.splitlines()
-            if line.startswith("| 芯粒封裝 / chiplet packaging |")]
+    rows = [
+        line for line in out.splitlines() if line.startswith("| 芯粒封裝 / chiplet packaging |")
+    ]
     assert rows and rows[0].endswith("| chiplet packaging | 3 |")
     assert "## Definitions" in out and "`person-hanna-dohmen`" in out
     [hearing] = [line for line in out.splitlines() if line.startswith("- **聽證會**")]
@@ -160,16 +179,31 @@ def test_gloss_on_the_sample_as_markdown(capsys: pytest.CaptureFixture[str]) -> 
 
 MAINLAND = "据新华社报道，国内企业正在加快研发人工智能芯片，国产芯片的算力仍有差距。\n"
 TAIWAN = "根據中央社報導，台積電將擴大先進製程產能，以滿足人工智慧晶片的需求。\n"
-ENGLISH = ("Chip makers race to meet demand for AI accelerators. Analysts say compute is scarce,\n"
-           "and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips.\n")
+ENGLISH = (
+    "Chip makers race to meet demand for AI accelerators. Analysts say compute is scarce,\n"
+    "and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips.\n"
+)
 
 
-@pytest.mark.parametrize(("text", "lines"), [
-    (MAINLAND, ["人工智能  人工智慧  rén gōng zhì néng  artificial intelligence (AI)  ×1",
-                "芯片  晶片/晶元  xīn piàn  (semiconductor) chip  ×2"]),
-    (TAIWAN, ["人工智慧  人工智能  rén gōng zhì huì  artificial intelligence (AI)  ×1",
-              "晶片  芯片/晶元  jīng piàn  (semiconductor) chip  ×1"]),
-])
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        (
+            MAINLAND,
+            [
+                "人工智能  人工智慧  rén gōng zhì néng  artificial intelligence (AI)  ×1",
+                "芯片  晶片/晶元  xīn piàn  (semiconductor) chip  ×2",
+            ],
+        ),
+        (
+            TAIWAN,
+            [
+                "人工智慧  人工智能  rén gōng zhì huì  artificial intelligence (AI)  ×1",
+                "晶片  芯片/晶元  jīng piàn  (semiconductor) chip  ×1",
+            ],
+        ),
+    ],
+)
 def test_gloss_shows_terms_as_the_text_writes_them(
     text: str, lines: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -205,14 +239,16 @@ def test_segment_and_gloss_take_several_glossaries(
     extra = tmp_path / "extra.yaml"
     extra.write_text(EXTRA, encoding="utf-8")
     override = tmp_path / "override.yaml"
-    override.write_text(EXTRA.replace("en: retrieval-augmented generation", "en: RAG!"),
-                        encoding="utf-8")
+    override.write_text(
+        EXTRA.replace("en: retrieval-augmented generation", "en: RAG!"), encoding="utf-8"
+    )
     story = tmp_path / "story.txt"
     story.write_text("檢索增強生成很有用。\n", encoding="utf-8")
     code, out, _ = run_main(capsys, "segment", str(story), "--glossary", str(extra))
     assert code == 0 and out.split(" ")[0] == "檢索增強生成"
-    code, out, _ = run_main(capsys, "gloss", str(story), "--json", "--glossary", str(extra),
-                            "--glossary", str(override))
+    code, out, _ = run_main(
+        capsys, "gloss", str(story), "--json", "--glossary", str(extra), "--glossary", str(override)
+    )
     assert [t["en"] for t in json.loads(out)["terms"]] == ["RAG!"]
 
 
@@ -254,9 +290,7 @@ def test_glossary_path_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[s
         (["gloss", str(SAMPLE), "--json", "--md"], "not allowed with"),
     ],
 )
-def test_problems_exit_2_with_one_line(
-    args: list[str], message: str, tmp_path: Path
-) -> None:
+def test_problems_exit_2_with_one_line(args: list[str], message: str, tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("terms:\n  - not an entry\n", encoding="utf-8")
     result = subprocess.run([ZHREAD, *args], capture_output=True, cwd=tmp_path, timeout=60)
     error = result.stderr.decode()

@@ -98,59 +98,150 @@ def test_error_format_and_attributes() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "parts"),
     [
-        pytest.param(edit("    category: other\n", ""), 10,
-                     ["entry 'algorithm'", "missing required field 'category'"], id="missing"),
-        pytest.param(edit("pinyin: jiān dū wēi tiáo", "pinyin: [jiān]"), 6,
-                     ["entry 'sft'", "field 'pinyin'", "valid string"], id="wrong-type"),
-        pytest.param(edit("    forms:\n      - 算法", "    forms: 算法"), 13,
-                     ["entry 'algorithm'", "field 'forms'"], id="forms-not-a-list"),
-        pytest.param(edit("    aliases: [SFT]", "    aliases:\n      - SFT\n      - text: Sft\n"
-                          "        ignore_case: perhaps"), 8,
-                     ["entry 'sft'", "field 'aliases[1].ignore_case'"], id="alias-type"),
-        pytest.param(edit("    aliases: [SFT]", "    aliases:\n      - text: SFT\n        case: x"),
-                     7,
-                     ["entry 'sft'", "unknown field 'aliases[0].case'"], id="alias-unknown"),
-        pytest.param(edit("    aliases: [SFT]", "    aliases: [監督]"), 5,
-                     ["entry 'sft'", "field 'aliases[0].text'", "Latin"], id="alias-han"),
-        pytest.param(edit("category: other", "category: biology"), 17,
-                     ["entry 'algorithm'", "field 'category'", "'semiconductors'"], id="category"),
-        pytest.param(edit("  - id: sft", "  - id: Supervised FT"), 2,
-                     ["entry 'Supervised FT'", "field 'id'", "slug"], id="id-slug"),
-        pytest.param(edit("pinyin: jiān dū wēi tiáo", "pinyin: jian1 du1"), 6,
-                     ["entry 'sft'", "field 'pinyin'", "tone marks"], id="tone-numbers"),
-        pytest.param(edit("pinyin: jiān dū wēi tiáo", 'pinyin: ""'), 6,
-                     ["entry 'sft'", "field 'pinyin'", "must not be empty"], id="pinyin-empty"),
-        pytest.param(edit("    hans: 监督微调\n", "    hans: '   '\n"), 4,
-                     ["entry 'sft'", "field 'hans'"], id="blank"),
-        pytest.param(edit("    en: algorithm\n", "    en: algorithm\n    en: again\n"), 17,
-                     ["entry 'algorithm'", "duplicate field 'en'"], id="duplicate-field"),
-        pytest.param(edit("  - id: algorithm", "  - id: sft"), 10,
-                     ["entry 'sft'", "duplicate id 'sft'", "line 2"], id="duplicate-id"),
-        pytest.param(edit("      - 算法", "      - 監督微调"), 14,
-                     ["entry 'algorithm'", "field 'forms'", "'監督微调'", "entry 'sft'", "line 3"],
-                     id="duplicate-form-other-script"),
-        pytest.param(edit("    hans: 演算法", "    hans: 监督微调"), 12,
-                     ["entry 'algorithm'", "field 'hans'", "entry 'sft'"], id="duplicate-hans"),
-        pytest.param(edit("    see_also: [sft]", "    aliases: [SFT]\n    see_also: [sft]"), 19,
-                     ["entry 'algorithm'", "field 'aliases'", "'SFT'", "entry 'sft'"],
-                     id="duplicate-alias"),
-        pytest.param(edit("    see_also: [sft]",
-                          "    aliases: [{text: sft, ignore_case: true}]\n    see_also: [sft]"), 19,
-                     ["entry 'algorithm'", "field 'aliases'", "'sft'", "entry 'sft'"],
-                     id="duplicate-alias-ignoring-case"),
-        pytest.param(edit("    see_also: [sft]", "    see_also:\n      - sft\n      - Not Slug"),
-                     21,
-                     ["entry 'algorithm'", "field 'see_also[1]'", "slug"], id="see-also-slug"),
-        pytest.param(edit("    see_also: [sft]", "    see_also:\n      - sft\n      - nope"), 21,
-                     ["entry 'algorithm'", "field 'see_also'", "'nope'"], id="see-also"),
-        pytest.param(edit("    hant: 演算法", "    hant: 演算法: x"), 11,
-                     ["invalid YAML", "mapping values are not allowed"], id="broken-yaml"),
-        pytest.param(edit("    en: algorithm", "    en: [algorithm"), 17,
-                     ["invalid YAML"], id="unclosed-flow"),
-        pytest.param(edit("    en: algorithm", "    en: !!python/object/apply:os.system [ls]"), 16,
-                     ["invalid YAML", "constructor"], id="unsafe-tag"),
-        pytest.param(edit("    hant: 演算法", "    hant: 演算\x07法"), 11,
-                     ["invalid YAML", "U+0007"], id="control-character"),
+        pytest.param(
+            edit("    category: other\n", ""),
+            10,
+            ["entry 'algorithm'", "missing required field 'category'"],
+            id="missing",
+        ),
+        pytest.param(
+            edit("pinyin: jiān dū wēi tiáo", "pinyin: [jiān]"),
+            6,
+            ["entry 'sft'", "field 'pinyin'", "valid string"],
+            id="wrong-type",
+        ),
+        pytest.param(
+            edit("    forms:\n      - 算法", "    forms: 算法"),
+            13,
+            ["entry 'algorithm'", "field 'forms'"],
+            id="forms-not-a-list",
+        ),
+        pytest.param(
+            edit(
+                "    aliases: [SFT]",
+                "    aliases:\n      - SFT\n      - text: Sft\n        ignore_case: perhaps",
+            ),
+            8,
+            ["entry 'sft'", "field 'aliases[1].ignore_case'"],
+            id="alias-type",
+        ),
+        pytest.param(
+            edit("    aliases: [SFT]", "    aliases:\n      - text: SFT\n        case: x"),
+            7,
+            ["entry 'sft'", "unknown field 'aliases[0].case'"],
+            id="alias-unknown",
+        ),
+        pytest.param(
+            edit("    aliases: [SFT]", "    aliases: [監督]"),
+            5,
+            ["entry 'sft'", "field 'aliases[0].text'", "Latin"],
+            id="alias-han",
+        ),
+        pytest.param(
+            edit("category: other", "category: biology"),
+            17,
+            ["entry 'algorithm'", "field 'category'", "'semiconductors'"],
+            id="category",
+        ),
+        pytest.param(
+            edit("  - id: sft", "  - id: Supervised FT"),
+            2,
+            ["entry 'Supervised FT'", "field 'id'", "slug"],
+            id="id-slug",
+        ),
+        pytest.param(
+            edit("pinyin: jiān dū wēi tiáo", "pinyin: jian1 du1"),
+            6,
+            ["entry 'sft'", "field 'pinyin'", "tone marks"],
+            id="tone-numbers",
+        ),
+        pytest.param(
+            edit("pinyin: jiān dū wēi tiáo", 'pinyin: ""'),
+            6,
+            ["entry 'sft'", "field 'pinyin'", "must not be empty"],
+            id="pinyin-empty",
+        ),
+        pytest.param(
+            edit("    hans: 监督微调\n", "    hans: '   '\n"),
+            4,
+            ["entry 'sft'", "field 'hans'"],
+            id="blank",
+        ),
+        pytest.param(
+            edit("    en: algorithm\n", "    en: algorithm\n    en: again\n"),
+            17,
+            ["entry 'algorithm'", "duplicate field 'en'"],
+            id="duplicate-field",
+        ),
+        pytest.param(
+            edit("  - id: algorithm", "  - id: sft"),
+            10,
+            ["entry 'sft'", "duplicate id 'sft'", "line 2"],
+            id="duplicate-id",
+        ),
+        pytest.param(
+            edit("      - 算法", "      - 監督微调"),
+            14,
+            ["entry 'algorithm'", "field 'forms'", "'監督微调'", "entry 'sft'", "line 3"],
+            id="duplicate-form-other-script",
+        ),
+        pytest.param(
+            edit("    hans: 演算法", "    hans: 监督微调"),
+            12,
+            ["entry 'algorithm'", "field 'hans'", "entry 'sft'"],
+            id="duplicate-hans",
+        ),
+        pytest.param(
+            edit("    see_also: [sft]", "    aliases: [SFT]\n    see_also: [sft]"),
+            19,
+            ["entry 'algorithm'", "field 'aliases'", "'SFT'", "entry 'sft'"],
+            id="duplicate-alias",
+        ),
+        pytest.param(
+            edit(
+                "    see_also: [sft]",
+                "    aliases: [{text: sft, ignore_case: true}]\n    see_also: [sft]",
+            ),
+            19,
+            ["entry 'algorithm'", "field 'aliases'", "'sft'", "entry 'sft'"],
+            id="duplicate-alias-ignoring-case",
+        ),
+        pytest.param(
+            edit("    see_also: [sft]", "    see_also:\n      - sft\n      - Not Slug"),
+            21,
+            ["entry 'algorithm'", "field 'see_also[1]'", "slug"],
+            id="see-also-slug",
+        ),
+        pytest.param(
+            edit("    see_also: [sft]", "    see_also:\n      - sft\n      - nope"),
+            21,
+            ["entry 'algorithm'", "field 'see_also'", "'nope'"],
+            id="see-also",
+        ),
+        pytest.param(
+            edit("    hant: 演算法", "    hant: 演算法: x"),
+            11,
+            ["invalid YAML", "mapping values are not allowed"],
+            id="broken-yaml",
+        ),
+        pytest.param(
+            edit("    en: algorithm", "    en: [algorithm"),
+            17,
+            ["invalid YAML"],
+            id="unclosed-flow",
+        ),
+        pytest.param(
+            edit("    en: algorithm", "    en: !!python/object/apply:os.system [ls]"),
+            16,
+            ["invalid YAML", "constructor"],
+            id="unsafe-tag",
+        ),
+        pytest.param(
+            edit("    hant: 演算法", "    hant: 演算\x07法"),
+            11,
+            ["invalid YAML", "U+0007"],
+            id="control-character",
+        ),
         pytest.param("- id: sft\n", 1, ["top level must be a mapping"], id="top-level-list"),
         pytest.param("terms: []\nextra: 1\n", 2, ["unknown top-level key 'extra'"], id="top-key"),
         pytest.param("# nothing\nother: 1\n", 2, ["unknown top-level key 'other'"], id="no-terms"),
@@ -228,35 +319,80 @@ def test_entry_count_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 # --- the built-in glossary and the sample article ---------------------------------------
 
 REQUIRED = {
-    "chiplet-packaging": "芯粒封裝", "chiplet": "芯粒", "distillation": "蒸餾", "sft": "監督微調",
-    "cot": "長鏈式思維", "agi": "通用人工智慧", "rl": "強化學習", "ai": "人工智慧",
-    "cold-start": "冷啟動", "fine-tuning-dataset": "微調數據集", "teacher-model": "教師模型",
-    "student-model": "學生模型", "model-grading": "模型評分",
-    "knowledge-distillation": "知識蒸餾", "reasoning-model": "推理模型", "open-source": "開源",
-    "closed-source": "閉源", "export-controls": "出口管制",
-    "semiconductor-manufacturing-equipment": "半導體製造設備", "chip": "晶片",
-    "algorithm": "演算法", "computing-power": "算力", "intellectual-property": "知識產權",
-    "first-mover-advantage": "先發優勢", "iterator": "迭代者", "imitator": "模仿者",
-    "deepseek": "DeepSeek", "deepseek-r1": "DeepSeek-R1", "r1-zero": "R1-Zero",
-    "deepseek-v3": "V3", "gpt-o1": "GPT-o1", "chatgpt": "ChatGPT", "openai": "OpenAI",
-    "uscc": "美中經濟與安全評估委員會", "scsp": "特殊競爭研究項目",
-    "cset": "喬治敦大學安全與新興技術中心", "south-china-morning-post": "南華早報",
-    "straits-times": "海峽時報", "mit-technology-review": "麻省理工科技評論",
-    "guancha": "觀察者網", "gsr-ventures": "金沙江創業投資",
-    "person-hanna-dohmen": "漢娜·多門", "person-david-lin": "戴維·林",
-    "person-cliff-sims": "克里夫·西姆斯", "person-tony-peng": "托尼·彭",
-    "person-lutz-finger": "盧茨·芬格", "person-david-yin": "戴維·尹",
-    "person-sam-altman": "奧爾特曼", "hearing": "聽證會", "trump-administration": "特朗普政府",
-    "us-state-department": "美國國務院", "us-congress": "美國國會", "silicon-valley": "矽谷",
+    "chiplet-packaging": "芯粒封裝",
+    "chiplet": "芯粒",
+    "distillation": "蒸餾",
+    "sft": "監督微調",
+    "cot": "長鏈式思維",
+    "agi": "通用人工智慧",
+    "rl": "強化學習",
+    "ai": "人工智慧",
+    "cold-start": "冷啟動",
+    "fine-tuning-dataset": "微調數據集",
+    "teacher-model": "教師模型",
+    "student-model": "學生模型",
+    "model-grading": "模型評分",
+    "knowledge-distillation": "知識蒸餾",
+    "reasoning-model": "推理模型",
+    "open-source": "開源",
+    "closed-source": "閉源",
+    "export-controls": "出口管制",
+    "semiconductor-manufacturing-equipment": "半導體製造設備",
+    "chip": "晶片",
+    "algorithm": "演算法",
+    "computing-power": "算力",
+    "intellectual-property": "知識產權",
+    "first-mover-advantage": "先發優勢",
+    "iterator": "迭代者",
+    "imitator": "模仿者",
+    "deepseek": "DeepSeek",
+    "deepseek-r1": "DeepSeek-R1",
+    "r1-zero": "R1-Zero",
+    "deepseek-v3": "V3",
+    "gpt-o1": "GPT-o1",
+    "chatgpt": "ChatGPT",
+    "openai": "OpenAI",
+    "uscc": "美中經濟與安全評估委員會",
+    "scsp": "特殊競爭研究項目",
+    "cset": "喬治敦大學安全與新興技術中心",
+    "south-china-morning-post": "南華早報",
+    "straits-times": "海峽時報",
+    "mit-technology-review": "麻省理工科技評論",
+    "guancha": "觀察者網",
+    "gsr-ventures": "金沙江創業投資",
+    "person-hanna-dohmen": "漢娜·多門",
+    "person-david-lin": "戴維·林",
+    "person-cliff-sims": "克里夫·西姆斯",
+    "person-tony-peng": "托尼·彭",
+    "person-lutz-finger": "盧茨·芬格",
+    "person-david-yin": "戴維·尹",
+    "person-sam-altman": "奧爾特曼",
+    "hearing": "聽證會",
+    "trump-administration": "特朗普政府",
+    "us-state-department": "美國國務院",
+    "us-congress": "美國國會",
+    "silicon-valley": "矽谷",
 }
 REQUIRED_SPELLINGS = {
-    "cot": {"思維鏈", "CoT"}, "agi": {"通用人工智能", "AGI"}, "ai": {"人工智能", "AI"},
-    "sft": {"SFT"}, "rl": {"RL"}, "uscc": {"USCC"}, "scsp": {"SCSP"}, "cset": {"CSET"},
-    "chip": {"晶元", "芯片"}, "algorithm": {"算法"}, "intellectual-property": {"智慧財產權"},
-    "gsr-ventures": {"GSR Ventures"}, "person-hanna-dohmen": {"Hanna Dohmen", "多門"},
-    "person-david-lin": {"David Lin"}, "person-cliff-sims": {"Cliff Sims", "西姆斯"},
-    "person-tony-peng": {"Tony Peng"}, "person-lutz-finger": {"Lutz Finger"},
-    "person-david-yin": {"David Yin"}, "person-sam-altman": {"Sam Altman"},
+    "cot": {"思維鏈", "CoT"},
+    "agi": {"通用人工智能", "AGI"},
+    "ai": {"人工智能", "AI"},
+    "sft": {"SFT"},
+    "rl": {"RL"},
+    "uscc": {"USCC"},
+    "scsp": {"SCSP"},
+    "cset": {"CSET"},
+    "chip": {"晶元", "芯片"},
+    "algorithm": {"算法"},
+    "intellectual-property": {"智慧財產權"},
+    "gsr-ventures": {"GSR Ventures"},
+    "person-hanna-dohmen": {"Hanna Dohmen", "多門"},
+    "person-david-lin": {"David Lin"},
+    "person-cliff-sims": {"Cliff Sims", "西姆斯"},
+    "person-tony-peng": {"Tony Peng"},
+    "person-lutz-finger": {"Lutz Finger"},
+    "person-david-yin": {"David Yin"},
+    "person-sam-altman": {"Sam Altman"},
 }
 ROLES = {
     "person-hanna-dohmen": ["research analyst", "Georgetown", "CSET"],
@@ -303,7 +439,8 @@ def test_builtin_definitions_speak_of_no_one_text(builtin: Glossary) -> None:
     """What one article does with a term is in that article's notes, not in the glossary
     every document reads."""
     about_a_text = re.compile(
-        r"\b(this|the) (article|text|hearing)\b|\bHere,|testif|\bin the article|本文|文中")
+        r"\b(this|the) (article|text|hearing)\b|\bHere,|testif|\bin the article|本文|文中"
+    )
     for entry in builtin.entries.values():
         for field in (entry.definition, entry.note or ""):
             assert not about_a_text.search(field), (entry.id, field)
@@ -332,18 +469,34 @@ def test_simplified_sample_matches_at_the_same_offsets(builtin: Glossary, sample
 def test_regional_and_script_forms(builtin: Glossary) -> None:
     text = "演算法、算法、晶元、晶片、芯片、智慧財產權、知识产权、通用人工智能、思维链、硅谷"
     assert [entry for _, entry in found(builtin, text)] == [
-        "algorithm", "algorithm", "chip", "chip", "chip", "intellectual-property",
-        "intellectual-property", "agi", "cot", "silicon-valley",
+        "algorithm",
+        "algorithm",
+        "chip",
+        "chip",
+        "chip",
+        "intellectual-property",
+        "intellectual-property",
+        "agi",
+        "cot",
+        "silicon-valley",
     ]
 
 
 def test_longest_match_wins(builtin: Glossary) -> None:
-    text = ("通用人工智慧和人工智慧，知識蒸餾和蒸餾，"
-            "DeepSeek-R1-Zero、DeepSeek-R1、R1-Zero、R1、DeepSeek。")
+    text = (
+        "通用人工智慧和人工智慧，知識蒸餾和蒸餾，"
+        "DeepSeek-R1-Zero、DeepSeek-R1、R1-Zero、R1、DeepSeek。"
+    )
     assert found(builtin, text) == [
-        ("通用人工智慧", "agi"), ("人工智慧", "ai"), ("知識蒸餾", "knowledge-distillation"),
-        ("蒸餾", "distillation"), ("DeepSeek-R1-Zero", "r1-zero"), ("DeepSeek-R1", "deepseek-r1"),
-        ("R1-Zero", "r1-zero"), ("R1", "deepseek-r1"), ("DeepSeek", "deepseek"),
+        ("通用人工智慧", "agi"),
+        ("人工智慧", "ai"),
+        ("知識蒸餾", "knowledge-distillation"),
+        ("蒸餾", "distillation"),
+        ("DeepSeek-R1-Zero", "r1-zero"),
+        ("DeepSeek-R1", "deepseek-r1"),
+        ("R1-Zero", "r1-zero"),
+        ("R1", "deepseek-r1"),
+        ("DeepSeek", "deepseek"),
     ]
 
 
@@ -380,16 +533,24 @@ def test_han_forms_cover_both_scripts(builtin: Glossary) -> None:
 def test_merged_layers_override_by_id() -> None:
     base = parse_glossary(GOOD)
     user = parse_glossary(
-        edit("      - 算法\n", "      - 算法\n      - 監督\n",
-             edit("  - id: sft", "  - id: sft-user"))
-        .replace("監督微調", "監督學習").replace("监督微调", "监督学习").replace("[SFT]", "[SL]"),
+        edit(
+            "      - 算法\n",
+            "      - 算法\n      - 監督\n",
+            edit("  - id: sft", "  - id: sft-user"),
+        )
+        .replace("監督微調", "監督學習")
+        .replace("监督微调", "监督学习")
+        .replace("[SFT]", "[SL]"),
         known_ids={"sft"},
     )
     merged = Glossary.merged([base, user])
     assert list(merged.entries) == ["sft", "algorithm", "sft-user"]
     assert merged.get("algorithm") is user.get("algorithm")
     assert found(merged, "監督微調、監督、SL、SFT") == [
-        ("監督微調", "sft"), ("監督", "algorithm"), ("SL", "sft-user"), ("SFT", "sft"),
+        ("監督微調", "sft"),
+        ("監督", "algorithm"),
+        ("SL", "sft-user"),
+        ("SFT", "sft"),
     ]
     with pytest.raises(KeyError):
         merged.get("nope")

@@ -76,8 +76,10 @@ async def test_notes_on_the_sample_show_with_the_sample_only() -> None:
 
 
 async def test_an_english_text_gets_no_chinese_terms() -> None:
-    app = text_app("Chip makers race to meet demand for AI accelerators. Analysts say compute is\n"
-                   "scarce, and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips.")
+    app = text_app(
+        "Chip makers race to meet demand for AI accelerators. Analysts say compute is\n"
+        "scarce, and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips."
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         assert not app.query_one(TermsPane).uses

@@ -171,8 +171,12 @@ async def test_markup_and_escapes_on_every_screen(tmp_path) -> None:
         with WordList.open() as words:
             (word,) = words.entries()
             words.update(word.hant, word.hans, definition="[@click=app.quit]x[/] \x1b]0;PWNED\x07")
-        for key, screen in (("L", "WordListScreen"), ("d", "LookupScreen"),
-                            ("I", "StatsScreen"), ("f1", "HelpScreen")):
+        for key, screen in (
+            ("L", "WordListScreen"),
+            ("d", "LookupScreen"),
+            ("I", "StatsScreen"),
+            ("f1", "HelpScreen"),
+        ):
             await pilot.press(key)
             await until(pilot, lambda screen=screen: type(app.screen).__name__ == screen, screen)
             await pilot.pause(0.3)
@@ -182,8 +186,9 @@ async def test_markup_and_escapes_on_every_screen(tmp_path) -> None:
             if screen == "StatsScreen":
                 assert "[bold]標題[/bold]␛]0;PWNED␇" in shown
             await pilot.press("escape")
-            await until(pilot, lambda screen=screen: type(app.screen).__name__ != screen,
-                        f"{screen} closed")
+            await until(
+                pilot, lambda screen=screen: type(app.screen).__name__ != screen, f"{screen} closed"
+            )
         assert app.is_running
 
 
@@ -194,8 +199,8 @@ ODD_TEXTS = {
     "only latin": "The quick brown fox jumps over the lazy dog. " * 60,
     "japanese": "日本語のテキストです。カタカナとひらがなと漢字が混ざっています。" * 10,
     "emoji with zwj": "家庭👨\u200d👩\u200d👧\u200d👦表情🏳️\u200d🌈和👍🏽還有🇹🇼旗。" * 10,
-    "combining marks": ("pi\u0304n yi\u0301n 中\u0301文\u20dd "
-                        "e\u0301\u0302\u0303 Z\u0336a\u0336") * 20,
+    "combining marks": ("pi\u0304n yi\u0301n 中\u0301文\u20dd e\u0301\u0302\u0303 Z\u0336a\u0336")
+    * 20,
     "unpaired surrogates": "中文\ud800字\udfff尾巴\udc80。" * 20,
     "nul bytes": "中文\x00字\x00\x00尾巴。" * 20,
     "one long word": "a" * 5000,
@@ -222,8 +227,11 @@ async def test_odd_text_opens_wraps_moves_and_quits(name: str) -> None:
 async def test_every_visible_character_takes_the_cells_the_layout_gave_it() -> None:
     """Emoji sequences and combining marks are measured as the terminal will draw them:
     no strip of the article is wider than the pane."""
-    app = ZhreadApp(ODD_TEXTS["emoji with zwj"] + ODD_TEXTS["combining marks"], "<wide>",
-                    load_glossary(builtin_glossary_path()))
+    app = ZhreadApp(
+        ODD_TEXTS["emoji with zwj"] + ODD_TEXTS["combining marks"],
+        "<wide>",
+        load_glossary(builtin_glossary_path()),
+    )
     async with app.run_test(notifications=True, size=(40, 12)) as pilot:
         await until_segmented(pilot)
         view = app.query_one(ArticleView)
@@ -261,8 +269,17 @@ def test_no_control_character_category_is_passed_through() -> None:
     for cp in range(0x110000):
         ch = chr(cp)
         category = unicodedata.category(ch)
-        bidi = unicodedata.bidirectional(ch) in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI",
-                                                  "RLI", "FSI", "PDI")
+        bidi = unicodedata.bidirectional(ch) in (
+            "LRE",
+            "RLE",
+            "LRO",
+            "RLO",
+            "PDF",
+            "LRI",
+            "RLI",
+            "FSI",
+            "PDI",
+        )
         if (category == "Cc" and ch not in "\n") or bidi:
             assert visible(ch) != ch, f"U+{cp:04X} passes through"
 
@@ -278,7 +295,9 @@ def test_the_real_terminal_keeps_its_title_and_clipboard(terminal, tmp_path) -> 
     path.write_text(
         "惡意\x1b]0;PWNED\x07標題\x1b]2;PWNED\x1b\\\n"
         "剪貼簿\x1b]52;c;aGVsbG8=\x07寫入\x1b[2J\x1b[H清屏\x9b2J\n"
-        "左\u202e右邊的字\u202c完[bold red]紅[/]\n", encoding="utf-8")
+        "左\u202e右邊的字\u202c完[bold red]紅[/]\n",
+        encoding="utf-8",
+    )
     term = terminal(str(path), width=100, height=24, clipboard=True)
     screen = term.wait_for("剪貼簿", timeout=30)
     term.keys("w", "w", "j", "j")
@@ -302,8 +321,11 @@ async def test_word_list_notifications_quote_words_literally() -> None:
         await pilot.press("L")
         await until(pilot, lambda: type(app.screen).__name__ == "WordListScreen", "the list")
         await pilot.press("x", "x")  # remove it: the notification names it
-        await until(pilot, lambda: any(n.message.startswith("Removed")
-                                       for n in app._notifications), "the notification")
+        await until(
+            pilot,
+            lambda: any(n.message.startswith("Removed") for n in app._notifications),
+            "the notification",
+        )
         await pilot.pause(0.3)
         shown = assert_nothing_leaks(app)
         assert "Removed [@click=app.quit]詞[/] [b]词[/b]" in shown
@@ -314,21 +336,33 @@ async def test_word_list_notifications_quote_words_literally() -> None:
 
 TRADITIONAL_TEXT = "中國企業近期推出的模型引發美國的高度關注。"
 ENCODED_FILES = {
-    "gb18030 with four-byte sequences": ("中文𠀀字，版權©所有，價格€100。".encode("gb18030"),
-                                         "中文𠀀字，版權©所有，價格€100。"),
-    "gbk": ("中国企业近期推出的模型引发美国的高度关注。".encode("gbk"),
-            "中国企业近期推出的模型引发美国的高度关注。"),
+    "gb18030 with four-byte sequences": (
+        "中文𠀀字，版權©所有，價格€100。".encode("gb18030"),
+        "中文𠀀字，版權©所有，價格€100。",
+    ),
+    "gbk": (
+        "中国企业近期推出的模型引发美国的高度关注。".encode("gbk"),
+        "中国企业近期推出的模型引发美国的高度关注。",
+    ),
     "big5": (TRADITIONAL_TEXT.encode("big5"), TRADITIONAL_TEXT),
-    "big5-hkscs": ("佢哋話呢間餐廳啲嘢好好食㗎，我哋今晚去試下啦。".encode("big5hkscs"),
-                   "佢哋話呢間餐廳啲嘢好好食㗎，我哋今晚去試下啦。"),
-    "utf-16-le with bom": (codecs.BOM_UTF16_LE + TRADITIONAL_TEXT.encode("utf-16-le"),
-                           TRADITIONAL_TEXT),
-    "utf-16-be with bom": (codecs.BOM_UTF16_BE + TRADITIONAL_TEXT.encode("utf-16-be"),
-                           TRADITIONAL_TEXT),
+    "big5-hkscs": (
+        "佢哋話呢間餐廳啲嘢好好食㗎，我哋今晚去試下啦。".encode("big5hkscs"),
+        "佢哋話呢間餐廳啲嘢好好食㗎，我哋今晚去試下啦。",
+    ),
+    "utf-16-le with bom": (
+        codecs.BOM_UTF16_LE + TRADITIONAL_TEXT.encode("utf-16-le"),
+        TRADITIONAL_TEXT,
+    ),
+    "utf-16-be with bom": (
+        codecs.BOM_UTF16_BE + TRADITIONAL_TEXT.encode("utf-16-be"),
+        TRADITIONAL_TEXT,
+    ),
     "utf-16-le without bom": (TRADITIONAL_TEXT.encode("utf-16-le"), TRADITIONAL_TEXT),
     "utf-16-be without bom": (TRADITIONAL_TEXT.encode("utf-16-be"), TRADITIONAL_TEXT),
-    "utf-16 with escapes": (("標題\x1b]0;PWNED\x07" + TRADITIONAL_TEXT).encode("utf-16"),
-                            "標題\x1b]0;PWNED\x07" + TRADITIONAL_TEXT),
+    "utf-16 with escapes": (
+        ("標題\x1b]0;PWNED\x07" + TRADITIONAL_TEXT).encode("utf-16"),
+        "標題\x1b]0;PWNED\x07" + TRADITIONAL_TEXT,
+    ),
 }
 
 

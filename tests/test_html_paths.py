@@ -21,8 +21,9 @@ pytestmark = pytest.mark.smoke
 
 
 def zhread(*args: str, stdin: str | None = None) -> str:
-    result = subprocess.run([ZHREAD, *args], input=stdin, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [ZHREAD, *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return result.stdout
@@ -85,7 +86,8 @@ def test_segment_a_book(tmp_path: Path) -> None:
     book.write_bytes(epub())
     text = joined(zhread("segment", str(book)))
     assert [text.index(chapter[2]) for chapter in CHAPTERS] == sorted(
-        text.index(chapter[2]) for chapter in CHAPTERS)
+        text.index(chapter[2]) for chapter in CHAPTERS
+    )
 
 
 async def test_the_reader_opens_a_page(page: Path) -> None:

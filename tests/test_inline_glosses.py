@@ -44,21 +44,28 @@ def test_a_gloss_follows_quote_marks_that_enclose_the_term(gloss) -> None:
     assert gloss("這是「堆算力」的做法。") == "這是「堆算力(computing power (compute))」的做法。"
 
 
-@pytest.mark.parametrize("text", [
-    "研究員漢娜·多門(Hanna Dohmen)表示",
-    "研究員漢娜·多門（Hanna Dohmen）表示",
-    "研究員漢娜·多門 (hanna dohmen) 表示",
-    "研究員漢娜·多門【Hanna  Dohmen】表示",
-    "研究員漢娜·多門（Hanna Dohmen，音譯）表示",
-    "研究員Hanna Dohmen（漢娜·多門）表示",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "研究員漢娜·多門(Hanna Dohmen)表示",
+        "研究員漢娜·多門（Hanna Dohmen）表示",
+        "研究員漢娜·多門 (hanna dohmen) 表示",
+        "研究員漢娜·多門【Hanna  Dohmen】表示",
+        "研究員漢娜·多門（Hanna Dohmen，音譯）表示",
+        "研究員Hanna Dohmen（漢娜·多門）表示",
+    ],
+)
 def test_no_gloss_where_the_text_gives_the_english(gloss, text: str) -> None:
     assert gloss(text) == text
 
 
 def test_the_text_may_give_an_alias_or_part_of_the_gloss(gloss) -> None:
-    for text in ("採用「監督微調」(SFT)方法", "實現通用人工智慧(AGI)",
-                 "使用微調數據集(fine-tuning datasets)", "採用芯片(semiconductor chips)"):
+    for text in (
+        "採用「監督微調」(SFT)方法",
+        "實現通用人工智慧(AGI)",
+        "使用微調數據集(fine-tuning datasets)",
+        "採用芯片(semiconductor chips)",
+    ):
         assert gloss(text) == text, text
 
 
@@ -75,31 +82,57 @@ def test_a_term_in_latin_letters_is_not_glossed(gloss) -> None:
     assert gloss("DeepSeek發布了新模型。") == "DeepSeek發布了新模型。"
     # the Chinese spelling after an English first use is the first that needs the gloss
     assert gloss("AI發展很快，人工智能無處不在。") == (
-        "AI發展很快，人工智能(artificial intelligence (AI))無處不在。")
+        "AI發展很快，人工智能(artificial intelligence (AI))無處不在。"
+    )
 
 
 def test_only_the_first_use_is_glossed(gloss) -> None:
     assert gloss("蒸餾很重要。學生模型透過蒸餾學習。") == (
-        "蒸餾(distillation)很重要。學生模型(student model)透過蒸餾學習。")
+        "蒸餾(distillation)很重要。學生模型(student model)透過蒸餾學習。"
+    )
 
 
 # --- properties ---------------------------------------------------------------------------
 
-PIECES = ["聽證會", "芯片", "晶片", "蒸餾", "DeepSeek", "AI", "人工智能", "漢娜·多門",
-          "(Hanna Dohmen)", "(hearing)", "（芯片）", "「", "」", "。", "，", " ", "的", "和",
-          "(", ")", "【", "】", "\n"]
+PIECES = [
+    "聽證會",
+    "芯片",
+    "晶片",
+    "蒸餾",
+    "DeepSeek",
+    "AI",
+    "人工智能",
+    "漢娜·多門",
+    "(Hanna Dohmen)",
+    "(hearing)",
+    "（芯片）",
+    "「",
+    "」",
+    "。",
+    "，",
+    " ",
+    "的",
+    "和",
+    "(",
+    ")",
+    "【",
+    "】",
+    "\n",
+]
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
-def test_glosses_sit_at_a_term_and_never_repeat_the_text(glossary: Glossary, splitter,
-                                                          text: str) -> None:
+def test_glosses_sit_at_a_term_and_never_repeat_the_text(
+    glossary: Glossary, splitter, text: str
+) -> None:
     english = {e.id: e.en for e in glossary.entries.values()}
     said = {e.id: said_names(e.en, [a.text for a in e.aliases]) for e in glossary.entries.values()}
     terms = segment(text, glossary.for_text(text), splitter).terms()
     notes = inline_glosses(text, terms, english, said)
-    ends = {t.end for t in terms} | {t.end + 1 for t in terms if t.end < len(text)
-                                     and text[t.end] in QUOTES.values()}
+    ends = {t.end for t in terms} | {
+        t.end + 1 for t in terms if t.end < len(text) and text[t.end] in QUOTES.values()
+    }
     assert set(notes) <= ends
     assert len(notes) == len(set(notes.values())) <= len({t.term for t in terms})
     for at, note in notes.items():

@@ -69,8 +69,9 @@ async def test_word_keys_wait_for_the_words_and_then_act(
             assert len(words) == 0  # nothing half-known saved
         held_segmenter.set()
         await until(pilot, lambda: isinstance(app.screen, LookupScreen), "d acted", 120)
-        await until(pilot, lambda: any(m.startswith("Added") for m in messages(app)),
-                    "a acted", 120)
+        await until(
+            pilot, lambda: any(m.startswith("Added") for m in messages(app)), "a acted", 120
+        )
         assert app.reader.document.tokens[app.reader.document.token_index_at(offset)].text == term
         assert app.clipboard == term
         assert app.screen.query_one("#lookup-input").value == term
@@ -123,9 +124,7 @@ async def test_reading_keys_act_on_the_words_found_so_far(
         await until_segmented(pilot, timeout=120)
 
 
-async def test_script_key_waits_for_the_script(
-    glossary, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_script_key_waits_for_the_script(glossary, monkeypatch: pytest.MonkeyPatch) -> None:
     """s before the text's script is known switches once it is, and says so."""
     import tui.core.pipeline
 

@@ -79,8 +79,10 @@ def test_the_same_text_in_either_script_is_known_alike(glossary, splitter) -> No
     traditional = "\n".join(ARTICLE) + "\n"
     simplified = aligned(traditional, "t2s")
     known = {"今天", "银行", "计划", "政府", "支持", "表示"}
-    shares = [known_share(segment(text, glossary, splitter, "<test>"), known)
-              for text in (traditional, simplified)]
+    shares = [
+        known_share(segment(text, glossary, splitter, "<test>"), known)
+        for text in (traditional, simplified)
+    ]
     assert shares[0] == shares[1] and 0 < shares[0] < 1
 
 

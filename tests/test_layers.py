@@ -45,9 +45,13 @@ def write_user(text: str) -> Path:
 
 def new_entry(**fields: object) -> Entry:
     values = {
-        "id": "retrieval-augmented-generation", "hant": "檢索增強生成", "hans": "检索增强生成",
-        "pinyin": "jiǎn suǒ zēng qiáng shēng chéng", "en": "retrieval-augmented generation",
-        "category": "ai", "definition": "Answering from documents found for the question.",
+        "id": "retrieval-augmented-generation",
+        "hant": "檢索增強生成",
+        "hans": "检索增强生成",
+        "pinyin": "jiǎn suǒ zēng qiáng shēng chéng",
+        "en": "retrieval-augmented generation",
+        "category": "ai",
+        "definition": "Answering from documents found for the question.",
     }
     return Entry.model_validate(values | fields)
 
@@ -67,16 +71,18 @@ def test_without_a_user_file_the_layers_are_the_built_in_glossary() -> None:
 def test_later_layers_override_earlier_ones_by_id(tmp_path: Path) -> None:
     write_user(
         "terms:\n"
-        + entry_yaml("chiplet-packaging", "芯粒封裝", "user's chiplet packaging",
-                     "xīn lì fēng zhuāng")
+        + entry_yaml(
+            "chiplet-packaging", "芯粒封裝", "user's chiplet packaging", "xīn lì fēng zhuāng"
+        )
         + entry_yaml("user-only", "測試詞", "user term")
         + "    see_also: [chiplet]\n"  # a user layer may point at built-in ids
     )
     extra = tmp_path / "extra.yaml"
     extra.write_text(
         "terms:\n"
-        + entry_yaml("chiplet-packaging", "芯粒封裝", "extra's chiplet packaging",
-                     "xīn lì fēng zhuāng")
+        + entry_yaml(
+            "chiplet-packaging", "芯粒封裝", "extra's chiplet packaging", "xīn lì fēng zhuāng"
+        )
         + "    see_also: [user-only]\n",  # and a --glossary file at the user's ids
         encoding="utf-8",
     )
@@ -152,8 +158,17 @@ def test_add_entry_appends_and_keeps_every_byte_of_the_file() -> None:
     path = write_user(original)
     before = path.read_bytes()
     add_entry(new_entry(aliases=["RAG", {"text": "rag", "ignore_case": True}]))
-    add_entry(new_entry(id="second", hant="第二詞", hans="第二词", pinyin="dì èr cí",
-                        en="a: 'quoted' #thing", note="見「上文」", definition="- not a list"))
+    add_entry(
+        new_entry(
+            id="second",
+            hant="第二詞",
+            hans="第二词",
+            pinyin="dì èr cí",
+            en="a: 'quoted' #thing",
+            note="見「上文」",
+            definition="- not a list",
+        )
+    )
     after = path.read_bytes()
     assert after.startswith(before)
     glossary = load_glossary(path, known_ids=builtin_glossary().entries)
@@ -164,8 +179,10 @@ def test_add_entry_appends_and_keeps_every_byte_of_the_file() -> None:
 
 
 def test_add_entry_follows_the_files_indentation() -> None:
-    path = write_user("terms:\n- id: x-term\n  hant: 測試詞\n  hans: 测试词\n  pinyin: cè shì\n"
-                      "  en: mine\n  category: other\n  definition: d\n")
+    path = write_user(
+        "terms:\n- id: x-term\n  hant: 測試詞\n  hans: 测试词\n  pinyin: cè shì\n"
+        "  en: mine\n  category: other\n  definition: d\n"
+    )
     add_entry(new_entry())
     assert "\n- id: retrieval-augmented-generation\n" in path.read_text(encoding="utf-8")
     assert len(load_glossary(path)) == 2

@@ -37,8 +37,9 @@ def test_pieces_give_the_lines_of_the_whole(text: str, width: int, piece: int) -
         assert [(line.start, line.end, line.notes) for line in lines] == whole(text, width)
 
 
-@given(TEXT, st.integers(min_value=4, max_value=30), st.integers(min_value=4, max_value=24),
-       st.data())
+@given(
+    TEXT, st.integers(min_value=4, max_value=30), st.integers(min_value=4, max_value=24), st.data()
+)
 @settings(max_examples=200, deadline=None)
 def test_pieces_keep_notes_and_words(text: str, width: int, piece: int, data) -> None:
     """Inline glosses and words held under their readings are never cut by a piece."""
@@ -51,8 +52,7 @@ def test_pieces_keep_notes_and_words(text: str, width: int, piece: int, data) ->
     with mock.patch.object(layout, "PIECE", piece):
         lines = Layout(text, width, **extra)
         lines.through_offset(len(text))
-        assert [(line.start, line.end, line.notes) for line in lines] == whole(
-            text, width, **extra)
+        assert [(line.start, line.end, line.notes) for line in lines] == whole(text, width, **extra)
 
 
 def test_a_novel_on_one_line_wraps_only_as_far_as_it_is_read() -> None:
@@ -61,7 +61,8 @@ def test_a_novel_on_one_line_wraps_only_as_far_as_it_is_read() -> None:
     lines.through_offset(0)
     assert lines.wrapped_to < 10 * layout.PIECE  # not the whole paragraph
     assert [(line.start, line.end) for line in lines] == [
-        (line.start, line.end) for line in wrap(text, 0, 10 * layout.PIECE, 60)][: len(lines)]
+        (line.start, line.end) for line in wrap(text, 0, 10 * layout.PIECE, 60)
+    ][: len(lines)]
     lines.through_offset(500_000)
     assert lines.wrapped_to < 500_000 + 10 * layout.PIECE
     index = lines.line_of(500_000)

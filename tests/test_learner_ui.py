@@ -10,13 +10,13 @@ async def test_sidebar_shows_dictionary_entries_levels_and_characters() -> None:
     app = text_app("銀行的長期計劃")
     async with app.run_test(size=(100, 40)) as pilot:
         await until_ready(pilot)
-        shown = (await entry_text(pilot))
+        shown = await entry_text(pilot)
         assert "yín háng" in shown and "bank" in shown
         assert "HSK " in shown
         assert "Characters" in shown and "háng" in shown.split("Characters")[1]
         assert "xíng" in shown.split("Characters")[1]  # 行 keeps both its readings
         await pilot.press("w", "w")
-        shown = (await entry_text(pilot))
+        shown = await entry_text(pilot)
         assert "長期" in shown and "cháng qī" in shown
 
 
@@ -25,7 +25,7 @@ async def test_glossary_entry_comes_before_the_dictionary() -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await until_ready(pilot)
         await pilot.press("right_square_bracket")
-        shown = (await entry_text(pilot))
+        shown = await entry_text(pilot)
         assert shown.index("distillation") < shown.index("HSK")
         assert "zhēng liú" in shown
 
@@ -168,8 +168,11 @@ async def test_readings_take_tone_colours_too() -> None:
         await pilot.press("t", "p")
         await until(pilot, lambda: article.readings, "the reading line")
         strip = article._render_reading_line(0)
-        colours = {seg.style.color.name for seg in strip
-                   if seg.text.strip() and seg.style and seg.style.color}
+        colours = {
+            seg.style.color.name
+            for seg in strip
+            if seg.text.strip() and seg.style and seg.style.color
+        }
         assert len(colours) >= 3
 
 

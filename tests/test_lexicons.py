@@ -27,8 +27,9 @@ SHADOW = shadow(TEXT)
 #: and Latin (jieba keeps ASCII words such as c++ in its dictionary).
 LETTERS = sorted({ch for ch in alphabet(TEXT) if not ch.isspace()} | set("c+B超 的了"))
 #: Stretches of the sample's shadow, so that texts hold real words and phrases.
-STRETCH = st.builds(lambda at, n: SHADOW[at : at + n],
-                    st.integers(0, len(SHADOW) - 1), st.integers(2, 8))
+STRETCH = st.builds(
+    lambda at, n: SHADOW[at : at + n], st.integers(0, len(SHADOW) - 1), st.integers(2, 8)
+)
 
 
 def texts(words: list[str] | None = None) -> st.SearchStrategy[str]:
@@ -131,8 +132,14 @@ json.dump([[lazy_pinyin(t, style=Style.TONE), pinyin(t, style=Style.TONE3, heter
 
 def whole_table_readings(batch: list[str]) -> list[list]:
     env = {k: v for k, v in os.environ.items() if k != "PYPINYIN_NO_PHRASES"}
-    result = subprocess.run([sys.executable, "-c", _WHOLE_PINYIN], input=json.dumps(batch),
-                            capture_output=True, text=True, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", _WHOLE_PINYIN],
+        input=json.dumps(batch),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 

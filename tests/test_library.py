@@ -100,8 +100,11 @@ async def test_library_key_is_hidden_without_a_library() -> None:
     app = ZhreadApp(SIMPLIFIED, "<test>", load_glossary(builtin_glossary_path()))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        assert not any(b.binding.id == "library" for b in app.screen.active_bindings.values()
-                       if app.reader.check_action(b.binding.action, ()))
+        assert not any(
+            b.binding.id == "library"
+            for b in app.screen.active_bindings.values()
+            if app.reader.check_action(b.binding.action, ())
+        )
         await pilot.press("B")  # nothing happens
         assert not isinstance(app.screen, LibraryScreen)
 
@@ -191,12 +194,18 @@ def crowded(tmp_path: Path) -> list[str]:
     root = tmp_path / "crowded"
     root.mkdir()
     long_name = root / ("深度求索發布開源推理模型之後美國國會舉行聽證會的完整報道與評論" + ".txt")
-    long_name.write_text("關於開源推理模型對全球半導體出口管制政策的長期影響的深入分析報告\n"
-                         + TRADITIONAL, encoding="utf-8")
+    long_name.write_text(
+        "關於開源推理模型對全球半導體出口管制政策的長期影響的深入分析報告\n" + TRADITIONAL,
+        encoding="utf-8",
+    )
     (root / "binary-notes.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 40)
     (root / "short.txt").write_text(SIMPLIFIED, encoding="utf-8")
-    return [str(long_name), str(root / "binary-notes.txt"), str(root / "short.txt"),
-            str(root / "gone-missing.txt")]
+    return [
+        str(long_name),
+        str(root / "binary-notes.txt"),
+        str(root / "short.txt"),
+        str(root / "gone-missing.txt"),
+    ]
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])
@@ -220,13 +229,14 @@ async def test_the_table_fits_and_an_unreadable_file_is_named(tmp_path: Path, wi
         assert detail == f"{app.library.entries[1].path}: not a text file (looks binary)"
 
 
-@given(st.dictionaries(st.sampled_from(list(COLUMNS)), st.integers(0, 300)),
-       st.integers(0, 400))
+@given(st.dictionaries(st.sampled_from(list(COLUMNS)), st.integers(0, 300)), st.integers(0, 400))
 def test_column_widths_fit_when_they_can(natural: dict[str, int], room: int) -> None:
     widths = column_widths(natural, room, 2)
     assert set(widths) == set(COLUMNS)
-    floor = {key: min(max(natural.get(key, 0), len(heading)), _NARROWEST[key])
-             for key, heading in COLUMNS.items()}
+    floor = {
+        key: min(max(natural.get(key, 0), len(heading)), _NARROWEST[key])
+        for key, heading in COLUMNS.items()
+    }
     assert all(widths[key] >= max(1, floor[key]) for key in COLUMNS)
     if sum(max(1, floor[key]) for key in COLUMNS) + 2 * len(COLUMNS) <= room:
         assert sum(widths.values()) + 2 * len(COLUMNS) <= room

@@ -170,8 +170,12 @@ def test_gb18030_four_byte_sequences_are_really_four_bytes() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["佢哋話呢間餐廳啲嘢好好食㗎，我哋今晚去試下啦。", "你食咗飯未呀？係咪好肚餓㗎？", "係咪㗎",
-     "我嘅書"],
+    [
+        "佢哋話呢間餐廳啲嘢好好食㗎，我哋今晚去試下啦。",
+        "你食咗飯未呀？係咪好肚餓㗎？",
+        "係咪㗎",
+        "我嘅書",
+    ],
 )
 def test_big5_hkscs_cantonese(text: str) -> None:
     data = text.encode("big5hkscs")
@@ -301,8 +305,14 @@ def test_a_named_encoding_never_yields_lone_surrogates(data: bytes, name: str) -
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"   \n\t\r\n", b"\xef\xbb\xbf", b"\xff\xfe", b"\xef\xbb\xbf \n",
-     "\u3000\n".encode("gbk")],
+    [
+        b"",
+        b"   \n\t\r\n",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\xef\xbb\xbf \n",
+        "\u3000\n".encode("gbk"),
+    ],
 )
 def test_empty(data: bytes) -> None:
     with pytest.raises(ZhreadError, match="file is empty"):
@@ -463,8 +473,20 @@ def test_any_utf8_text_round_trips(s: str) -> None:
 
 
 ENCODINGS = [
-    None, None, None, "utf-8", "utf-16", "gbk", "big5", "utf-7", "unicode_escape", "idna",
-    "punycode", "latin-1", "shift_jis", "nope",
+    None,
+    None,
+    None,
+    "utf-8",
+    "utf-16",
+    "gbk",
+    "big5",
+    "utf-7",
+    "unicode_escape",
+    "idna",
+    "punycode",
+    "latin-1",
+    "shift_jis",
+    "nope",
 ]
 
 

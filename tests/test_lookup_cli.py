@@ -60,8 +60,10 @@ def test_lookup_of_nothing_known_exits_1(indexed: None) -> None:
 
 
 def test_impossible_pinyin_is_a_one_line_error(indexed: None) -> None:
-    for query, problem in (("ni3hao9", "9 is not a tone (1–5)"),
-                           ("ni3hqo3", "hqo is not a pinyin syllable")):
+    for query, problem in (
+        ("ni3hao9", "9 is not a tone (1–5)"),
+        ("ni3hqo3", "hqo is not a pinyin syllable"),
+    ):
         result = run("lookup", query)
         assert result.returncode == 2 and result.stdout == ""
         assert result.stderr == f"zhread: {query}: {problem}\n"
@@ -70,8 +72,9 @@ def test_impossible_pinyin_is_a_one_line_error(indexed: None) -> None:
 def test_english_lookup_ranks_the_headword_meaning_first(indexed: None) -> None:
     found = json.loads(run("lookup", "chip", "--json").stdout)["entries"]
     assert found[0]["simplified"] == "芯片"
-    assert json.loads(run("lookup", "chángqī", "--json").stdout)["entries"][0][
-        "traditional"] == "長期"
+    assert (
+        json.loads(run("lookup", "chángqī", "--json").stdout)["entries"][0]["traditional"] == "長期"
+    )
 
 
 async def test_the_cli_and_the_lookup_screen_find_the_same_glossary_entries(
@@ -90,11 +93,15 @@ async def test_the_cli_and_the_lookup_screen_find_the_same_glossary_entries(
             await until_ready(pilot)
             screen = LookupScreen(app.dictionary, app.reader.glossary, query)
             app.push_screen(screen)
-            await until(pilot, lambda screen=screen, query=query: screen.hits.query == query,
-                        f"hits for {query}")
+            await until(
+                pilot,
+                lambda screen=screen, query=query: screen.hits.query == query,
+                f"hits for {query}",
+            )
             assert [entry.hant for entry in screen.hits.glossary] == listed
             assert [e.traditional for e in screen.hits.dictionary][:3] == [
-                e["traditional"] for e in data["entries"]][:3]
+                e["traditional"] for e in data["entries"]
+            ][:3]
         if query == "Observer":
             assert listed[0] == "觀察者網"
             assert "glossary: 觀察者網  观察者网" in run("lookup", query).stdout

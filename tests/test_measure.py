@@ -115,8 +115,11 @@ async def test_the_config_sets_it_and_the_palette_changes_and_remembers_it() -> 
         assert max(cell_len(line.strip()) for line in text_lines(app)) <= 60
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Line length: 50 characters" in titles and "Line length: no limit" in titles
-        command = next(c for c in app.get_system_commands(app.screen)
-                       if c.title == "Line length: 50 characters")
+        command = next(
+            c
+            for c in app.get_system_commands(app.screen)
+            if c.title == "Line length: 50 characters"
+        )
         command.callback()
         await pilot.pause()
         assert 90 < max(cell_len(line.strip()) for line in text_lines(app)) <= 100

@@ -44,10 +44,10 @@ def test_the_glossary_finds_its_name_whatever_the_dot(dot: str, splitter, glossa
 
 
 @pytest.mark.parametrize("dot", DOTS)
-@pytest.mark.parametrize("around",
-                         ["3{}5", "A{}B", "台北{} 高雄", "{}台北", "台北{}", "台北{}{}高雄"])
-def test_a_dot_not_between_two_han_characters_stays_apart(dot: str, around: str,
-                                                         splitter) -> None:
+@pytest.mark.parametrize(
+    "around", ["3{}5", "A{}B", "台北{} 高雄", "{}台北", "台北{}", "台北{}{}高雄"]
+)
+def test_a_dot_not_between_two_han_characters_stays_apart(dot: str, around: str, splitter) -> None:
     text = around.format(dot, dot)
     assert not any(dot in word and any(map(is_han, word)) for word in words(text, splitter))
 
@@ -62,11 +62,11 @@ NAME_PARTS = st.text(alphabet="約翰甘迺迪瑪麗居禮克歐德薩說了的�
 AROUND = st.text(alphabet="約翰說了，。 A3\n", max_size=4)
 
 
-@given(before=AROUND, left=NAME_PARTS, right=NAME_PARTS, after=AROUND,
-       dot=st.sampled_from(DOTS))
+@given(before=AROUND, left=NAME_PARTS, right=NAME_PARTS, after=AROUND, dot=st.sampled_from(DOTS))
 @settings(max_examples=200, deadline=None)
-def test_tokens_tile_and_every_dot_cuts_alike(before: str, left: str, right: str, after: str,
-                                             dot: str, splitter, glossary) -> None:
+def test_tokens_tile_and_every_dot_cuts_alike(
+    before: str, left: str, right: str, after: str, dot: str, splitter, glossary
+) -> None:
     """Whatever the dot, the text is tiled exactly, and the words start and end at the same
     places as with the middle dot: the dot's form never changes a boundary."""
     text = before + left + dot + right + after

@@ -17,9 +17,21 @@ from tests.conftest import ROOT
 
 def test_wheel_ships_and_finds_its_data(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path / "dist"), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     wheel = next((tmp_path / "dist").glob("zhread-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
@@ -35,8 +47,12 @@ def test_wheel_ships_and_finds_its_data(tmp_path: Path) -> None:
         "print(len(g.load_glossary(b.builtin_glossary_path()).entries))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-        cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": ""},
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": ""},
     ).stdout.split()
     sample, glossary, entries = Path(out[0]), Path(out[1]), int(out[2])
     assert site in sample.parents and sample.is_file()
@@ -68,8 +84,12 @@ def _imported_modules() -> dict[str, str]:
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names = [node.module]
-            elif (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "files"
-                  and node.args and isinstance(node.args[0], ast.Constant)):
+            elif (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "files"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 names = [str(node.args[0].value)]
             for name in names:
                 top = name.split(".")[0]
@@ -145,7 +165,10 @@ def _spelled_apart(provider: str, extra: str) -> list[str]:
     brought = []
     for spec in metadata.get_all("Requires-Dist") or []:
         marker = Requirement(spec).marker
-        if (marker is not None and marker.evaluate({"extra": canonicalize_name(extra)})
-                and not marker.evaluate({"extra": ""})):
+        if (
+            marker is not None
+            and marker.evaluate({"extra": canonicalize_name(extra)})
+            and not marker.evaluate({"extra": ""})
+        ):
             brought.append(canonicalize_name(Requirement(spec).name))
     return brought

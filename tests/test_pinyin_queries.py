@@ -25,8 +25,10 @@ def problem(query: str) -> str | None:
     return syllable_problem(query, is_syllable, begins_syllable)
 
 
-@pytest.mark.parametrize("query", ["ni3hao3", "Ni3 Hao3", "ni3hao", "lu:4", "lü4", "lv4",
-                                   "ni3hao9", "xi1'an1", "ni3 hao3 "])
+@pytest.mark.parametrize(
+    "query",
+    ["ni3hao3", "Ni3 Hao3", "ni3hao", "lu:4", "lü4", "lv4", "ni3hao9", "xi1'an1", "ni3 hao3 "],
+)
 def test_numbered_queries(query: str) -> None:
     assert is_numbered_query(query)
 
@@ -38,9 +40,14 @@ def test_not_numbered_queries(query: str) -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("ni3hao9", "ni3hao9: 9 is not a tone (1–5)"), ("ni3hao3", None), ("ni0", None),
-     ("ma5", None), ("ni6 hao3", "ni6 hao3: 6 is not a tone (1–5)"),
-     ("ni33", "ni33: 33 is not a tone (1–5)")],
+    [
+        ("ni3hao9", "ni3hao9: 9 is not a tone (1–5)"),
+        ("ni3hao3", None),
+        ("ni0", None),
+        ("ma5", None),
+        ("ni6 hao3", "ni6 hao3: 6 is not a tone (1–5)"),
+        ("ni33", "ni33: 33 is not a tone (1–5)"),
+    ],
 )
 def test_tone_problem(query: str, expected: str | None) -> None:
     assert tone_problem(query) == expected
@@ -48,19 +55,30 @@ def test_tone_problem(query: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("ni3hqo3", "ni3hqo3: hqo is not a pinyin syllable"),
-     ("nǐ hqǒ", "nǐ hqǒ: hqo is not a pinyin syllable"),
-     ("zhong1guox2", "zhong1guox2: x is not a pinyin syllable"),
-     ("nǐhao", None), ("ni3zh", None), ("nǐ h", None), ("xi1an1", None), ("lü4", None),
-     ("ni3 zhx", "ni3 zhx: zhx is not a pinyin syllable")],
+    [
+        ("ni3hqo3", "ni3hqo3: hqo is not a pinyin syllable"),
+        ("nǐ hqǒ", "nǐ hqǒ: hqo is not a pinyin syllable"),
+        ("zhong1guox2", "zhong1guox2: x is not a pinyin syllable"),
+        ("nǐhao", None),
+        ("ni3zh", None),
+        ("nǐ h", None),
+        ("xi1an1", None),
+        ("lü4", None),
+        ("ni3 zhx", "ni3 zhx: zhx is not a pinyin syllable"),
+    ],
 )
 def test_syllable_problem(query: str, expected: str | None) -> None:
     assert problem(query) == expected
 
 
-@given(st.lists(st.tuples(st.sampled_from(sorted(SYLLABLES)), st.sampled_from("12345")),
-                min_size=1, max_size=5),
-       st.sampled_from(["", " ", "'"]))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(sorted(SYLLABLES)), st.sampled_from("12345")),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(["", " ", "'"]),
+)
 def test_every_spelling_of_real_syllables_is_readable(
     syllables: list[tuple[str, str]], separator: str
 ) -> None:

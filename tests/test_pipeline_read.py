@@ -24,8 +24,11 @@ def spans(annotation: Annotation) -> list[tuple]:
 def test_read_is_what_the_reader_gets(sample_text: str) -> None:
     glossary = load_layers()
     published: list[Annotation] = []
-    worker = annotate(provisional(sample_text, str(SAMPLE)), (glossary, None),
-                      lambda annotation, step: published.append(annotation))
+    worker = annotate(
+        provisional(sample_text, str(SAMPLE)),
+        (glossary, None),
+        lambda annotation, step: published.append(annotation),
+    )
     command = read(provisional(sample_text, str(SAMPLE)), (glossary, None))
     assert worker is not None and published
     assert spans(command) == spans(worker)
@@ -35,9 +38,7 @@ def test_read_is_what_the_reader_gets(sample_text: str) -> None:
     assert as_json(command.uses, command.candidates) == as_json(worker.uses, worker.candidates)
 
 
-def test_gloss_prints_what_read_found(
-    sample_text: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_gloss_prints_what_read_found(sample_text: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["gloss", str(SAMPLE), "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     found = read(provisional(sample_text, str(SAMPLE)), (load_layers(), None))

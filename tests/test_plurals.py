@@ -17,9 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent / "tui"
 
 @pytest.mark.parametrize(
     ("noun", "many"),
-    [("use", "uses"), ("entry", "entries"), ("match", "matches"), ("word", "words"),
-     ("hit", "hits"), ("day", "days"), ("box", "boxes"), ("wish", "wishes"),
-     ("saved word", "saved words"), ("Entry", "Entries"), ("person", "people")],
+    [
+        ("use", "uses"),
+        ("entry", "entries"),
+        ("match", "matches"),
+        ("word", "words"),
+        ("hit", "hits"),
+        ("day", "days"),
+        ("box", "boxes"),
+        ("wish", "wishes"),
+        ("saved word", "saved words"),
+        ("Entry", "Entries"),
+        ("person", "people"),
+    ],
 )
 def test_plural_of(noun: str, many: str) -> None:
     assert plural_of(noun) == many
@@ -33,7 +43,7 @@ def test_one_is_singular_and_every_other_count_plural() -> None:
     assert plural(3, "criterion", "criteria") == "3 criteria"
 
 
-@given(st.integers(min_value=-10**6, max_value=10**6), st.sampled_from(["use", "entry", "match"]))
+@given(st.integers(min_value=-(10**6), max_value=10**6), st.sampled_from(["use", "entry", "match"]))
 def test_the_count_comes_first_and_the_noun_agrees(count: int, noun: str) -> None:
     shown = plural(count, noun)
     number, _, rest = shown.partition(" ")

@@ -81,8 +81,14 @@ async def test_settings_are_remembered_between_runs() -> None:
         first.theme = "zhread-light"
         await pilot.pause()
     stored = settings_path().read_text(encoding="utf-8")
-    for expected in ('"script": "hans"', '"tones": "pleco"', '"inline-glosses": true',
-                     '"reading": "pinyin"', '"hsk": "2021"', '"theme": "zhread-light"'):
+    for expected in (
+        '"script": "hans"',
+        '"tones": "pleco"',
+        '"inline-glosses": true',
+        '"reading": "pinyin"',
+        '"hsk": "2021"',
+        '"theme": "zhread-light"',
+    ):
         assert expected in stored
 
     second = sample_app()
@@ -183,8 +189,18 @@ async def test_the_palette_lists_every_action_with_its_live_keys() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         commands = titles(app)
-        for title in ("Open file…", "Export word list…", "Theme", "Script: Simplified",
-                      "Word list", "Dictionary", "Keys", "Copy word", "Add word", "Next term"):
+        for title in (
+            "Open file…",
+            "Export word list…",
+            "Theme",
+            "Script: Simplified",
+            "Word list",
+            "Dictionary",
+            "Keys",
+            "Copy word",
+            "Add word",
+            "Next term",
+        ):
             assert title in commands, title
         assert not any("Settings" in n for n in notices(app))
         assert commands["Tone colours"].endswith("(f5)")
@@ -256,7 +272,10 @@ async def test_dragging_the_splitter_resizes_the_sidebar_and_is_remembered() -> 
         sidebar = app.query_one(Sidebar)
         assert sidebar.outer_size.width == 36
         left = sidebar.region.x
+        resting = sidebar.styles.border_left
         await pilot.mouse_down(Sidebar, offset=(0, 5))  # on its left border
+        await pilot.pause()
+        assert sidebar.styles.border_left != resting, "the border shows no sign of the drag"
         await pilot.hover(None, offset=(left - 5, 8))  # screen offsets from here on
         await pilot.hover(None, offset=(left - 10, 8))
         await pilot.mouse_up(None, offset=(left - 10, 8))
@@ -289,6 +308,9 @@ async def test_the_wheel_scrolls_the_article() -> None:
         assert view.scroll_offset.y == 0
         x, y = view.region.x + 5, view.region.y + 5
         for _ in range(3):
-            view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False,
-                                                     screen_x=x, screen_y=y))
+            view.post_message(
+                events.MouseScrollDown(
+                    view, 5, 5, 0, 1, 0, False, False, False, screen_x=x, screen_y=y
+                )
+            )
         await until(pilot, lambda: view.scroll_offset.y > 0, "scrolling")

@@ -101,8 +101,11 @@ async def test_long_text_opens_provisional_and_reads_while_segmenting(
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(ArticleView)
         assert view.lines and not app.reader.segmented  # the first frame comes before the words
-        await until(pilot, lambda: re.search(r"segmenting… \d+%", app.sub_title) is not None,
-                    "progress in the header")
+        await until(
+            pilot,
+            lambda: re.search(r"segmenting… \d+%", app.sub_title) is not None,
+            "progress in the header",
+        )
         assert app.reader.document.chunks[0].segmented  # the part on screen comes first
         assert not app.reader.segmented  # the rest is still on its way
         start = view.token.start
@@ -130,9 +133,7 @@ async def test_long_text_opens_provisional_and_reads_while_segmenting(
         assert app.reader.target == "tw"
 
 
-async def test_layout_wraps_lazily_and_correctly(
-    glossary, held_segmenter: threading.Event
-) -> None:
+async def test_layout_wraps_lazily_and_correctly(glossary, held_segmenter: threading.Event) -> None:
     text = long_text(40)
     app = text_app(text)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -55,8 +55,15 @@ def test_marks(numbers: str, marked: str) -> None:
 
 @pytest.mark.parametrize(
     ("marked", "numbers"),
-    [("yín háng", "yin2 hang2"), ("lǜ", "lu:4"), ("Lǚ Xùn", "Lu:3 Xun4"), ("le", "le5"),
-     ("nüè", "nu:e4"), ("ḿ", "m2"), ("sān C", "san1 C")],
+    [
+        ("yín háng", "yin2 hang2"),
+        ("lǜ", "lu:4"),
+        ("Lǚ Xùn", "Lu:3 Xun4"),
+        ("le", "le5"),
+        ("nüè", "nu:e4"),
+        ("ḿ", "m2"),
+        ("sān C", "san1 C"),
+    ],
 )
 def test_numbered(marked: str, numbers: str) -> None:
     assert numbered(marked) == numbers

@@ -16,9 +16,13 @@ KEY_NAMES = {"right_square_bracket": "]", "left_square_bracket": "["}
 def pressed_keys() -> list[str]:
     """The keys benchmarks/screenshot.py presses before it exports the picture."""
     tree = ast.parse((ROOT / "benchmarks" / "screenshot.py").read_text(encoding="utf-8"))
-    return [KEY_NAMES.get(arg.value, arg.value) for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "press"
-            for arg in node.args if isinstance(arg, ast.Constant)]
+    return [
+        KEY_NAMES.get(arg.value, arg.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "press"
+        for arg in node.args
+        if isinstance(arg, ast.Constant)
+    ]
 
 
 def test_the_caption_names_every_key_the_screenshot_presses() -> None:

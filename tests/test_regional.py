@@ -23,9 +23,19 @@ def test_the_shipped_list_reads_and_each_row_is_a_real_difference() -> None:
         assert row not in rows, row
         rows.add(row)
     pairs = {(w.taiwan, w.mainland) for w in words}
-    assert {("軟體", "软件"), ("記憶體", "内存"), ("晶片", "芯片"), ("網路", "网络"),
-            ("資訊", "信息"), ("程式", "程序"), ("影片", "视频"), ("滑鼠", "鼠标"),
-            ("印表機", "打印机"), ("雷射", "激光"), ("伺服器", "服务器")} <= pairs
+    assert {
+        ("軟體", "软件"),
+        ("記憶體", "内存"),
+        ("晶片", "芯片"),
+        ("網路", "网络"),
+        ("資訊", "信息"),
+        ("程式", "程序"),
+        ("影片", "视频"),
+        ("滑鼠", "鼠标"),
+        ("印表機", "打印机"),
+        ("雷射", "激光"),
+        ("伺服器", "服务器"),
+    } <= pairs
 
 
 @pytest.mark.parametrize(
@@ -44,14 +54,23 @@ def test_a_malformed_row_is_an_error_naming_its_line(text: str, problem: str) ->
 
 def test_a_missing_word_is_a_dash() -> None:
     (word,) = parse_vetted("韌體\t固件\t-\tboth\n", "x.tsv")
-    assert (word.taiwan, word.mainland, word.hong_kong, word.ways) == ("韌體", "固件", None,
-                                                                       Ways.BOTH)
+    assert (word.taiwan, word.mainland, word.hong_kong, word.ways) == (
+        "韌體",
+        "固件",
+        None,
+        Ways.BOTH,
+    )
 
 
 def test_words_used_on_both_sides_are_not_trusted() -> None:
     trust = RegionalTrust()
-    for original, proposed in (("執行", "运行"), ("複製", "拷贝"), ("核心", "内核"),
-                               ("首席執行官", "首席运行官"), ("截圖", "截屏")):
+    for original, proposed in (
+        ("執行", "运行"),
+        ("複製", "拷贝"),
+        ("核心", "内核"),
+        ("首席執行官", "首席运行官"),
+        ("截圖", "截屏"),
+    ):
         assert not trust.trusts(original, proposed, "tw2sp")
     assert trust.trusts("軟體", "软件", "tw2sp") and trust.trusts("软件", "軟體", "s2twp")
     assert trust.trusts("軟件", "软件", "hk2sp") and trust.trusts("服务器", "伺服器", "s2hkp")

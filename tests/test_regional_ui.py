@@ -24,7 +24,10 @@ async def test_opencc_proposals_are_labelled_and_not_written_into_the_text() -> 
         assert "内存" in shown and "软件" in shown and "文件夹" in shown
         pane = app.query_one(TermsPane)
         assert {(w.original, w.converted) for w in pane.regional} >= {
-            ("記憶體", "内存"), ("軟體", "软件"), ("資料夾", "文件夹")}
+            ("記憶體", "内存"),
+            ("軟體", "软件"),
+            ("資料夾", "文件夹"),
+        }
         assert ("執行", "运行") in {(w.original, w.converted) for w in pane.suggested}
         assert not {w.original for w in pane.regional} & {"執行", "複製到"}
         prompts = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
@@ -41,7 +44,10 @@ async def test_choosing_a_suggestion_goes_to_its_word() -> None:
         pane = app.query_one(TermsPane)
         await pilot.press("l")
         index = next(i for i, w in enumerate(pane.suggested) if w.original == "執行")
-        pane.highlighted = next(i for i in range(pane.option_count)
-                                if pane.get_option_at_index(i).id == f"suggest-{index}")
+        pane.highlighted = next(
+            i
+            for i in range(pane.option_count)
+            if pane.get_option_at_index(i).id == f"suggest-{index}"
+        )
         await pilot.press("enter")
         assert app.query_one("#article", ArticleView).token.text == "執行"

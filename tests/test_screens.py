@@ -149,8 +149,11 @@ async def test_stats_counts_levels_and_known_share() -> None:
         assert (stats.characters, stats.paragraphs) == (25, 4)
         assert (stats.words, stats.unique_words, stats.han_words) == (20, 15, 18)
         assert stats.known == 2
-        han = [app.reader.document.shadow[t.start : t.end] for t in app.reader.document.tokens
-               if t.kind.value == "han"]
+        han = [
+            app.reader.document.shadow[t.start : t.end]
+            for t in app.reader.document.tokens
+            if t.kind.value == "han"
+        ]
         assert stats.grade == grade(han)
         summary = text_of(screen, "#stats-summary")
         assert "Characters  25" in summary and "Paragraphs  4" in summary

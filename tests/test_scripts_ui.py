@@ -137,8 +137,14 @@ async def test_palette_offers_every_script() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for name in ("Script: as written", "Script: Simplified", "Script: Traditional (Taiwan)",
-                     "Script: Traditional (Hong Kong)", "Side by side", "Inline glosses"):
+        for name in (
+            "Script: as written",
+            "Script: Simplified",
+            "Script: Traditional (Taiwan)",
+            "Script: Traditional (Hong Kong)",
+            "Side by side",
+            "Inline glosses",
+        ):
             assert name in titles
         commands = app.get_system_commands(app.screen)
         next(c for c in commands if c.title == "Script: Simplified").callback()

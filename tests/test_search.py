@@ -48,7 +48,7 @@ def test_pinyin_with_and_without_tones(sample_doc) -> None:
 
 
 def test_pinyin_hits_start_and_end_on_syllables(sample_doc) -> None:
-    """"eng" is inside zheng but is no syllable of its own here."""
+    """ "eng" is inside zheng but is no syllable of its own here."""
     hits = find(sample_doc, "engliu").pinyin
     assert hits == []
 
@@ -81,8 +81,10 @@ def test_nothing_for_an_empty_or_absent_query(sample_doc, dictionary) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet="銀行长期計劃的人工智慧 abcAI，。\n", max_size=60),
-       st.text(alphabet="銀行长期人工智能 abAI", min_size=1, max_size=6))
+@given(
+    st.text(alphabet="銀行长期計劃的人工智慧 abcAI，。\n", max_size=60),
+    st.text(alphabet="銀行长期人工智能 abAI", min_size=1, max_size=6),
+)
 def test_hits_lie_inside_the_text_and_do_not_overlap(text, query) -> None:
     from tui.core.words.segment import provisional
 
@@ -141,5 +143,8 @@ async def test_escape_closes_the_search_line_and_a_miss_says_so() -> None:
         assert not app.query_one(SearchBar).display
         assert app.query_one("#article", ArticleView).has_focus
         await pilot.press("slash", *"量子", "enter")
-        await until(pilot, lambda: any("Not found" in str(n.message)
-                                        for n in app._notifications), "the notice")
+        await until(
+            pilot,
+            lambda: any("Not found" in str(n.message) for n in app._notifications),
+            "the notice",
+        )

@@ -12,8 +12,9 @@ from tui.core.compare.shown import ShownText
 from tui.core.scripts.convert import aligned
 from tui.core.text.sanitize import visible
 
-TEXT = st.text(alphabet="漢娜·多門人工智慧銀行發展乾隆頭髮 DeepSeek，。！\n\x1b\u202e",
-               max_size=400)
+TEXT = st.text(
+    alphabet="漢娜·多門人工智慧銀行發展乾隆頭髮 DeepSeek，。！\n\x1b\u202e", max_size=400
+)
 
 
 def test_the_sample_reads_as_the_whole_text_converted(monkeypatch) -> None:
@@ -67,8 +68,10 @@ def test_the_script_modes_change_characters_never_words() -> None:
     from tui.reader.scripts import SCRIPT_CYCLE
 
     text = "工程師執行測試之後，把日誌複製到共用資料夾，再檢驗理論核心。"
-    shown_as = {target: str(ShownText(text, config_for(target, Script.TRADITIONAL,
-                                                       region=Region.TAIWAN)))
-                for target in SCRIPT_CYCLE if target}
+    shown_as = {
+        target: str(ShownText(text, config_for(target, Script.TRADITIONAL, region=Region.TAIWAN)))
+        for target in SCRIPT_CYCLE
+        if target
+    }
     assert shown_as["hans"] == "工程师执行测试之后，把日志复制到共用资料夹，再检验理论核心。"
     assert shown_as["tw"] == shown_as["hk"] == text

@@ -34,8 +34,12 @@ def people(report) -> dict[str, tuple[str | None, str | None]]:
 
 
 #: Everyone quoted in the sample, with the English the text or the glossary gives.
-QUOTED = {"漢娜·多門": "Hanna Dohmen", "戴維·林": "David Lin", "盧茨·芬格": "Lutz Finger",
-          "戴維·尹": "David Yin"}
+QUOTED = {
+    "漢娜·多門": "Hanna Dohmen",
+    "戴維·林": "David Lin",
+    "盧茨·芬格": "Lutz Finger",
+    "戴維·尹": "David Yin",
+}
 
 #: Every direct quote of the sample, by its opening words, and who said it.
 QUOTES = [
@@ -52,8 +56,20 @@ QUOTES = [
 ]
 
 #: Quoted terms and names of the sample: none of them is a quotation.
-TERMS = ["蒸餾", "迭代", "芯粒封裝", "美中經濟與安全評估委員會", "十大突破性技術", "沒有計劃",
-         "虛偽和諷刺", "世界主要AI創新中心", "從零到一", "核電站", "教師模型", "最先進"]
+TERMS = [
+    "蒸餾",
+    "迭代",
+    "芯粒封裝",
+    "美中經濟與安全評估委員會",
+    "十大突破性技術",
+    "沒有計劃",
+    "虛偽和諷刺",
+    "世界主要AI創新中心",
+    "從零到一",
+    "核電站",
+    "教師模型",
+    "最先進",
+]
 
 
 # --- people, organisations, places -----------------------------------------------------
@@ -141,22 +157,31 @@ def quotes_of(text: str, splitter) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in skim(document, None, splitter).quotes]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("約翰·史密斯表示，「我們會繼續努力，直到成功。」",
-     [("我們會繼續努力，直到成功。", "約翰·史密斯")]),
-    ("「市場還在變，我們要快。」約翰·史密斯說。",
-     [("市場還在變，我們要快。", "約翰·史密斯")]),
-    ("「第一，價格太高。」約翰·史密斯說，「第二，供應不足。」",
-     [("第一，價格太高。", "約翰·史密斯"), ("第二，供應不足。", "約翰·史密斯")]),
-    ("經濟學家約翰·史密斯到場。他坦言：「這次真的不一樣。」",
-     [("這次真的不一樣。", "約翰·史密斯")]),
-    ("瑪麗·瓊斯對記者表示，「我們不會退讓，絕不。」",
-     [("我們不會退讓，絕不。", "瑪麗·瓊斯")]),
-    ("有人在網上寫了「這是一個好問題，值得討論。」這句話。",
-     [("這是一個好問題，值得討論。", None)]),
-    ("他們把這叫做「蒸餾」，也叫「知識遷移」。", []),
-    ("“我们必须行动，”约翰·史密斯说。", [("我们必须行动，", "约翰·史密斯")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "約翰·史密斯表示，「我們會繼續努力，直到成功。」",
+            [("我們會繼續努力，直到成功。", "約翰·史密斯")],
+        ),
+        ("「市場還在變，我們要快。」約翰·史密斯說。", [("市場還在變，我們要快。", "約翰·史密斯")]),
+        (
+            "「第一，價格太高。」約翰·史密斯說，「第二，供應不足。」",
+            [("第一，價格太高。", "約翰·史密斯"), ("第二，供應不足。", "約翰·史密斯")],
+        ),
+        (
+            "經濟學家約翰·史密斯到場。他坦言：「這次真的不一樣。」",
+            [("這次真的不一樣。", "約翰·史密斯")],
+        ),
+        ("瑪麗·瓊斯對記者表示，「我們不會退讓，絕不。」", [("我們不會退讓，絕不。", "瑪麗·瓊斯")]),
+        (
+            "有人在網上寫了「這是一個好問題，值得討論。」這句話。",
+            [("這是一個好問題，值得討論。", None)],
+        ),
+        ("他們把這叫做「蒸餾」，也叫「知識遷移」。", []),
+        ("“我们必须行动，”约翰·史密斯说。", [("我们必须行动，", "约翰·史密斯")]),
+    ],
+)
 def test_sentence_structures(text: str, expected, splitter) -> None:
     assert quotes_of(text, splitter) == expected
 

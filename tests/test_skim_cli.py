@@ -41,16 +41,19 @@ def test_json_has_exactly_the_documented_keys(capsys) -> None:
         assert text[quote["start"] : quote["end"]] == quote["text"]
     dohmen = next(p for p in report["people"] if p["name"] == "漢娜·多門")
     assert dohmen["english"] == "Hanna Dohmen" and dohmen["role"] == "研究分析員"
-    assert {q["speaker"] for q in report["quotes"]} == {"漢娜·多門", "戴維·林", "盧茨·芬格",
-                                                        "戴維·尹"}
+    assert {q["speaker"] for q in report["quotes"]} == {
+        "漢娜·多門",
+        "戴維·林",
+        "盧茨·芬格",
+        "戴維·尹",
+    }
     assert report["stats"]["paragraphs"] == len(report["outline"])
 
 
 def test_plain_output_lists_each_section(capsys) -> None:
     code, out, _ = run_main(capsys, "skim", str(SAMPLE))
     assert code == 0
-    for heading in ("People", "Organisations", "Places", "Quotes", "Keywords", "Outline",
-                    "Stats"):
+    for heading in ("People", "Organisations", "Places", "Quotes", "Keywords", "Outline", "Stats"):
         assert f"\n{heading}\n" in f"\n{out}"
     assert "漢娜·多門 (Hanna Dohmen), 研究分析員 ×5" in out
     assert "戴維·林: 「如果你在三個月前問我" in out
@@ -68,7 +71,9 @@ def test_a_glossary_file_adds_english(tmp_path, capsys) -> None:
     extra.write_text(
         "terms:\n  - id: person-altman-cn\n    hant: 奧爾特曼\n    hans: 奥尔特曼\n"
         "    pinyin: ào ěr tè màn\n    en: Sam Altman (OpenAI)\n    category: person\n"
-        "    definition: The chief executive of OpenAI.\n", encoding="utf-8")
+        "    definition: The chief executive of OpenAI.\n",
+        encoding="utf-8",
+    )
     code, out, _ = run_main(capsys, "skim", str(SAMPLE), "--json", "--glossary", str(extra))
     people = {p["name"]: p for p in json.loads(out)["people"]}
     assert code == 0 and people["奧爾特曼"]["english"] == "Sam Altman (OpenAI)"
@@ -76,13 +81,15 @@ def test_a_glossary_file_adds_english(tmp_path, capsys) -> None:
 
 def test_standard_input_and_bad_input() -> None:
     text = "約翰·史密斯表示，「我們會繼續努力，直到成功。」\n"
-    done = subprocess.run([ZHREAD, "skim", "-", "--json"], input=text.encode(),
-                          capture_output=True, timeout=120)
+    done = subprocess.run(
+        [ZHREAD, "skim", "-", "--json"], input=text.encode(), capture_output=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["quotes"][0]["speaker"] == "約翰·史密斯"
-    missing = subprocess.run([ZHREAD, "skim", "/nonexistent/story.txt"], capture_output=True,
-                             text=True, timeout=120)
+    missing = subprocess.run(
+        [ZHREAD, "skim", "/nonexistent/story.txt"], capture_output=True, text=True, timeout=120
+    )
     assert missing.returncode == 2
     assert missing.stderr.startswith("zhread: ") and len(missing.stderr.splitlines()) == 1
 

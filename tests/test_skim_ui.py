@@ -83,8 +83,7 @@ async def test_waits_for_segmentation(glossary, splitter) -> None:
 
 async def test_hostile_text_is_shown_not_obeyed(glossary, splitter) -> None:
     text = "[bold]約翰·史密斯[/bold]表示，「\x1b[31m我們會繼續，直到成功。」"
-    screen = SkimScreen(lambda: (segment(text, glossary, splitter, "<t>", shadow(text)),
-                                 glossary))
+    screen = SkimScreen(lambda: (segment(text, glossary, splitter, "<t>", shadow(text)), glossary))
     app = Host()
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(screen)
@@ -96,8 +95,10 @@ async def test_hostile_text_is_shown_not_obeyed(glossary, splitter) -> None:
 
 # Not the sample: a sentence with Latin names inside a run of Chinese with no space in it,
 # which Rich's wrapping folds wherever the width runs out (`通過D` / `eepSeek-R1`).
-REPORT = ("研究人員在週三發表的報告中指出，通過DeepSeek-R1和Qwen2.5等開源模型，小型企業也能以"
-          "很低的成本建立自己的客服系統，而這在兩年前幾乎是不可能的。\n")
+REPORT = (
+    "研究人員在週三發表的報告中指出，通過DeepSeek-R1和Qwen2.5等開源模型，小型企業也能以"
+    "很低的成本建立自己的客服系統，而這在兩年前幾乎是不可能的。\n"
+)
 LATIN = ("DeepSeek-R1", "Qwen2.5")
 
 
@@ -105,8 +106,9 @@ async def test_lists_break_lines_between_words_not_inside_them(glossary, splitte
     from tests.regions import widget_lines
     from tui.core.model.chars import NO_LINE_START
 
-    screen = SkimScreen(lambda: (segment(REPORT, glossary, splitter, "<t>", shadow(REPORT)),
-                                 glossary))
+    screen = SkimScreen(
+        lambda: (segment(REPORT, glossary, splitter, "<t>", shadow(REPORT)), glossary)
+    )
     app = Host()
     async with app.run_test(size=(60, 30)) as pilot:
         app.push_screen(screen)

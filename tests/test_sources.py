@@ -70,8 +70,10 @@ def test_a_wrong_charset_declaration_is_not_believed(tmp_path: Path) -> None:
 
 
 def test_charset_declarations() -> None:
-    assert declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GBK">'
-                            ) == "gb18030"
+    assert (
+        declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GBK">')
+        == "gb18030"
+    )
     assert declared_charset(b'<?xml version="1.0" encoding="big5"?><html>') == "big5hkscs"
     assert declared_charset(b"<meta charset=nonsense>") is None
     assert declared_charset(b"<p>no declaration</p>") is None
@@ -89,15 +91,18 @@ def test_text_on_stdin_stays_text() -> None:
     assert loaded.text == text and loaded.title is None
 
 
-@pytest.mark.parametrize(("head", "kind"), [
-    (b"<!DOCTYPE html><html>", Format.HTML),
-    (b"\xef\xbb\xbf  <!doctype HTML>\n<html lang=zh>", Format.HTML),
-    (b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", Format.HTML),
-    (b"<!-- saved from url -->\n<html>", Format.HTML),
-    ("今天<html>".encode(), Format.TEXT),
-    (b"plain text", Format.TEXT),
-    (epub()[:200], Format.EPUB),
-])
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"<!DOCTYPE html><html>", Format.HTML),
+        (b"\xef\xbb\xbf  <!doctype HTML>\n<html lang=zh>", Format.HTML),
+        (b"<?xml version='1.0'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", Format.HTML),
+        (b"<!-- saved from url -->\n<html>", Format.HTML),
+        ("今天<html>".encode(), Format.TEXT),
+        (b"plain text", Format.TEXT),
+        (epub()[:200], Format.EPUB),
+    ],
+)
 def test_sniffing(head: bytes, kind: Format) -> None:
     assert sniff(head) is kind
     assert looks_like_html(head) is (kind is Format.HTML)
@@ -112,8 +117,9 @@ def test_a_page_or_book_under_a_text_name_is_what_its_bytes_are(name: str) -> No
 
 
 def test_a_page_without_text_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path / "empty.html",
-                 "<html><body><nav><a href='/'>首頁</a></nav></body></html>")
+    path = write(
+        tmp_path / "empty.html", "<html><body><nav><a href='/'>首頁</a></nav></body></html>"
+    )
     with pytest.raises(ZhreadError, match="no readable text") as raised:
         load_source(path)
     assert str(path) in str(raised.value)
@@ -143,13 +149,16 @@ def test_epub_is_recognised_without_its_suffix(tmp_path: Path) -> None:
     assert CHAPTERS[0][2] in loaded.text
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"PK\x03\x04 this is not really a zip", "not an EPUB (not a zip archive)"),
-    ("純文字".encode(), "not an EPUB (not a zip archive)"),
-    (epub(opf=False), "OEBPS/content.opf is missing"),
-    (epub(spine=False), "no spine"),
-    (epub(chapters=(("only.xhtml", "空", ""),)), "no readable text"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04 this is not really a zip", "not an EPUB (not a zip archive)"),
+        ("純文字".encode(), "not an EPUB (not a zip archive)"),
+        (epub(opf=False), "OEBPS/content.opf is missing"),
+        (epub(spine=False), "no spine"),
+        (epub(chapters=(("only.xhtml", "空", ""),)), "no readable text"),
+    ],
+)
 def test_broken_epubs_are_errors_naming_the_file(tmp_path: Path, data: bytes, message: str) -> None:
     path = write(tmp_path / "book.epub", data)
     with pytest.raises(ZhreadError, match=re.escape(message)) as raised:
@@ -202,23 +211,32 @@ def test_summary_of_a_page(tmp_path: Path) -> None:
     summary = summarize(load_source(write(tmp_path / "page.html", web_page())))
     assert summary.title == ARTICLE_TITLE
     assert str(summary.script) == "Traditional"
-    assert summary.characters == sum(len([c for c in t if "\u4e00" <= c <= "\u9fff"])
-                                     for t in (ARTICLE_TITLE, *ARTICLE))
+    assert summary.characters == sum(
+        len([c for c in t if "\u4e00" <= c <= "\u9fff"]) for t in (ARTICLE_TITLE, *ARTICLE)
+    )
     assert summary.level is not None and 1 <= summary.level <= 7
 
 
 # --- the command line ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("bad.epub", b"not a zip at all", "not an EPUB (not a zip archive)"),
-    ("bad.html", b"<html><body><script>x()</script></body></html>", "no readable text"),
-])
-def test_bad_documents_are_one_line_and_exit_2(tmp_path: Path, name: str, data: bytes,
-                                               message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("bad.epub", b"not a zip at all", "not an EPUB (not a zip archive)"),
+        ("bad.html", b"<html><body><script>x()</script></body></html>", "no readable text"),
+    ],
+)
+def test_bad_documents_are_one_line_and_exit_2(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
     path = write(tmp_path / name, data)
-    for args in ([str(path)], ["segment", str(path)], ["gloss", str(path)],
-                 ["convert", str(path), "--to", "hans"]):
+    for args in (
+        [str(path)],
+        ["segment", str(path)],
+        ["gloss", str(path)],
+        ["convert", str(path), "--to", "hans"],
+    ):
         result = subprocess.run([ZHREAD, *args], capture_output=True, timeout=120)
         error = result.stderr.decode()
         assert result.returncode == 2, args
@@ -228,28 +246,32 @@ def test_bad_documents_are_one_line_and_exit_2(tmp_path: Path, name: str, data: 
 
 def test_convert_and_segment_read_the_article_of_a_page(tmp_path: Path) -> None:
     path = write(tmp_path / "page.html", web_page())
-    converted = subprocess.run([ZHREAD, "convert", str(path), "--to", "hans"],
-                               capture_output=True, timeout=120)
+    converted = subprocess.run(
+        [ZHREAD, "convert", str(path), "--to", "hans"], capture_output=True, timeout=120
+    )
     assert converted.returncode == 0
     output = converted.stdout.decode()
     assert output.splitlines()[0] == "银行业的长期计划"
     assert "<" not in output and NAVIGATION[0] not in output and "首页导航" not in output
-    piped = subprocess.run([ZHREAD, "segment", "-"], input=web_page().encode(),
-                           capture_output=True, timeout=120)
+    piped = subprocess.run(
+        [ZHREAD, "segment", "-"], input=web_page().encode(), capture_output=True, timeout=120
+    )
     assert piped.returncode == 0
     assert piped.stdout.decode().splitlines()[0].replace(" ", "") == ARTICLE_TITLE
 
 
 def test_convert_keeps_markdown_markup(tmp_path: Path) -> None:
     path = write(tmp_path / "notes.md", "# 標題\n\n[連結](http://example.com)\n")
-    result = subprocess.run([ZHREAD, "convert", str(path), "--to", "hans"],
-                            capture_output=True, timeout=120)
+    result = subprocess.run(
+        [ZHREAD, "convert", str(path), "--to", "hans"], capture_output=True, timeout=120
+    )
     assert result.stdout.decode() == "# 标题\n\n[连结](http://example.com)\n"
 
 
 def test_xhtml_with_an_xml_declaration(tmp_path: Path) -> None:
-    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
-            "<head><title>標題</title></head><body><p>一句完整的話。</p></body></html>")
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        "<head><title>標題</title></head><body><p>一句完整的話。</p></body></html>"
+    )
     loaded = load_source(write(tmp_path / "page.xhtml", page))
     assert "一句完整的話。" in loaded.text
-

@@ -29,8 +29,9 @@ def sidebar_shown(app) -> bool:
     return app.query_one("#sidebar").display and app.query_one("#sidebar").size.width > 0
 
 
-@pytest.mark.parametrize("size", [(20, 6), (24, 8), (40, 12), (69, 20), (70, 20), (80, 24),
-                                  (120, 40), (300, 100)])
+@pytest.mark.parametrize(
+    "size", [(20, 6), (24, 8), (40, 12), (69, 20), (70, 20), (80, 24), (120, 40), (300, 100)]
+)
 async def test_every_size_lays_out_and_reads(size: tuple[int, int]) -> None:
     app = sample_app()
     async with app.run_test(size=size) as pilot:
@@ -47,8 +48,21 @@ async def test_every_size_lays_out_and_reads(size: tuple[int, int]) -> None:
             assert view.render_line(y).cell_length <= view.size.width
 
 
-@pytest.mark.parametrize("size", [(20, 6), (24, 8), (32, 10), (40, 12), (60, 20), (69, 20),
-                                  (70, 20), (80, 24), (120, 40), (250, 70)])
+@pytest.mark.parametrize(
+    "size",
+    [
+        (20, 6),
+        (24, 8),
+        (32, 10),
+        (40, 12),
+        (60, 20),
+        (69, 20),
+        (70, 20),
+        (80, 24),
+        (120, 40),
+        (250, 70),
+    ],
+)
 async def test_every_pane_shown_fills_its_space(size: tuple[int, int]) -> None:
     """What the terminal shows, not what the widgets hold: at 60x20 the sidebar entry was
     drawn blank when `l` first showed it (its lines were made after the frame that sized it),
@@ -200,8 +214,8 @@ def _notice(screen: str, opening: str) -> str:
     """The text of the notification that starts with ``opening``, its lines joined."""
     lines = screen.splitlines()
     first = next(i for i, line in enumerate(lines) if opening in line)
-    body = [lines[first][lines[first].index(opening):]]
-    for line in lines[first + 1:]:  # the lines after it, right of the notification's edge
+    body = [lines[first][lines[first].index(opening) :]]
+    for line in lines[first + 1 :]:  # the lines after it, right of the notification's edge
         rest = line.partition("▌")[2].strip()
         if not rest:
             break

@@ -17,8 +17,10 @@ from tui.contrast import AA, contrast, difference
 pytestmark = [pytest.mark.tmux, needs_tmux]
 
 #: Two uses of one glossary term (晶片), a line apart.
-TEXT = ("這家公司的晶片用於強化學習，工程師調整參數以後，我們去公園散步。\n\n"
-        "新的晶片比舊的快很多，價格也不高。\n")
+TEXT = (
+    "這家公司的晶片用於強化學習，工程師調整參數以後，我們去公園散步。\n\n"
+    "新的晶片比舊的快很多，價格也不高。\n"
+)
 
 STARTS = ("這家公司", "新的晶片")
 SGR = re.compile(r"\x1b\[([0-9;:]*)m")
@@ -27,9 +29,24 @@ Colour = tuple[int, int, int]
 
 def xterm(index: int) -> Colour:
     """xterm's 256-colour palette."""
-    system = ((0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),
-              (0, 205, 205), (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0),
-              (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255))
+    system = (
+        (0, 0, 0),
+        (205, 0, 0),
+        (0, 205, 0),
+        (205, 205, 0),
+        (0, 0, 238),
+        (205, 0, 205),
+        (0, 205, 205),
+        (229, 229, 229),
+        (127, 127, 127),
+        (255, 0, 0),
+        (0, 255, 0),
+        (255, 255, 0),
+        (92, 92, 255),
+        (255, 0, 255),
+        (0, 255, 255),
+        (255, 255, 255),
+    )
     if index < 16:
         return system[index]
     if index < 232:
@@ -101,8 +118,7 @@ def cells_of(screen: str, character: str) -> list[Cell]:
     return found
 
 
-def wait_for_cells(term, ready, what: str,
-                   timeout: float = 10.0) -> list[Cell]:
+def wait_for_cells(term, ready, what: str, timeout: float = 10.0) -> list[Cell]:
     """The cells of 晶 once ``ready(cells)`` holds (a key is acted on a frame later)."""
     deadline = time.monotonic() + timeout
     while True:
@@ -125,8 +141,9 @@ def _open(terminal, tmp_path, theme: str):
     config = tmp_path / "config" / "zhread"
     config.mkdir(parents=True)
     (config / "config.toml").write_text(f'theme = "{theme}"\n', encoding="utf-8")
-    term = terminal(str(path), width=140, height=16,
-                    env={"TERM": "xterm-256color", "COLORTERM": ""})
+    term = terminal(
+        str(path), width=140, height=16, env={"TERM": "xterm-256color", "COLORTERM": ""}
+    )
     term.wait_for("words ·", timeout=30)  # segmented: the header counts the words
     term.resize(60, 16)  # narrow: the article alone, no sidebar repeating the word
     deadline = time.monotonic() + 10
@@ -142,8 +159,9 @@ def colour_screen(term) -> str:
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "zhread-light"])
-def test_a_term_under_the_cursor_and_a_hit_read_in_256_colours(terminal, tmp_path,
-                                                               theme: str) -> None:
+def test_a_term_under_the_cursor_and_a_hit_read_in_256_colours(
+    terminal, tmp_path, theme: str
+) -> None:
     term = _open(terminal, tmp_path, theme)
     screen = colour_screen(term)
     assert "38;5;" in screen and "48;5;" in screen, "not drawn in 256 colours"

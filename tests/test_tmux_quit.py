@@ -59,6 +59,7 @@ def test_q_ends_the_program_while_the_dictionary_index_is_built(terminal, tmp_pa
     assert "Traceback" not in screen
     assert not list(cache.rglob("cedict-*.sqlite3"))  # the build did not finish first
     assert not list(cache.rglob(".cedict-*.tmp"))
-    builders = subprocess.run(["pgrep", "-f", f"tui.core.readings.dictindex.*{cache}"],
-                              capture_output=True, text=True).stdout
+    builders = subprocess.run(
+        ["pgrep", "-f", f"tui.core.readings.dictindex.*{cache}"], capture_output=True, text=True
+    ).stdout
     assert builders == ""

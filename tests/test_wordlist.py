@@ -34,7 +34,12 @@ def test_add_then_add_again_refreshes_without_duplicating(words: WordList) -> No
     (word,) = words.entries()
     assert isinstance(word, Word)
     assert (word.hant, word.hans, word.pinyin, word.definition, word.sentence, word.source) == (
-        "銀行", "银行", "yín háng", "bank; CL:家", "我去銀行。", "news.txt"
+        "銀行",
+        "银行",
+        "yín háng",
+        "bank; CL:家",
+        "我去銀行。",
+        "news.txt",
     )
     assert word.added <= word.updated
     assert words.add("乾", "干", "gān", "dry") is True  # another word, though 干 is shared
@@ -123,7 +128,9 @@ with WordList.open(path) as words:
 def writer(path: Path, prefix: str, count: int, together: int = 1) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path), prefix, str(count), str(together)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 

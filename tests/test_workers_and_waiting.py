@@ -17,8 +17,9 @@ def test_workers_run_in_daemon_threads_and_shutting_down_waits_for_none() -> Non
     with pytest.raises(ValueError, match="bad"):
         pool.submit(lambda: (_ for _ in ()).throw(ValueError("bad"))).result(timeout=10)
     release, seen = threading.Event(), []
-    running = pool.submit(lambda: seen.append(threading.current_thread().daemon)
-                          or release.wait(60))
+    running = pool.submit(
+        lambda: seen.append(threading.current_thread().daemon) or release.wait(60)
+    )
     pool.shutdown(wait=True)  # as asyncio.run does on the way out
     assert not running.done()  # shutting down did not wait for the running job
     release.set()

@@ -15,9 +15,12 @@ from tui.wrapped import Wrapped
 
 WORDS = ["DeepSeek-R1", "Qwen2.5", "chiplet", "2025", "U.S."]
 TEXT = st.lists(
-    st.one_of(st.sampled_from(list("研究人員指出通過開源模型小型企業，。」「 ")),
-              st.sampled_from(WORDS).map(lambda word: word + "的")),  # words no wider than a line
-    min_size=1, max_size=50,
+    st.one_of(
+        st.sampled_from(list("研究人員指出通過開源模型小型企業，。」「 ")),
+        st.sampled_from(WORDS).map(lambda word: word + "的"),
+    ),  # words no wider than a line
+    min_size=1,
+    max_size=50,
 ).map("".join)
 
 
@@ -44,8 +47,11 @@ def test_lines_keep_the_text_fit_and_never_split_a_latin_word(text: str, width: 
 
 def test_rich_alone_breaks_inside_the_word_and_wrapped_does_not() -> None:
     text = "研究人員指出，通過DeepSeek-R1和開源模型，小型企業也能建立系統。"
-    assert any(line.endswith(("D", "DeepSeek-R"))
-               for width in range(14, 30) for line in rendered(Text(text), width))
+    assert any(
+        line.endswith(("D", "DeepSeek-R"))
+        for width in range(14, 30)
+        for line in rendered(Text(text), width)
+    )
     for width in range(14, 30):
         assert any("DeepSeek-R1" in line for line in rendered(Wrapped(Text(text)), width))
 

@@ -118,8 +118,7 @@ class ZhreadApp(ZhreadStyles, App[None]):
         finally:
             sys.setswitchinterval(interval)
 
-    def exit(self, result: object = None, return_code: int = 0,
-             message: Any = None) -> None:
+    def exit(self, result: object = None, return_code: int = 0, message: Any = None) -> None:
         """Stop every worker first: one still segmenting would compete with the UI
         thread for the interpreter all the way out."""
         self.workers.cancel_all()
@@ -193,12 +192,14 @@ class ZhreadApp(ZhreadStyles, App[None]):
 
         def progress(done: int, total: int) -> None:
             percent = 100 * done // max(total, 1)
-            self.from_worker(self._dictionary_building, f"building the dictionary index… "
-                             f"{percent}%")
+            self.from_worker(
+                self._dictionary_building, f"building the dictionary index… {percent}%"
+            )
 
         try:
-            dictionary = Dictionary.open(progress, apart=True,
-                                         cancelled=lambda: worker.is_cancelled)
+            dictionary = Dictionary.open(
+                progress, apart=True, cancelled=lambda: worker.is_cancelled
+            )
         except BuildCancelled:
             return
         except ZhreadError as error:
@@ -223,8 +224,10 @@ class ZhreadApp(ZhreadStyles, App[None]):
         if dictionary.note:
             self.notify(dictionary.note, title="Dictionary", severity="warning", timeout=10)
         self.reader.show_entry_now()
-        if self.is_screen_installed("lookup") and self.get_screen("lookup").is_current:
-            self.get_screen("lookup").dictionary_opened()  # type: ignore[attr-defined]
+        from tui.screens.lookup import LookupScreen  # loaded by now if it is showing
+
+        if isinstance(self.screen, LookupScreen):
+            self.screen.dictionary_opened()
         self.reader.run_waiting()
 
     # -- the user's word list --------------------------------------------------------------

@@ -21,8 +21,15 @@ if TYPE_CHECKING:  # the config's model brings pydantic, loaded only with a conf
     from tui.store.config import KeySpec
 
 __all__ = [
-    "COMMAND_PALETTE_KEY", "RESERVED", "SCOPES", "Key", "Scope", "conflict_groups",
-    "key_specs", "normalize", "reserved_keys",
+    "COMMAND_PALETTE_KEY",
+    "RESERVED",
+    "SCOPES",
+    "Key",
+    "Scope",
+    "conflict_groups",
+    "key_specs",
+    "normalize",
+    "reserved_keys",
 ]
 
 
@@ -57,85 +64,115 @@ def _close(binding_id: str, keys: str = "escape,q", action: str = "dismiss") -> 
 
 #: Per scope, the bindings in footer order: what a reader looks for first comes first.
 SCOPES: dict[str, Scope] = {
-    "reader": Scope("ReaderScreen", "main", (
-        Key("help", "f1,h", "help", "Help"),
-        Key("search", "slash", "search", "Search"),
-        Key("search-backward", "question_mark", "search(True)", "Search back", show=False),
-        Key("skim", "o", "skim", "Skim"),
-        Key("cycle-script", "s", "cycle_script", "Script"),
-        Key("cycle-reading", "p", "cycle_reading", "Pinyin"),
-        Key("lookup", "d,colon", "lookup", "Dictionary"),
-        Key("focus-terms", "l", "focus_terms", "Terms"),
-        Key("toggle-parallel", "v,S", "toggle_parallel", "Side by side"),
-        Key("toggle-inline", "i", "toggle_inline", "Glosses"),
-        Key("add-word", "a", "add_word", "Add word"),
-        Key("library", "B", "library", "Library"),
-        Key("quit", "q", "quit", "Quit"),
-        Key("copy-word", "y", "copy_word", "Copy word", show=False),
-        Key("copy-sentence", "Y", "copy_sentence", "Copy sentence", show=False),
-        Key("toggle-known", "W", "toggle_known", "Known", show=False),
-        Key("tint-unknown", "U", "tint_unknown", "Tint unknown", show=False),
-        Key("cycle-tones", "t", "cycle_tones", "Tones", show=False),
-        Key("word-list", "L", "word_list", "Word list", show=False),
-        Key("cycle-hsk-tint", "H", "cycle_hsk_tint", "HSK tint", show=False),
-        Key("stats", "I", "stats", "Stats", show=False),
-    )),
-    "article": Scope("ArticleView", "widget", (
-        Key("next-word", "right,w", "next_word", "Next word", show=False),
-        Key("previous-word", "left,b", "previous_word", "Prev word", show=False),
-        Key("line-down", "down,j", "line_down", "Line down", show=False),
-        Key("line-up", "up,k", "line_up", "Line up", show=False),
-        Key("page-down", "space,pagedown,ctrl+f", "page_down", "Page down", show=False),
-        Key("page-up", "shift+space,pageup,ctrl+b", "page_up", "Page up", show=False),
-        Key("top", "g,home", "first_word", "Top", show=False),
-        Key("bottom", "G,end", "last_word", "Bottom", show=False),
-        Key("next-term", "right_square_bracket", "next_term", "Next term"),
-        Key("previous-term", "left_square_bracket", "previous_term", "Prev term", show=False),
-        Key("next-match", "n", "next_match", "Next match", show=False),
-        Key("previous-match", "N", "previous_match", "Prev match", show=False),
-    )),
-    "searchbar": Scope("SearchBar", "widget", (
-        Key("search-close", "escape", "close", "Close", show=False),
-        Key("search-earlier", "up", "history(-1)", "Earlier query", show=False),
-        Key("search-later", "down", "history(1)", "Later query", show=False),
-    )),
-    "terms": Scope("TermsPane", "widget", (
-        Key("add-candidate", "plus,equals_sign", "add_candidate", "Add to my glossary"),
-        Key("leave-terms", "escape", "leave", "Back to article"),
-        Key("terms-down", "j", "cursor_down", "Next term", show=False),
-        Key("terms-up", "k", "cursor_up", "Previous term", show=False),
-    )),
-    "help": Scope("HelpScreen", "screen", (
-        _close("close-help", "escape,q,question_mark"),
-    )),
-    "library": Scope("LibraryScreen", "screen", (
-        Key("close-library", "escape,B", "close", "Back to the reader"),
-        Key("library-down", "j", "move(1)", "Down", show=False),
-        Key("library-up", "k", "move(-1)", "Up", show=False),
-        Key("library-first", "g,home", "edge(False)", "First", show=False),
-        Key("library-last", "G,end", "edge(True)", "Last", show=False),
-    )),
-    "lookup": Scope("LookupScreen", "screen", (
-        _close("close-lookup", "escape"),
-        Key("focus-lookup-hits", "down", "focus_hits", "To the hits", show=False),
-    )),
-    "prompt": Scope("PromptScreen", "screen", (
-        Key("cancel-prompt", "escape", "cancel", "Cancel"),
-    )),
-    "skim": Scope("SkimScreen", "screen", (
-        _close("close-skim", action="dismiss(None)"),
-        Key("skim-next", "right,right_square_bracket", "section(1)", "Next section"),
-        Key("skim-prev", "left,left_square_bracket", "section(-1)", "Previous section"),
-    )),
+    "reader": Scope(
+        "ReaderScreen",
+        "main",
+        (
+            Key("help", "f1,h", "help", "Help"),
+            Key("search", "slash", "search", "Search"),
+            Key("search-backward", "question_mark", "search(True)", "Search back", show=False),
+            Key("skim", "o", "skim", "Skim"),
+            Key("cycle-script", "s", "cycle_script", "Script"),
+            Key("cycle-reading", "p", "cycle_reading", "Pinyin"),
+            Key("lookup", "d,colon", "lookup", "Dictionary"),
+            Key("focus-terms", "l", "focus_terms", "Terms"),
+            Key("toggle-parallel", "v,S", "toggle_parallel", "Side by side"),
+            Key("toggle-inline", "i", "toggle_inline", "Glosses"),
+            Key("add-word", "a", "add_word", "Add word"),
+            Key("library", "B", "library", "Library"),
+            Key("quit", "q", "quit", "Quit"),
+            Key("copy-word", "y", "copy_word", "Copy word", show=False),
+            Key("copy-sentence", "Y", "copy_sentence", "Copy sentence", show=False),
+            Key("toggle-known", "W", "toggle_known", "Known", show=False),
+            Key("tint-unknown", "U", "tint_unknown", "Tint unknown", show=False),
+            Key("cycle-tones", "t", "cycle_tones", "Tones", show=False),
+            Key("word-list", "L", "word_list", "Word list", show=False),
+            Key("cycle-hsk-tint", "H", "cycle_hsk_tint", "HSK tint", show=False),
+            Key("stats", "I", "stats", "Stats", show=False),
+        ),
+    ),
+    "article": Scope(
+        "ArticleView",
+        "widget",
+        (
+            Key("next-word", "right,w", "next_word", "Next word", show=False),
+            Key("previous-word", "left,b", "previous_word", "Prev word", show=False),
+            Key("line-down", "down,j", "line_down", "Line down", show=False),
+            Key("line-up", "up,k", "line_up", "Line up", show=False),
+            Key("page-down", "space,pagedown,ctrl+f", "page_down", "Page down", show=False),
+            Key("page-up", "shift+space,pageup,ctrl+b", "page_up", "Page up", show=False),
+            Key("top", "g,home", "first_word", "Top", show=False),
+            Key("bottom", "G,end", "last_word", "Bottom", show=False),
+            Key("next-term", "right_square_bracket", "next_term", "Next term"),
+            Key("previous-term", "left_square_bracket", "previous_term", "Prev term", show=False),
+            Key("next-match", "n", "next_match", "Next match", show=False),
+            Key("previous-match", "N", "previous_match", "Prev match", show=False),
+        ),
+    ),
+    "searchbar": Scope(
+        "SearchBar",
+        "widget",
+        (
+            Key("search-close", "escape", "close", "Close", show=False),
+            Key("search-earlier", "up", "history(-1)", "Earlier query", show=False),
+            Key("search-later", "down", "history(1)", "Later query", show=False),
+        ),
+    ),
+    "terms": Scope(
+        "TermsPane",
+        "widget",
+        (
+            Key("add-candidate", "plus,equals_sign", "add_candidate", "Add to my glossary"),
+            Key("leave-terms", "escape", "leave", "Back to article"),
+            Key("terms-down", "j", "cursor_down", "Next term", show=False),
+            Key("terms-up", "k", "cursor_up", "Previous term", show=False),
+        ),
+    ),
+    "help": Scope("HelpScreen", "screen", (_close("close-help", "escape,q,question_mark"),)),
+    "library": Scope(
+        "LibraryScreen",
+        "screen",
+        (
+            Key("close-library", "escape,B", "close", "Back to the reader"),
+            Key("library-down", "j", "move(1)", "Down", show=False),
+            Key("library-up", "k", "move(-1)", "Up", show=False),
+            Key("library-first", "g,home", "edge(False)", "First", show=False),
+            Key("library-last", "G,end", "edge(True)", "Last", show=False),
+        ),
+    ),
+    "lookup": Scope(
+        "LookupScreen",
+        "screen",
+        (
+            _close("close-lookup", "escape"),
+            Key("focus-lookup-hits", "down", "focus_hits", "To the hits", show=False),
+        ),
+    ),
+    "prompt": Scope(
+        "PromptScreen", "screen", (Key("cancel-prompt", "escape", "cancel", "Cancel"),)
+    ),
+    "skim": Scope(
+        "SkimScreen",
+        "screen",
+        (
+            _close("close-skim", action="dismiss(None)"),
+            Key("skim-next", "right,right_square_bracket", "section(1)", "Next section"),
+            Key("skim-prev", "left,left_square_bracket", "section(-1)", "Previous section"),
+        ),
+    ),
     "stats": Scope("StatsScreen", "screen", (_close("close-stats"),)),
-    "toosmall": Scope("TooSmallScreen", "screen", (
-        Key(None, "q", "app.quit", "Quit", show=False),
-    )),
-    "wordlist": Scope("WordListScreen", "screen", (
-        _close("close-wordlist", action="close"),
-        Key("remove-word", "x,delete", "remove", "Remove"),
-        Key("edit-definition", "e", "edit", "Edit definition"),
-    )),
+    "toosmall": Scope(
+        "TooSmallScreen", "screen", (Key(None, "q", "app.quit", "Quit", show=False),)
+    ),
+    "wordlist": Scope(
+        "WordListScreen",
+        "screen",
+        (
+            _close("close-wordlist", action="close"),
+            Key("remove-word", "x,delete", "remove", "Remove"),
+            Key("edit-definition", "e", "edit", "Edit definition"),
+        ),
+    ),
 }
 
 #: The key that opens Textual's command palette (the App's ``COMMAND_PALETTE_BINDING``).
@@ -154,8 +191,12 @@ RESERVED: tuple[tuple[str, str], ...] = (
 
 # Characters whose Unicode names Textual shortens (its KEY_NAME_REPLACEMENTS).
 _SHORT_NAMES = {
-    "solidus": "slash", "reverse_solidus": "backslash", "commercial_at": "at",
-    "hyphen_minus": "minus", "plus_sign": "plus", "low_line": "underscore",
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
 }
 
 
@@ -184,19 +225,25 @@ def key_specs() -> list[KeySpec]:
     from tui.store.config import KeySpec
 
     return [
-        KeySpec(key.id, scope.label, tuple(normalize(key.keys).split(",")),
-                key.description or key.action)
-        for scope in SCOPES.values() for key in scope.keys if key.id is not None
+        KeySpec(
+            key.id,
+            scope.label,
+            tuple(normalize(key.keys).split(",")),
+            key.description or key.action,
+        )
+        for scope in SCOPES.values()
+        for key in scope.keys
+        if key.id is not None
     ]
 
 
 def reserved_keys() -> dict[str, str]:
     """Keys Textual handles before (or instead of) the app's bindings: the screen's focus
     keys, the priority quit, the command palette."""
-    reserved = {key: f"Textual's {what}" for keys, what in RESERVED
-                for key in normalize(keys).split(",")}
-    reserved.update(dict.fromkeys(normalize(COMMAND_PALETTE_KEY).split(","),
-                                  "the command palette"))
+    reserved = {
+        key: f"Textual's {what}" for keys, what in RESERVED for key in normalize(keys).split(",")
+    }
+    reserved.update(dict.fromkeys(normalize(COMMAND_PALETTE_KEY).split(","), "the command palette"))
     return reserved
 
 

@@ -88,8 +88,7 @@ def worst(text: RGB, background: RGB, seen: Sequence[View]) -> float:
     return min(contrast(view(text), view(background)) for view in seen)
 
 
-def readable(text: RGB, background: RGB, seen: Sequence[View] = (exact,),
-             ratio: float = AA) -> RGB:
+def readable(text: RGB, background: RGB, seen: Sequence[View] = (exact,), ratio: float = AA) -> RGB:
     """``text`` if it reaches ``ratio`` against ``background`` in every view, else the
     nearest colour on its way to white or black that does (the hue kept as long as
     possible), else whichever of the two is better."""
@@ -116,5 +115,6 @@ def difference(first: RGB, second: RGB) -> float:
     which follows the eye better than plain RGB distance at no cost."""
     mean_red = (first[0] + second[0]) / 2
     red, green, blue = (a - b for a, b in zip(first, second, strict=True))
-    return ((2 + mean_red / 256) * red**2 + 4 * green**2
-            + (2 + (255 - mean_red) / 256) * blue**2) ** 0.5
+    return (
+        (2 + mean_red / 256) * red**2 + 4 * green**2 + (2 + (255 - mean_red) / 256) * blue**2
+    ) ** 0.5

@@ -13,7 +13,8 @@ __all__ = ["normalize", "textual_bindings"]
 def textual_bindings(scope: str) -> list[BindingType]:
     """The ``BINDINGS`` of the class that declares ``scope`` in :data:`tui.bindings.SCOPES`."""
     return [
-        Binding(key.keys, key.action, key.description, show=key.show, priority=key.priority,
-                id=key.id)
+        Binding(
+            key.keys, key.action, key.description, show=key.show, priority=key.priority, id=key.id
+        )
         for key in SCOPES[scope].keys
     ]

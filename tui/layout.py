@@ -175,10 +175,7 @@ def atoms(
         pos = stop
     glued = _glue(text, raw)
     pads = pads or {}
-    return [
-        Atom(s, e, _width(text, s, e, pads), text[s:e].isspace())
-        for s, e in glued
-    ]
+    return [Atom(s, e, _width(text, s, e, pads), text[s:e].isspace()) for s, e in glued]
 
 
 def _width(text: str, start: int, end: int, pads: Mapping[int, int]) -> int:
@@ -369,13 +366,13 @@ class Layout(Sequence[Line]):
         last (still open at the cut) is then final. The next piece starts where that last
         line does, when that too is such a place (a wrap from there goes on exactly as the
         whole would), else at the start of an earlier line that is."""
-        cut = next((at for at in range(start + PIECE, start + PIECE // 2, -1)
-                    if self._clean(at)), None)
+        cut = next(
+            (at for at in range(start + PIECE, start + PIECE // 2, -1) if self._clean(at)), None
+        )
         if cut is None:
             return None
         lines = wrap(self.text, start, cut, self.width, self._notes, self._words, self._pads)
-        resume = next((line.start for line in reversed(lines[1:]) if self._clean(line.start)),
-                      None)
+        resume = next((line.start for line in reversed(lines[1:]) if self._clean(line.start)), None)
         if resume is None:
             return None
         for line in lines:

@@ -93,8 +93,9 @@ class Preferences:
             if config.keymap:
                 from tui.bindings import conflict_groups, normalize, reserved_keys
 
-                check_keymap(config, self.key_specs(), conflict_groups(), normalize,
-                             reserved_keys())
+                check_keymap(
+                    config, self.key_specs(), conflict_groups(), normalize, reserved_keys()
+                )
         except ConfigError as error:
             return None, [f"{error}. Starting with the default settings."]
         return config, []

@@ -12,11 +12,30 @@ __all__ = ["TEXTUAL_THEMES", "THEME_NAMES", "ZHREAD_DARK", "ZHREAD_LIGHT"]
 ZHREAD_DARK, ZHREAD_LIGHT = "zhread-dark", "zhread-light"
 
 #: Textual's built-in themes (``textual.theme.BUILTIN_THEMES``).
-TEXTUAL_THEMES = frozenset({
-    "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe",
-    "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki",
-    "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon",
-    "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
-})
+TEXTUAL_THEMES = frozenset(
+    {
+        "ansi-dark",
+        "ansi-light",
+        "atom-one-dark",
+        "atom-one-light",
+        "catppuccin-frappe",
+        "catppuccin-latte",
+        "catppuccin-macchiato",
+        "catppuccin-mocha",
+        "dracula",
+        "flexoki",
+        "gruvbox",
+        "monokai",
+        "nord",
+        "rose-pine",
+        "rose-pine-dawn",
+        "rose-pine-moon",
+        "solarized-dark",
+        "solarized-light",
+        "textual-dark",
+        "textual-light",
+        "tokyo-night",
+    }
+)
 
 THEME_NAMES = TEXTUAL_THEMES | {ZHREAD_DARK, ZHREAD_LIGHT}

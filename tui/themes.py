@@ -53,7 +53,8 @@ TONES_LIGHT: dict[str, tuple[str, ...]] = {
 def tone_variables(tones: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {
         f"tone-{scheme}-{number}": colour
-        for scheme, colours in tones.items() for number, colour in enumerate(colours, 1)
+        for scheme, colours in tones.items()
+        for number, colour in enumerate(colours, 1)
     }
 
 
@@ -70,8 +71,11 @@ ZHREAD_DARK = Theme(
     surface="#21242a",
     panel="#2b2f36",
     dark=True,
-    variables={"zhread-term": "#e9c46a", "zhread-regional": "#9fd18b",
-               **tone_variables(TONES_DARK)},
+    variables={
+        "zhread-term": "#e9c46a",
+        "zhread-regional": "#9fd18b",
+        **tone_variables(TONES_DARK),
+    },
 )
 
 ZHREAD_LIGHT = Theme(  # paper and ink: a reading theme for a light terminal
@@ -87,8 +91,11 @@ ZHREAD_LIGHT = Theme(  # paper and ink: a reading theme for a light terminal
     surface="#f3ede2",
     panel="#e6dccb",
     dark=False,
-    variables={"zhread-term": "#8a4b00", "zhread-regional": "#1e6b2a",
-               **tone_variables(TONES_LIGHT)},
+    variables={
+        "zhread-term": "#8a4b00",
+        "zhread-regional": "#1e6b2a",
+        **tone_variables(TONES_LIGHT),
+    },
 )
 
 THEMES = (ZHREAD_DARK, ZHREAD_LIGHT)
@@ -112,17 +119,38 @@ class Highlight:
 #: ``ansi`` gives (background on a dark terminal, on a light one, text): pairs that read in
 #: every common palette (under an ANSI theme the terminal's own colours are unknown).
 HIGHLIGHTS = (
-    Highlight("cursor", ("accent", "primary", "secondary", "success", "warning", "error"),
-              (0.55, 0.7, 0.85), tint=False, contrast=7.0),
-    Highlight("match", ("warning", "success", "secondary", "primary", "accent", "error"),
-              (0.35, 0.5, 0.65), tint=False,
-              ansi=("ansi_bright_yellow", "ansi_bright_yellow", "ansi_black")),
-    Highlight("above-level", ("warning", "secondary", "success", "error", "primary", "accent"),
-              (0.2, 0.3, 0.4, 0.5), ansi=("ansi_bright_cyan", "ansi_bright_cyan", "ansi_black")),
-    Highlight("unknown", ("primary", "secondary", "success", "accent", "warning", "error"),
-              (0.2, 0.3, 0.4, 0.5), ansi=("ansi_bright_green", "ansi_bright_green", "ansi_black")),
-    Highlight("ambiguous", ("error", "accent", "secondary", "success", "primary", "warning"),
-              (0.25, 0.35, 0.45, 0.55), ansi=("ansi_white", "ansi_bright_magenta", "ansi_black")),
+    Highlight(
+        "cursor",
+        ("accent", "primary", "secondary", "success", "warning", "error"),
+        (0.55, 0.7, 0.85),
+        tint=False,
+        contrast=7.0,
+    ),
+    Highlight(
+        "match",
+        ("warning", "success", "secondary", "primary", "accent", "error"),
+        (0.35, 0.5, 0.65),
+        tint=False,
+        ansi=("ansi_bright_yellow", "ansi_bright_yellow", "ansi_black"),
+    ),
+    Highlight(
+        "above-level",
+        ("warning", "secondary", "success", "error", "primary", "accent"),
+        (0.2, 0.3, 0.4, 0.5),
+        ansi=("ansi_bright_cyan", "ansi_bright_cyan", "ansi_black"),
+    ),
+    Highlight(
+        "unknown",
+        ("primary", "secondary", "success", "accent", "warning", "error"),
+        (0.2, 0.3, 0.4, 0.5),
+        ansi=("ansi_bright_green", "ansi_bright_green", "ansi_black"),
+    ),
+    Highlight(
+        "ambiguous",
+        ("error", "accent", "secondary", "success", "primary", "warning"),
+        (0.25, 0.35, 0.45, 0.55),
+        ansi=("ansi_white", "ansi_bright_magenta", "ansi_black"),
+    ),
 )
 
 #: How far apart (redmean distance, see :func:`tui.contrast.difference`) two highlights,
@@ -130,13 +158,20 @@ HIGHLIGHTS = (
 APART = 45.0
 
 
-def highlight_variables(colours: Mapping[str, str], dark: bool, ansi: bool,
-                        no_color: bool = False) -> dict[str, str]:
+def highlight_variables(
+    colours: Mapping[str, str], dark: bool, ansi: bool, no_color: bool = False
+) -> dict[str, str]:
     """``zhread-NAME`` and ``zhread-NAME-text`` for each highlight, from a theme's
     generated colours. Under NO_COLOR what counts is the grey Textual draws for each."""
     if ansi:
-        return {key: value for h in HIGHLIGHTS for key, value in (
-            (f"zhread-{h.name}", h.ansi[0 if dark else 1]), (f"zhread-{h.name}-text", h.ansi[2]))}
+        return {
+            key: value
+            for h in HIGHLIGHTS
+            for key, value in (
+                (f"zhread-{h.name}", h.ansi[0 if dark else 1]),
+                (f"zhread-{h.name}-text", h.ansi[2]),
+            )
+        }
     roles = tuple((role, colours[role]) for role in ROLES)
     chosen = _choose(colours["background"], colours["foreground"], roles, no_color)
     return {key: Color(*value).hex for key, value in chosen.items()}
@@ -146,8 +181,9 @@ ROLES = ("primary", "secondary", "accent", "warning", "error", "success")
 
 
 @lru_cache(64)
-def _choose(background: str, foreground: str, roles: tuple[tuple[str, str], ...],
-            no_color: bool) -> dict[str, RGB]:
+def _choose(
+    background: str, foreground: str, roles: tuple[tuple[str, str], ...], no_color: bool
+) -> dict[str, RGB]:
     """Greedily, in :data:`HIGHLIGHTS` order, each highlight's tint (see :func:`_pick`),
     and the theme's text colour made to read on it."""
     seen = views(no_color)
@@ -155,20 +191,32 @@ def _choose(background: str, foreground: str, roles: tuple[tuple[str, str], ...]
     chosen: dict[str, RGB] = {}
     taken: set[str] = set()
     for highlight in HIGHLIGHTS:
-        against = [base, *(chosen[h.name] for h in HIGHLIGHTS if h.name in chosen
-                           and not (no_color and h.tint and highlight.tint))]
-        tint, role = _pick(highlight, Color.parse(background), dict(roles), against, taken,
-                           seen, no_color)
+        against = [
+            base,
+            *(
+                chosen[h.name]
+                for h in HIGHLIGHTS
+                if h.name in chosen and not (no_color and h.tint and highlight.tint)
+            ),
+        ]
+        tint, role = _pick(
+            highlight, Color.parse(background), dict(roles), against, taken, seen, no_color
+        )
         chosen[highlight.name] = tint
         taken.add(role)
-    texts = {f"{h.name}-text": readable(text, chosen[h.name], seen, h.contrast)
-             for h in HIGHLIGHTS}
+    texts = {f"{h.name}-text": readable(text, chosen[h.name], seen, h.contrast) for h in HIGHLIGHTS}
     return {f"zhread-{name}": tint for name, tint in {**chosen, **texts}.items()}
 
 
-def _pick(highlight: Highlight, background: Color, palette: Mapping[str, str],
-          against: Sequence[RGB], taken: set[str], seen: Sequence[View],
-          no_color: bool) -> tuple[RGB, str]:
+def _pick(
+    highlight: Highlight,
+    background: Color,
+    palette: Mapping[str, str],
+    against: Sequence[RGB],
+    taken: set[str],
+    seen: Sequence[View],
+    no_color: bool,
+) -> tuple[RGB, str]:
     """The first tint (by role, roles not yet taken first, then by strength) that stands
     :data:`APART` from ``against`` and on which black or white text reaches the
     highlight's contrast, else AA; failing all, the tint that comes nearest. Under
@@ -212,14 +260,18 @@ class ZhreadStyles(_AppBase):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The highlight and tone colours for themes that do not set them, and the
         sidebar's width (a variable, so that the narrow-screen rules can still override it)."""
-        return {**variable_defaults(self.current_theme, self.no_color),
-                "sidebar-width": str(self._sidebar_width)}
+        return {
+            **variable_defaults(self.current_theme, self.no_color),
+            "sidebar-width": str(self._sidebar_width),
+        }
 
 
 #: A glossary term's and a regional word's colours under an ANSI theme, on a light
 #: terminal and on a dark one.
-ANSI_TERMS = {False: ("ansi_blue", "ansi_magenta"),
-              True: ("ansi_bright_yellow", "ansi_bright_green")}
+ANSI_TERMS = {
+    False: ("ansi_blue", "ansi_magenta"),
+    True: ("ansi_bright_yellow", "ansi_bright_green"),
+}
 
 
 def variable_defaults(theme: Theme, no_color: bool = False) -> dict[str, str]:
@@ -233,7 +285,15 @@ def variable_defaults(theme: Theme, no_color: bool = False) -> dict[str, str]:
         tones = tone_variables(TONES_DARK if theme.dark else TONES_LIGHT)
         return {"zhread-term": term, "zhread-regional": regional, **tones, **highlights}
     if theme.dark:
-        return {"zhread-term": colours["warning"], "zhread-regional": colours["success"],
-                **tone_variables(TONES_DARK), **highlights}
-    return {"zhread-term": colours["text-warning"], "zhread-regional": colours["text-success"],
-            **tone_variables(TONES_LIGHT), **highlights}
+        return {
+            "zhread-term": colours["warning"],
+            "zhread-regional": colours["success"],
+            **tone_variables(TONES_DARK),
+            **highlights,
+        }
+    return {
+        "zhread-term": colours["text-warning"],
+        "zhread-regional": colours["text-success"],
+        **tone_variables(TONES_LIGHT),
+        **highlights,
+    }

@@ -51,8 +51,15 @@ class Wrapped:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """At least the widest unbreakable stretch, at most the longest paragraph."""
         paragraphs = self.text.plain.split("\n")
-        widest = max((a.cells for p in paragraphs
-                      for a in atoms(p, 0, len(p), _narrow_runs(p)) if not a.space), default=1)
+        widest = max(
+            (
+                a.cells
+                for p in paragraphs
+                for a in atoms(p, 0, len(p), _narrow_runs(p))
+                if not a.space
+            ),
+            default=1,
+        )
         longest = max(Text(p).cell_len for p in paragraphs)
         return Measurement(min(widest, longest), longest).clamp(max_width=options.max_width)
 

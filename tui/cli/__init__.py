@@ -72,6 +72,11 @@ def full_parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in COMMANDS.items():
         child = module.parser()
-        sub.add_parser(name, parents=[child], add_help=False, help=module.SUMMARY,
-                       description=child.description)
+        sub.add_parser(
+            name,
+            parents=[child],
+            add_help=False,
+            help=module.SUMMARY,
+            description=child.description,
+        )
     return top

@@ -23,9 +23,13 @@ FILE_ARGUMENTS = frozenset({"file", "glossary", "output"})
 
 
 def parser() -> argparse.ArgumentParser:
-    built = command_parser("zhread completion", "Print a completion script for your shell; "
-                           "install it once with the line for your shell below\n(open a "
-                           "new shell afterwards).", EXAMPLES)
+    built = command_parser(
+        "zhread completion",
+        "Print a completion script for your shell; "
+        "install it once with the line for your shell below\n(open a "
+        "new shell afterwards).",
+        EXAMPLES,
+    )
     built.add_argument("shell", choices=SHELLS, help="bash, zsh or fish")
     return built
 

@@ -32,12 +32,17 @@ examples:
 def parser() -> argparse.ArgumentParser:
     built = command_parser("zhread config", "Work with zhread's config file.", EXAMPLES)
     sub = built.add_subparsers(dest="action", required=True, metavar="ACTION")
-    path = sub.add_parser("path", help="print where the config file is read from (it need "
-                          "not exist yet)")
-    path.add_argument("--settings", action="store_true", help="print where the settings "
-                      "changed in the reader are remembered instead")
-    init = sub.add_parser("init", help="write a commented config with the defaults and "
-                          "every binding id")
+    path = sub.add_parser(
+        "path", help="print where the config file is read from (it need not exist yet)"
+    )
+    path.add_argument(
+        "--settings",
+        action="store_true",
+        help="print where the settings changed in the reader are remembered instead",
+    )
+    init = sub.add_parser(
+        "init", help="write a commented config with the defaults and every binding id"
+    )
     init.add_argument("--force", action="store_true", help="replace an existing config")
     check = sub.add_parser("check", help="validate the config (default: the one zhread reads)")
     check.add_argument("file", nargs="?", help="a config file to check instead")
@@ -84,4 +89,3 @@ def _check(args: argparse.Namespace) -> int:
     check_keymap(config, key_specs(), conflict_groups(), normalize, reserved_keys())
     print(f"{path}: ok")
     return 0
-

@@ -34,11 +34,17 @@ def parser() -> argparse.ArgumentParser:
     how = built.add_mutually_exclusive_group(required=True)
     how.add_argument("--config", metavar="NAME", help="an OpenCC config by name")
     how.add_argument("--to", choices=TARGETS, help="a target script; the source is detected")
-    built.add_argument("--phrases", action="store_true",
-                       help="with --to: convert regional vocabulary as well (演算法 <-> 算法)")
-    built.add_argument("--region", choices=REGIONS,
-                       help="with --to hant: whose Traditional standard to write (default: "
-                       "the script setting when it is tw or hk, else tw)")
+    built.add_argument(
+        "--phrases",
+        action="store_true",
+        help="with --to: convert regional vocabulary as well (演算法 <-> 算法)",
+    )
+    built.add_argument(
+        "--region",
+        choices=REGIONS,
+        help="with --to hant: whose Traditional standard to write (default: "
+        "the script setting when it is tw or hk, else tw)",
+    )
     return built
 
 

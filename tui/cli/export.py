@@ -21,10 +21,18 @@ def parser() -> argparse.ArgumentParser:
         "examples:\n  zhread export -o words.apkg\n  zhread export --format tsv -o "
         "words.txt\n  zhread export -o words.csv",
     )
-    built.add_argument("--format", choices=("apkg", "tsv", "csv"),
-                       help="apkg, tsv or csv (default: from FILE's suffix)")
-    built.add_argument("-o", "--output", metavar="FILE", required=True,
-                       help="the file to write (replaced atomically if it exists)")
+    built.add_argument(
+        "--format",
+        choices=("apkg", "tsv", "csv"),
+        help="apkg, tsv or csv (default: from FILE's suffix)",
+    )
+    built.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="the file to write (replaced atomically if it exists)",
+    )
     return built
 
 
@@ -43,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
         entries = words.entries()
         where = words.path
     if not entries:
-        raise ZhreadError(f"your word list is empty, so there is nothing to export "
-                          f"(it is kept in {where})")
+        raise ZhreadError(
+            f"your word list is empty, so there is nothing to export (it is kept in {where})"
+        )
     count = export(entries, kind, output)
     print(f"{plural(count, 'word')} written to {output} ({kind})")
     return 0

@@ -33,8 +33,11 @@ def parser() -> argparse.ArgumentParser:
     )
     add_input_options(built)
     style = built.add_mutually_exclusive_group()
-    style.add_argument("--json", action="store_true", help="terms and candidates as JSON, "
-                       "with offsets into the decoded text")
+    style.add_argument(
+        "--json",
+        action="store_true",
+        help="terms and candidates as JSON, with offsets into the decoded text",
+    )
     style.add_argument("--md", action="store_true", help="a Markdown study sheet")
     add_glossary_option(built)
     return built

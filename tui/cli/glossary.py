@@ -21,17 +21,19 @@ def parser() -> argparse.ArgumentParser:
         "Work with glossaries: the built-in one, yours, and --glossary files.",
         "examples:\n  zhread glossary list\n  zhread glossary list --json | jq "
         "'.[].id'\n  zhread glossary check my-glossary.yaml\n  $EDITOR \"$(zhread "
-        "glossary path)\"",
+        'glossary path)"',
     )
     sub = built.add_subparsers(dest="action", required=True, metavar="ACTION")
     check = sub.add_parser("check", help="validate a glossary file (default: the built-in one)")
-    check.add_argument("file", nargs="?", help="glossary YAML; it may refer (see_also) to "
-                       "built-in ids")
+    check.add_argument(
+        "file", nargs="?", help="glossary YAML; it may refer (see_also) to built-in ids"
+    )
     listing = sub.add_parser("list", help="print every entry of the merged glossary")
     listing.add_argument("--json", action="store_true", help="a JSON list of entries")
     add_glossary_option(listing)
-    sub.add_parser("path", help="print where your own glossary is read from (it need not "
-                   "exist yet)")
+    sub.add_parser(
+        "path", help="print where your own glossary is read from (it need not exist yet)"
+    )
     return built
 
 

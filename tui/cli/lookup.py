@@ -37,10 +37,17 @@ def parser() -> argparse.ArgumentParser:
         "  zhread lookup 銀行 --json | jq '.entries[].pinyin'",
     )
     built.add_argument("word", help="a word in either script, pinyin, or English")
-    built.add_argument("--json", action="store_true", help='print {"query", "entries", '
-                       '"glossary", "glossary_hits", "hsk"} as JSON')
-    built.add_argument("--hsk", default=HskStandard.HSK_2025, choices=STANDARDS,
-                       help=f"the HSK word list for the level (default: {HskStandard.HSK_2025})")
+    built.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"query", "entries", "glossary", "glossary_hits", "hsk"} as JSON',
+    )
+    built.add_argument(
+        "--hsk",
+        default=HskStandard.HSK_2025,
+        choices=STANDARDS,
+        help=f"the HSK word list for the level (default: {HskStandard.HSK_2025})",
+    )
     add_glossary_option(built)
     return built
 
@@ -94,8 +101,13 @@ def _entry_json(entry: DictEntry) -> dict[str, object]:
 
 
 def _hit_json(entry: Entry) -> dict[str, object]:
-    return {"id": entry.id, "hant": entry.hant, "hans": entry.hans, "pinyin": entry.pinyin,
-            "en": entry.en}
+    return {
+        "id": entry.id,
+        "hant": entry.hant,
+        "hans": entry.hans,
+        "pinyin": entry.pinyin,
+        "en": entry.en,
+    }
 
 
 def _print(result: dict, hits: list[Entry]) -> None:
@@ -105,8 +117,10 @@ def _print(result: dict, hits: list[Entry]) -> None:
 
     hsk = f"  HSK {result['hsk']}" if result["hsk"] else ""
     for number, entry in enumerate(result["entries"]):
-        print(f"{entry['traditional']}  {entry['simplified']}  {entry['pinyin']}"
-              f"{hsk if number == 0 else ''}")
+        print(
+            f"{entry['traditional']}  {entry['simplified']}  {entry['pinyin']}"
+            f"{hsk if number == 0 else ''}"
+        )
         for definition in entry["definitions"]:
             print(f"  {definition}")
     term = result["glossary"]
@@ -114,8 +128,9 @@ def _print(result: dict, hits: list[Entry]) -> None:
     shown = [term] if term else []
     shown += [hit.model_dump(mode="json") for hit in hits if hit.id not in named]
     for entry in shown:
-        print(f"glossary: {entry['hant']}  {entry['hans']}  {entry['pinyin'] or '-'}  "
-              f"{entry['en']}")
+        print(
+            f"glossary: {entry['hant']}  {entry['hans']}  {entry['pinyin'] or '-'}  {entry['en']}"
+        )
         print(f"  {entry['definition']}")
     if not result["entries"] and not shown:
         print(f"zhread: nothing found for {result['query']!r}", file=sys.stderr)

@@ -19,25 +19,37 @@ if TYPE_CHECKING:  # only for annotations: commands import what they use when th
 def command_parser(prog: str, description: str, epilog: str) -> argparse.ArgumentParser:
     """A parser whose description and examples keep their line breaks."""
     return argparse.ArgumentParser(
-        prog=prog, description=description, epilog=epilog,
+        prog=prog,
+        description=description,
+        epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
 
 
 def add_glossary_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--glossary", metavar="FILE", action="append", default=[],
-                        help="another glossary YAML on top of the built-in one and yours "
-                        "(repeatable; later files override earlier ones by id)")
+    parser.add_argument(
+        "--glossary",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="another glossary YAML on top of the built-in one and yours "
+        "(repeatable; later files override earlier ones by id)",
+    )
 
 
 def add_input_options(parser: argparse.ArgumentParser, file_arg: bool = True) -> None:
     if file_arg:
-        parser.add_argument("file", nargs="?", default=None if sys.stdin.isatty() else "-",
-                            help="a document (text, Markdown, HTML, EPUB), or - for standard "
-                            "input (the default when input is piped; otherwise the sample "
-                            "article)")
-    parser.add_argument("--encoding", metavar="NAME",
-                        help="decode with this encoding instead of detecting it")
+        parser.add_argument(
+            "file",
+            nargs="?",
+            default=None if sys.stdin.isatty() else "-",
+            help="a document (text, Markdown, HTML, EPUB), or - for standard "
+            "input (the default when input is piped; otherwise the sample "
+            "article)",
+        )
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="decode with this encoding instead of detecting it"
+    )
 
 
 def load(file: str | None, encoding: str | None) -> Loaded:
@@ -82,8 +94,13 @@ def open_dictionary() -> Dictionary:
         nonlocal shown
         if sys.stderr.isatty():
             end = "\n" if done >= total else ""
-            print(f"\rzhread: building the dictionary index (first run only): "
-                  f"{100 * done // max(total, 1)}%", end=end, file=sys.stderr, flush=True)
+            print(
+                f"\rzhread: building the dictionary index (first run only): "
+                f"{100 * done // max(total, 1)}%",
+                end=end,
+                file=sys.stderr,
+                flush=True,
+            )
         elif not shown:
             print("zhread: building the dictionary index (first run only)", file=sys.stderr)
         shown = True

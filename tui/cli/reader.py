@@ -50,14 +50,20 @@ def parser(commands: str = "") -> argparse.ArgumentParser:
         prog="zhread",
         description="A terminal reader for Chinese text with word-level navigation, an inline "
         "glossary and Traditional/Simplified conversion.",
-        epilog=(f"commands (run `zhread COMMAND --help` for each):\n{commands}\n\n"
-                if commands else "") + EXAMPLES,
+        epilog=(
+            f"commands (run `zhread COMMAND --help` for each):\n{commands}\n\n" if commands else ""
+        )
+        + EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     built.add_argument("--version", action="version", version=f"zhread {__version__}")
-    built.add_argument("file", nargs="*", help="a document to read (text, Markdown, HTML, "
-                       "EPUB), or - for standard input; several, or a folder, open the "
-                       "library (default: the sample article)")
+    built.add_argument(
+        "file",
+        nargs="*",
+        help="a document to read (text, Markdown, HTML, "
+        "EPUB), or - for standard input; several, or a folder, open the "
+        "library (default: the sample article)",
+    )
     add_input_options(built, file_arg=False)
     add_glossary_option(built)
     return built
@@ -79,8 +85,9 @@ def run(args: argparse.Namespace) -> int:
 
     offset, note = recalled(loaded.text, loaded.source)
     # the app re-reads the layers (with these files) after the user adds a term
-    app = ZhreadApp(loaded.text, loaded.source, glossary, glossary_files=args.glossary,
-                    offset=offset)
+    app = ZhreadApp(
+        loaded.text, loaded.source, glossary, glossary_files=args.glossary, offset=offset
+    )
     if note:
         app.note_on_start(note)
     return _run(app)
@@ -94,8 +101,10 @@ def _run_library(args: argparse.Namespace, files: list[str]) -> int:
 
     paths = expand_paths(files)
     if not paths:
-        raise ZhreadError(f"a directory without documents to read (looked for "
-                          f"{' '.join(sorted(SUFFIXES))})", files[0])
+        raise ZhreadError(
+            f"a directory without documents to read (looked for {' '.join(sorted(SUFFIXES))})",
+            files[0],
+        )
     glossary = _named_glossary(args)
     from tui.app import ZhreadApp
     from tui.reader.library import LIBRARY_PLACEHOLDER, LIBRARY_SOURCE

@@ -35,10 +35,20 @@ def run(args: argparse.Namespace) -> int:
     document = annotated(args).document
     text = document.text
     if args.json:
-        write_json({"tokens": [
-            {"text": text[start:end], "start": start, "end": end, "kind": kind.value, "term": term}
-            for start, end, kind, term in document.spans()
-        ]})
+        write_json(
+            {
+                "tokens": [
+                    {
+                        "text": text[start:end],
+                        "start": start,
+                        "end": end,
+                        "kind": kind.value,
+                        "term": term,
+                    }
+                    for start, end, kind, term in document.spans()
+                ]
+            }
+        )
         return 0
     write_lines(text[start:end] for start, end, _, _ in document.spans())
     return 0

@@ -29,9 +29,13 @@ def parser() -> argparse.ArgumentParser:
     )
     add_input_options(built)
     style = built.add_mutually_exclusive_group()
-    style.add_argument("--json", action="store_true", help="the report as JSON: people, "
-                       "organisations, places, quotes, keywords, outline, stats, with offsets "
-                       "into the decoded text")
+    style.add_argument(
+        "--json",
+        action="store_true",
+        help="the report as JSON: people, "
+        "organisations, places, quotes, keywords, outline, stats, with offsets "
+        "into the decoded text",
+    )
     style.add_argument("--md", action="store_true", help="a Markdown report")
     add_glossary_option(built)
     return built

@@ -30,8 +30,11 @@ class Stopped(Exception):
 
 
 def run(
-    module: str, args: list[str], on_line: Callable[[str], None],
-    cancelled: Callable[[], bool], leftover: Path | None = None,
+    module: str,
+    args: list[str],
+    on_line: Callable[[str], None],
+    cancelled: Callable[[], bool],
+    leftover: Path | None = None,
 ) -> None:
     """Run ``python -m module *args``, handing each line it prints to ``on_line``.
 
@@ -43,7 +46,10 @@ def run(
     paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
     child = subprocess.Popen(
         [sys.executable, "-m", module, *args],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
     )
     _children[child] = leftover

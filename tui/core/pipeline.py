@@ -17,7 +17,7 @@ from tui.core.model.document import Document
 from tui.core.scripts.convert import Region, Script, detect_region, detect_script
 from tui.core.userdirs import cache_dir
 from tui.core.words.progressive import ANNOTATE_LIMIT, Progressive, Step
-from tui.core.words.segment import alphabet, shared_splitter
+from tui.core.words.segment import JiebaSplitter, alphabet, shared_splitter
 
 if TYPE_CHECKING:
     from tui.core.glossary.candidates import Candidate
@@ -49,6 +49,7 @@ def warm_readings(text: str) -> None:
     shown: here, not on the first cursor move that wants a reading (most of a second for
     a novel's characters)."""
     from tui.core.readings import pinyintables
+
     pinyintables.admit(alphabet(text))
 
 
@@ -69,9 +70,48 @@ def annotate(
     past ``limit`` stay provisional; ``strict`` makes a broken notes file an error rather
     than a warning.
     """
-    from tui.core import apart
     from tui.core.glossary.candidates import find_candidates
     from tui.core.glossary.gloss_report import terms_found
+
+    prepared = _prepare(document, loaded, cancelled, strict)
+    if prepared is None:
+        return None
+    base, glossary, splitter = prepared
+    if publish is not None:
+        publish(base, None)
+
+    def step(done: Step) -> None:
+        if publish is not None:
+            uses = terms_found(done.document, glossary)
+            publish(replace(base, document=done.document, uses=uses), done)
+
+    splitter.admit(alphabet(document.text))  # the dictionary's words for this text, read once
+    if cancelled():
+        return None
+    progressive = Progressive(document, glossary, splitter, limit)
+    final = progressive.run(focus, step, cancelled)
+    if final is None or cancelled():
+        return None
+    segmented = final.document
+    return replace(
+        base,
+        document=segmented,
+        uses=terms_found(segmented, glossary),
+        candidates=find_candidates(segmented, glossary),
+        limited=progressive.limited,
+    )
+
+
+def _prepare(
+    document: Document,
+    loaded: tuple[Glossary, str | None],
+    cancelled: Callable[[], bool],
+    strict: bool,
+) -> tuple[Annotation, Glossary, JiebaSplitter] | None:
+    """Everything known before the first word is found: the glossary with the text's own
+    notes, the script and region, and a splitter that knows the glossary's terms. Each
+    step takes up to a second on a novel, so ``cancelled`` is asked between them."""
+    from tui.core import apart
     from tui.core.glossary.textnotes import for_document
     from tui.core.words import jiebacache
 
@@ -82,37 +122,21 @@ def annotate(
     except apart.Stopped:
         return None
     glossary, notes_warning = for_document(glossary, text, document.source, strict=strict)
-    warning = warning or notes_warning
     splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
     cache_note, splitter.note = splitter.note, None  # said once, by the first reader
-    if cancelled():  # each step takes up to a second on a novel: stop between them
+    if cancelled():
         return None
     script = detect_script(text[:SCRIPT_SAMPLE])
-    base = Annotation(document, glossary, script, detect_region(text, script), warning=warning,
-                      cache_note=cache_note)
-    if publish is not None:
-        publish(base, None)
-
-    def step(done: Step) -> None:
-        if publish is not None:
-            uses = terms_found(done.document, glossary)
-            publish(replace(base, document=done.document, uses=uses), done)
-
-    if cancelled():
-        return None
-    letters = alphabet(text)
-    splitter.admit(letters)  # the dictionary's words for this text, read once
-    if cancelled():
-        return None
-    progressive = Progressive(document, glossary, splitter, limit)
-    final = progressive.run(focus, step, cancelled)
-    if final is None or cancelled():
-        return None
-    segmented = final.document
-    return replace(
-        base, document=segmented, uses=terms_found(segmented, glossary),
-        candidates=find_candidates(segmented, glossary), limited=progressive.limited,
+    region = detect_region(text, script)
+    base = Annotation(
+        document,
+        glossary,
+        script,
+        region,
+        warning=warning or notes_warning,
+        cache_note=cache_note,
     )
+    return None if cancelled() else (base, glossary, splitter)
 
 
 def read(document: Document, loaded: tuple[Glossary, str | None]) -> Annotation:

@@ -33,8 +33,9 @@ def open_user_db(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ZhreadError(f"cannot create the folder for {what}: {error.strerror or error}",
-                          path.parent) from None
+        raise ZhreadError(
+            f"cannot create the folder for {what}: {error.strerror or error}", path.parent
+        ) from None
     try:
         return connect(path), None
     except sqlite3.OperationalError as error:  # locked, unreadable: the file may be fine
@@ -51,8 +52,9 @@ def _move_aside(path: Path, error: Exception, what: str, afresh: str) -> str:
     try:
         aside = safefiles.move_aside(path, companions=("-wal", "-shm"))
     except OSError as failure:
-        raise ZhreadError(f"{what} cannot be read ({error}) nor moved aside: "
-                          f"{failure.strerror or failure}", path) from None
+        raise ZhreadError(
+            f"{what} cannot be read ({error}) nor moved aside: {failure.strerror or failure}", path
+        ) from None
     note = f"{what} {path} could not be read ({error}); it was moved to {aside.name} and {afresh}"
     _log.info(note)  # the caller shows the note; stderr may be a TUI
     return note

@@ -35,8 +35,20 @@ if TYPE_CHECKING:
     from tui.reader.screen import ReaderScreen
 
 #: Bindings the palette's list already names (with their keys).
-LISTED = frozenset({"quit", "help", "cycle-script", "toggle-parallel", "toggle-inline",
-                    "focus-terms", "lookup", "word-list", "stats", "library"})
+LISTED = frozenset(
+    {
+        "quit",
+        "help",
+        "cycle-script",
+        "toggle-parallel",
+        "toggle-inline",
+        "focus-terms",
+        "lookup",
+        "word-list",
+        "stats",
+        "library",
+    }
+)
 
 #: Better titles and help than a footer's short description, by binding id.
 TITLES: dict[str, tuple[str, str]] = {
@@ -69,24 +81,45 @@ class Commands:
         keys = reader.zhread.keys_for
         for target in SCRIPT_CYCLE:
             name = TARGET_NAMES[target] if target else "as written"
-            yield SystemCommand(f"Script: {name}", f"Show the article {'in ' if target else ''}"
-                                f"{name} ({keys('cycle-script')} cycles)",
-                                partial(reader.scripts.show_script, target))
-        yield SystemCommand("Side by side", "The other script and region next to the article "
-                            f"({keys('toggle-parallel')})", reader.action_toggle_parallel)
-        yield SystemCommand("Inline glosses", "English after each term's first use "
-                            f"({keys('toggle-inline')})", reader.action_toggle_inline)
-        yield SystemCommand("Terms pane", "The document's glossary terms, candidates and "
-                            f"regional words ({keys('focus-terms')})", reader.action_focus_terms)
+            yield SystemCommand(
+                f"Script: {name}",
+                f"Show the article {'in ' if target else ''}{name} ({keys('cycle-script')} cycles)",
+                partial(reader.scripts.show_script, target),
+            )
+        yield SystemCommand(
+            "Side by side",
+            f"The other script and region next to the article ({keys('toggle-parallel')})",
+            reader.action_toggle_parallel,
+        )
+        yield SystemCommand(
+            "Inline glosses",
+            f"English after each term's first use ({keys('toggle-inline')})",
+            reader.action_toggle_inline,
+        )
+        yield SystemCommand(
+            "Terms pane",
+            f"The document's glossary terms, candidates and regional words ({keys('focus-terms')})",
+            reader.action_focus_terms,
+        )
         yield from self._setting_commands()
-        yield SystemCommand("Dictionary", "Look up hanzi, pinyin or English "
-                            f"({keys('lookup')})", reader.action_lookup)
-        yield SystemCommand("Word list", "Your saved words: edit, remove "
-                            f"({keys('word-list')})", reader.action_word_list)
-        yield SystemCommand("Stats", "Length, HSK grade and level curve "
-                            f"({keys('stats')})", reader.action_stats)
-        yield SystemCommand("Skim", "People, quotes and speakers, keywords, outline "
-                            f"({keys('skim')})", reader.action_skim)
+        yield SystemCommand(
+            "Dictionary",
+            f"Look up hanzi, pinyin or English ({keys('lookup')})",
+            reader.action_lookup,
+        )
+        yield SystemCommand(
+            "Word list",
+            f"Your saved words: edit, remove ({keys('word-list')})",
+            reader.action_word_list,
+        )
+        yield SystemCommand(
+            "Stats", f"Length, HSK grade and level curve ({keys('stats')})", reader.action_stats
+        )
+        yield SystemCommand(
+            "Skim",
+            f"People, quotes and speakers, keywords, outline ({keys('skim')})",
+            reader.action_skim,
+        )
         yield SystemCommand("Keys", f"Every key as bound ({keys('help')})", reader.action_help)
         yield from self._zhread_commands()
         yield from reader.library.commands()
@@ -94,35 +127,45 @@ class Commands:
     def _setting_commands(self) -> Iterator[SystemCommand]:
         reader = self.reader
         for standard in HskStandard:
-            yield SystemCommand(f"HSK standard: {standard}", "Levels in the sidebar and the "
-                                "stats by this syllabus", partial(reader.learning.set_hsk,
-                                                                  standard))
+            yield SystemCommand(
+                f"HSK standard: {standard}",
+                "Levels in the sidebar and the stats by this syllabus",
+                partial(reader.learning.set_hsk, standard),
+            )
         for cells in LINE_LENGTHS:
             yield SystemCommand(
                 f"Line length: {cells // 2} characters" if cells else "Line length: no limit",
-                f"Article lines up to {cells} cells, centred" if cells else
-                "Article lines as wide as the pane", partial(reader.set_max_line_width, cells))
+                f"Article lines up to {cells} cells, centred"
+                if cells
+                else "Article lines as wide as the pane",
+                partial(reader.set_max_line_width, cells),
+            )
 
     def _zhread_commands(self) -> Iterator[SystemCommand]:
         """Open file, open a sample, export, every other key, and jump to each term."""
-        yield SystemCommand("Open file…", "Read another text file in this window",
-                            self.open_file)
+        yield SystemCommand("Open file…", "Read another text file in this window", self.open_file)
         yield from self._sample_commands()
-        yield SystemCommand("Export word list…", "Your word list as an Anki deck, TSV or CSV "
-                            "(by the file's suffix)", self.export)
+        yield SystemCommand(
+            "Export word list…",
+            "Your word list as an Anki deck, TSV or CSV (by the file's suffix)",
+            self.export,
+        )
         yield from self._binding_commands()
         for use in self.reader.query_one(TermsPane).uses:
             entry = use.entry
             yield SystemCommand(
                 escape(f"Jump to term: {visible(use.headword)} {visible(entry.en)}"),
                 escape(f"{plural(use.count, 'use')}; n / N go through them"),
-                partial(self.jump_to_term, use), discover=False)
+                partial(self.jump_to_term, use),
+                discover=False,
+            )
 
     def _binding_commands(self) -> Iterator[SystemCommand]:
         reader = self.reader
         article = reader.article
         scopes: list[tuple[list[BindingType], ReaderScreen | ArticleView]] = [
-            (list(type(reader).BINDINGS), reader), (list(ArticleView.BINDINGS), article),
+            (list(type(reader).BINDINGS), reader),
+            (list(ArticleView.BINDINGS), article),
         ]
         for bindings, target in scopes:
             for binding in bindings:
@@ -142,8 +185,11 @@ class Commands:
         except OSError:
             return
         for path in samples:
-            yield SystemCommand(escape(f"Open sample: {path.name}"), "A sample text shipped "
-                                "with zhread", partial(self.load_file, str(path)))
+            yield SystemCommand(
+                escape(f"Open sample: {path.name}"),
+                "A sample text shipped with zhread",
+                partial(self.load_file, str(path)),
+            )
 
     def jump_to_term(self, use: TermUse) -> None:
         """As if chosen in the terms pane: to its first use, with n / N through the rest."""
@@ -151,18 +197,28 @@ class Commands:
 
     def open_file(self) -> None:
         """Ask for a path, then read it (encoding detected as on the command line)."""
+
         def chosen(path: str | None) -> None:
             if path:
                 self.load_file(path)
 
-        self.reader.app.push_screen(PromptScreen(
-            "Open file", hint="A text file: UTF-8/16, GB18030, Big5 … Enter opens it, Esc "
-            "cancels."), chosen)
+        self.reader.app.push_screen(
+            PromptScreen(
+                "Open file",
+                hint="A text file: UTF-8/16, GB18030, Big5 … Enter opens it, Esc cancels.",
+            ),
+            chosen,
+        )
 
     def load_file(self, path: str) -> None:
         """Read and decode off the UI thread (a large file takes a moment)."""
-        self.reader.run_worker(partial(self._load_file, path), name="_load_file",
-                               group="open-file", exclusive=True, thread=True)
+        self.reader.run_worker(
+            partial(self._load_file, path),
+            name="_load_file",
+            group="open-file",
+            exclusive=True,
+            thread=True,
+        )
 
     def _load_file(self, path: str) -> None:
         from tui.core.text.sources import load_source
@@ -172,21 +228,28 @@ class Commands:
         try:
             loaded = load_source(Path(path).expanduser())
         except ZhreadError as error:
-            app.call_from_thread(app.notify, str(error), title="Not opened",
-                                 severity="error", timeout=8)
+            app.call_from_thread(
+                app.notify, str(error), title="Not opened", severity="error", timeout=8
+            )
             return
         offset, _ = recalled(loaded.text, loaded.source)  # a damaged store was noted at start
         app.from_worker(self.reader.open_document, loaded.text, loaded.source, offset)
 
     def export(self) -> None:
         """Ask for a file name, then write the word list to it (replaced atomically)."""
+
         def chosen(path: str | None) -> None:
             if path:
                 self._export_to(path)
 
-        self.reader.app.push_screen(PromptScreen(
-            "Export the word list to", "words.apkg",
-            hint=".apkg (Anki), .tsv or .csv. Enter writes it, Esc cancels."), chosen)
+        self.reader.app.push_screen(
+            PromptScreen(
+                "Export the word list to",
+                "words.apkg",
+                hint=".apkg (Anki), .tsv or .csv. Enter writes it, Esc cancels.",
+            ),
+            chosen,
+        )
 
     def _export_to(self, path: str) -> None:
         from tui.store.export import format_for
@@ -203,12 +266,18 @@ class Commands:
             return
         entries = words.entries()
         if not entries:
-            app.notify("Your word list is empty: add words with "
-                       f"{app.keys_for('add-word')} first.", title="Not exported")
+            app.notify(
+                f"Your word list is empty: add words with {app.keys_for('add-word')} first.",
+                title="Not exported",
+            )
             return
-        self.reader.run_worker(partial(self._write_export, entries, kind, output),
-                               name="_write_export", group="export", exclusive=True,
-                               thread=True)
+        self.reader.run_worker(
+            partial(self._write_export, entries, kind, output),
+            name="_write_export",
+            group="export",
+            exclusive=True,
+            thread=True,
+        )
 
     def _write_export(self, entries: list[Any], kind: str, output: Path) -> None:
         from tui.store.export import export
@@ -217,8 +286,13 @@ class Commands:
         try:
             count = export(entries, kind, output)
         except ZhreadError as error:
-            app.call_from_thread(app.notify, str(error), title="Not exported",
-                                 severity="error", timeout=8)
+            app.call_from_thread(
+                app.notify, str(error), title="Not exported", severity="error", timeout=8
+            )
             return
-        app.call_from_thread(app.notify, f"{plural(count, 'word')} written to {output} "
-                             f"({kind})", title="Exported", timeout=5)
+        app.call_from_thread(
+            app.notify,
+            f"{plural(count, 'word')} written to {output} ({kind})",
+            title="Exported",
+            timeout=5,
+        )

@@ -98,8 +98,14 @@ class Learning:
         hant, hans = self.word_forms(token)
         start, end = sentence_at(document.text, token.start)
         try:
-            new = words.add(hant, hans, self.reading(hant, hans), self._definition(token, hans),
-                            document.text[start:end], document.source)
+            new = words.add(
+                hant,
+                hans,
+                self.reading(hant, hans),
+                self._definition(token, hans),
+                document.text[start:end],
+                document.source,
+            )
         except ZhreadError as error:
             app.notify(str(error), title="Not saved", severity="error", timeout=8)
             return
@@ -209,8 +215,9 @@ class Learning:
         reader = self.reader
         assert reader.reading_mode is not None
         work = partial(self._compute_readings, reader.document, reader.reading_mode)
-        reader.run_worker(work, name="_compute_readings", group="readings", exclusive=True,
-                          thread=True)
+        reader.run_worker(
+            work, name="_compute_readings", group="readings", exclusive=True, thread=True
+        )
 
     def _compute_readings(self, document: Document, mode: Reading) -> None:
         """Every Han word's reading in context (a dictionary lookup each), off the UI thread."""
@@ -223,12 +230,12 @@ class Learning:
                 return  # a newer document's readings are on their way
             if token.kind is Kind.HAN:
                 marked = self.reading(*self.word_forms(token))
-                readings[token.start] = (zhuyin(numbered(marked)) if mode == Reading.ZHUYIN
-                                         else marked)
+                readings[token.start] = (
+                    zhuyin(numbered(marked)) if mode == Reading.ZHUYIN else marked
+                )
         self.reader.zhread.from_worker(self._show_readings, document, mode, readings)
 
-    def _show_readings(self, document: Document, mode: Reading,
-                       readings: dict[int, str]) -> None:
+    def _show_readings(self, document: Document, mode: Reading, readings: dict[int, str]) -> None:
         # a step of the segmenter since leaves the readings where they were: the same text
         if self.reader.reads(document) and mode == self.reader.reading_mode:
             self.reader.article.set_readings(readings)
@@ -249,8 +256,9 @@ class Learning:
         reader.hsk_tint = HSK_TINTS[(at + 1) % len(HSK_TINTS)]
         self.show_hsk_tint()
         limit = reader.hsk_tint
-        reader.app.notify("HSK tint off" if limit is None else
-                          f"Tinted: words above HSK {limit}", timeout=2)
+        reader.app.notify(
+            "HSK tint off" if limit is None else f"Tinted: words above HSK {limit}", timeout=2
+        )
 
     def show_hsk_tint(self) -> None:
         """Mark the words above the chosen HSK level in the current document."""

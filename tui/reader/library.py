@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 #: The source of the placeholder the app shows behind the library until a document is
 #: chosen: never remembered, never listed.
 LIBRARY_SOURCE = "<library>"
-LIBRARY_PLACEHOLDER = ("zhread library\n"
-                       "Choose a document in the library (Enter), or press q to quit.")
+LIBRARY_PLACEHOLDER = (
+    "zhread library\nChoose a document in the library (Enter), or press q to quit."
+)
 
 
 class Library:
@@ -112,32 +113,36 @@ class LibraryControl:
     def _show_library(self) -> None:
         library = self.library
         assert library is not None
-        self.reader.app.push_screen(_library_screen()(library.entries, library.encoding,
-                                                      library.current))
+        self.reader.app.push_screen(
+            _library_screen()(library.entries, library.encoding, library.current)
+        )
 
     def _on_library(self) -> bool:
         """Whether the library's screen is on top (never, in a run without a library)."""
         stack = self.reader.app.screen_stack  # empty while the app starts
-        return self.library is not None and bool(stack) and isinstance(
-            stack[-1], _library_screen())
+        return self.library is not None and bool(stack) and isinstance(stack[-1], _library_screen())
 
     def leave(self) -> None:
         """Back to the reader, once a document is open in it."""
         if self.library is None or self.library.current is None:
-            self.reader.app.notify("Choose a document with Enter, or press q to quit.",
-                                   timeout=3)
+            self.reader.app.notify("Choose a document with Enter, or press q to quit.", timeout=3)
             return
         if self._on_library():
             self.reader.app.pop_screen()
 
     def chosen(self, message: LibraryScreen.Chosen) -> None:
         if message.entry.error is not None:
-            self.reader.app.notify(f"{message.entry.path}: {message.entry.error}",
-                                   title="Cannot open", severity="error", timeout=8)
+            self.reader.app.notify(
+                f"{message.entry.path}: {message.entry.error}",
+                title="Cannot open",
+                severity="error",
+                timeout=8,
+            )
             return
         work = partial(self._load_entry, message.index, message.entry.path)
-        self.reader.run_worker(work, name="_load_entry", group="library-open", exclusive=True,
-                               thread=True)
+        self.reader.run_worker(
+            work, name="_load_entry", group="library-open", exclusive=True, thread=True
+        )
 
     def _load_entry(self, index: int, path: str) -> None:
         """Read the file again (it may have changed since it was listed) off the UI thread:
@@ -150,8 +155,9 @@ class LibraryControl:
         try:
             loaded = load_source(path, encoding=encoding)
         except ZhreadError as error:
-            app.call_from_thread(app.notify, str(error), title="Cannot open",
-                                 severity="error", timeout=8)
+            app.call_from_thread(
+                app.notify, str(error), title="Cannot open", severity="error", timeout=8
+            )
             return
         offset, note = recalled(loaded.text, loaded.source)
         app.from_worker(self._open_entry, index, loaded, offset, note)
@@ -174,8 +180,9 @@ class LibraryControl:
         if self.library is not None:
             count = len(self.library.entries)
             keys = self.reader.zhread.keys_for("library")
-            yield SystemCommand("Library", f"The {plural(count, 'document')} of this session "
-                                f"({keys})", self.toggle)
+            yield SystemCommand(
+                "Library", f"The {plural(count, 'document')} of this session ({keys})", self.toggle
+            )
 
 
 def _library_screen() -> type[LibraryScreen]:

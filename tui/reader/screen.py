@@ -20,7 +20,7 @@ is global to the run (the dictionary, the word list, preferences, themes) is the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -109,7 +109,7 @@ class ReaderScreen(Screen[None]):
     @property
     def zhread(self) -> ZhreadApp:
         """The app, as zhread's: its dictionary, word list and preferences."""
-        return self.app  # type: ignore[return-value]
+        return cast("ZhreadApp", self.app)
 
     @property
     def article(self) -> ArticleView:
@@ -161,8 +161,11 @@ class ReaderScreen(Screen[None]):
         self.script, self.text_region, self.alignment = None, Region.UNKNOWN, None
         self.scripts.forget()
         if self._waiting.clear():
-            self.app.notify("Keys still waiting for the last text's words were dropped: "
-                            "another text was opened.", timeout=4)
+            self.app.notify(
+                "Keys still waiting for the last text's words were dropped: "
+                "another text was opened.",
+                timeout=4,
+            )
         self.app.title = visible(self.document.title)[:200]
         self.article.open(self.document, offset)
         self.query_one(TermsPane).show([], [], [])
@@ -189,8 +192,11 @@ class ReaderScreen(Screen[None]):
 
         try:
             annotation = annotate(
-                self.document, self._glossary_for_worker(), publish,
-                lambda: self._reading_at, lambda: worker.is_cancelled,
+                self.document,
+                self._glossary_for_worker(),
+                publish,
+                lambda: self._reading_at,
+                lambda: worker.is_cancelled,
             )
         except ZhreadError as error:
             app.call_from_thread(app.stop, str(error))
@@ -247,9 +253,13 @@ class ReaderScreen(Screen[None]):
         if annotation.cache_note:
             notify(annotation.cache_note, title="Cache", severity="warning", timeout=10)
         if annotation.limited:
-            notify(f"Words are found in the first {ANNOTATE_LIMIT:,} characters; past them the "
-                   "text is shown one character at a time, without glossary terms.",
-                   title="A very long text", severity="warning", timeout=10)
+            notify(
+                f"Words are found in the first {ANNOTATE_LIMIT:,} characters; past them the "
+                "text is shown one character at a time, without glossary terms.",
+                title="A very long text",
+                severity="warning",
+                timeout=10,
+            )
 
     def _redraw_settings(self) -> None:
         """Work out again, for the newly segmented text, what the reader's settings draw."""
@@ -292,8 +302,10 @@ class ReaderScreen(Screen[None]):
         counts = ""
         if not extra and not app.dictionary_status:  # per chunk: only new chunks cost
             words, terms = self.document.word_count(), self.document.terms()
-            counts = (f"{plural(words, 'word')} · {plural(len({t.term for t in terms}), 'term')} "
-                      f"({plural(len(terms), 'use')})")
+            counts = (
+                f"{plural(words, 'word')} · {plural(len({t.term for t in terms}), 'term')} "
+                f"({plural(len(terms), 'use')})"
+            )
         share = self.learning.known_share()
         known = f"{share:.0%} known" if share is not None else ""
         # what the reader is busy with comes first: the title bar cuts the end of a long one
@@ -314,8 +326,7 @@ class ReaderScreen(Screen[None]):
         """Whether the words around character ``offset`` are found."""
         return segmented_at(self.document, offset)
 
-    def when_ready(self, ready: Callable[[], bool], run: Callable[[], None],
-                   notice: str) -> None:
+    def when_ready(self, ready: Callable[[], bool], run: Callable[[], None], notice: str) -> None:
         """Run ``run`` now if ``ready()``; else say ``notice`` and run it as soon as it is
         (see :mod:`tui.waiting`)."""
         if ready():
@@ -324,8 +335,9 @@ class ReaderScreen(Screen[None]):
         self._waiting.add(ready, run)
         self.app.notify(notice, timeout=3)
 
-    def when_word_ready(self, token: Token, run: Callable[[Token], None], doing: str,
-                        dictionary: bool = False) -> None:
+    def when_word_ready(
+        self, token: Token, run: Callable[[Token], None], doing: str, dictionary: bool = False
+    ) -> None:
         """Run ``run`` on the word at ``token`` (a provisional one, perhaps) once its
         boundaries are found, and the dictionary open or given up on when ``dictionary``;
         ``doing`` says what for the notice ("Saving", "Copying")."""
@@ -338,8 +350,11 @@ class ReaderScreen(Screen[None]):
             run(self.document.tokens[self.document.token_index_at(at)])
 
         shown = visible(token.text)
-        notice = (f"{doing} {shown} once the dictionary is open…" if self.segmented_at(at)
-                  else f"{doing} the word at {shown} once the text there is segmented…")
+        notice = (
+            f"{doing} {shown} once the dictionary is open…"
+            if self.segmented_at(at)
+            else f"{doing} the word at {shown} once the text there is segmented…"
+        )
         self.when_ready(ready, run_on_word, notice)
 
     # -- the cursor and the sidebar --------------------------------------------------------
@@ -382,8 +397,9 @@ class ReaderScreen(Screen[None]):
 
     def show_entry_now(self) -> None:
         """Describe the word under the cursor in the sidebar."""
-        self.query_one(EntryPanel).show(self.article.token, self.document, self.glossary,
-                                        self.zhread.dictionary)
+        self.query_one(EntryPanel).show(
+            self.article.token, self.document, self.glossary, self.zhread.dictionary
+        )
 
     # -- messages from the panes ---------------------------------------------------------
 
@@ -402,8 +418,10 @@ class ReaderScreen(Screen[None]):
     def on_terms_pane_term_chosen(self, message: TermsPane.TermChosen) -> None:
         use = message.use
         self._go_to_matches(use.occurrences)
-        self.app.notify(f"{plural(use.count, 'use')} of {visible(use.headword)}: n / N "
-                        "go through them", timeout=3)
+        self.app.notify(
+            f"{plural(use.count, 'use')} of {visible(use.headword)}: n / N go through them",
+            timeout=3,
+        )
 
     def on_terms_pane_candidate_chosen(self, message: TermsPane.CandidateChosen) -> None:
         self.article.move_to(self.document.token_index_at(message.candidate.start))
@@ -478,8 +496,12 @@ class ReaderScreen(Screen[None]):
         """The palette's Line length commands: the article's measure, remembered."""
         self.article.set_measure(cells)
         self.settings_changed()
-        self.app.notify(f"Lines up to {cells} cells ({cells // 2} Chinese characters)" if cells
-                        else "Lines as wide as the pane", timeout=2)
+        self.app.notify(
+            f"Lines up to {cells} cells ({cells // 2} Chinese characters)"
+            if cells
+            else "Lines as wide as the pane",
+            timeout=2,
+        )
 
     # -- actions -------------------------------------------------------------------------
 
@@ -517,9 +539,10 @@ class ReaderScreen(Screen[None]):
         """The skim report; it waits for segmentation itself, so the key always answers."""
         from tui.screens.skim import SkimScreen
 
-        self.app.push_screen(SkimScreen(
-            lambda: (self.document, self.glossary) if self.segmented else None
-        ), self._skim_jump)
+        self.app.push_screen(
+            SkimScreen(lambda: (self.document, self.glossary) if self.segmented else None),
+            self._skim_jump,
+        )
 
     def _skim_jump(self, jump: Jump | None) -> None:
         """Go where the skim screen's Enter pointed; several mentions become n / N stops."""
@@ -529,8 +552,9 @@ class ReaderScreen(Screen[None]):
         if len(jump.occurrences) > 1:
             view.set_matches(jump.occurrences)
             mentions = plural(len(jump.occurrences), "mention")
-            self.app.notify(f"{mentions} of {visible(jump.label)}: n / N go through them",
-                            timeout=3)
+            self.app.notify(
+                f"{mentions} of {visible(jump.label)}: n / N go through them", timeout=3
+            )
         view.move_to(self.document.token_index_at(jump.offset))
 
     def action_cycle_script(self) -> None:

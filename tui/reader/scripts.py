@@ -42,8 +42,11 @@ class Scripts:
         Pressed before the text's script is known (the first moment), once it is."""
         reader = self.reader
         if reader.script is None:
-            reader.when_ready(lambda: reader.script is not None, self.cycle_script,
-                              "Switching the script once the text's own is known…")
+            reader.when_ready(
+                lambda: reader.script is not None,
+                self.cycle_script,
+                "Switching the script once the text's own is known…",
+            )
             return
         at = SCRIPT_CYCLE.index(reader.target)
         for step in range(1, len(SCRIPT_CYCLE)):
@@ -77,15 +80,22 @@ class Scripts:
         reader = self.reader
         if reader.script is None:
             parallel = reader.query_one(ParallelView)
-            reader.when_ready(lambda: reader.script is not None,
-                              lambda: self.align() if parallel.display else None,
-                              "The side-by-side view fills once the text's script is known…")
+            reader.when_ready(
+                lambda: reader.script is not None,
+                lambda: self.align() if parallel.display else None,
+                "The side-by-side view fills once the text's script is known…",
+            )
             return
         target = "tw" if reader.script is Script.SIMPLIFIED else "hans"
-        work = partial(self._compute_alignment, reader.document,
-                       self._config(target, phrases=True), reader.glossary)
-        reader.run_worker(work, name="_compute_alignment", group="align", exclusive=True,
-                          thread=True)
+        work = partial(
+            self._compute_alignment,
+            reader.document,
+            self._config(target, phrases=True),
+            reader.glossary,
+        )
+        reader.run_worker(
+            work, name="_compute_alignment", group="align", exclusive=True, thread=True
+        )
 
     def _compute_alignment(
         self, document: Document, config: str, glossary: Glossary | None
@@ -109,8 +119,10 @@ class Scripts:
         article.set_marks("regional", [(p.start, p.end) for p in alignment.pairs if p.regional])
         if article.token is not None:
             parallel.follow(article.token.start)
-        reader.query_one(TermsPane).show(regional=alignment.regional_list(document.text),
-                                         suggested=alignment.suggested_list(document.text))
+        reader.query_one(TermsPane).show(
+            regional=alignment.regional_list(document.text),
+            suggested=alignment.suggested_list(document.text),
+        )
 
     def scroll_parallel(self) -> None:
         """Keep the side-by-side view's top line with the article's as it scrolls."""
@@ -140,7 +152,8 @@ class Scripts:
         token = self.reader.article.token
         if token is not None:
             self.reader.when_word_ready(
-                token, lambda word: self._copy(word.start, word.end, "word"), "Copying")
+                token, lambda word: self._copy(word.start, word.end, "word"), "Copying"
+            )
 
     def copy_sentence(self) -> None:
         """The sentence at the cursor; pressed again on the same sentence, its paragraph."""

@@ -47,8 +47,13 @@ class Searching:
         from tui.core.queries.search import find
 
         reader = self.reader
-        hits = find(document, query, reader.glossary, reader.zhread.dictionary,
-                    self._index_for(document) if not _has_han(query) else None)
+        hits = find(
+            document,
+            query,
+            reader.glossary,
+            reader.zhread.dictionary,
+            self._index_for(document) if not _has_han(query) else None,
+        )
         if not get_current_worker().is_cancelled:  # else a newer search is on its way
             reader.zhread.from_worker(self._found, document, query, backward, hits)
 
@@ -77,8 +82,11 @@ class Searching:
             reader.app.notify(f"Not found: {shown}", severity="warning", timeout=3)
             return
         article.action_next_match()
-        reader.app.notify(f"{plural(len(ranges), 'match')} for {shown} ({hits.summary()}); "
-                          f"n / N for the next and previous", timeout=4)
+        reader.app.notify(
+            f"{plural(len(ranges), 'match')} for {shown} ({hits.summary()}); "
+            f"n / N for the next and previous",
+            timeout=4,
+        )
 
 
 def _has_han(query: str) -> bool:

@@ -24,8 +24,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title")
-            table: DataTable[Text] = DataTable(id="help-table", cursor_type="row",
-                                               zebra_stripes=True)
+            table: DataTable[Text] = DataTable(
+                id="help-table", cursor_type="row", zebra_stripes=True
+            )
             table.add_columns("Key", "Does", "Id")
             for row in self._rows:  # Text cells: a key such as "[" must not be read as markup
                 table.add_row(*(Text(cell) for cell in row))

@@ -30,7 +30,11 @@ __all__ = ["COLUMNS", "LibraryScreen", "column_widths"]
 
 #: Column key -> heading.
 COLUMNS: dict[str, str] = {
-    "title": "Title", "script": "Script", "length": "Characters", "hsk": "HSK", "file": "File",
+    "title": "Title",
+    "script": "Script",
+    "length": "Characters",
+    "hsk": "HSK",
+    "file": "File",
 }
 _PENDING = "…"
 _TITLE_WIDTH = 48
@@ -54,8 +58,9 @@ class LibraryScreen(Screen[None]):
     class Closed(Message):
         """The reader asked to leave the library without choosing."""
 
-    def __init__(self, entries: list[Entry], encoding: str | None = None,
-                 current: int | None = None) -> None:
+    def __init__(
+        self, entries: list[Entry], encoding: str | None = None, current: int | None = None
+    ) -> None:
         super().__init__()
         self.entries = entries
         self.encoding = encoding
@@ -167,8 +172,9 @@ def column_widths(natural: dict[str, int], room: int, padding: int) -> dict[str,
     name give way first (the wider of the two a cell at a time), then the others, none
     below its narrowest. Only a terminal too narrow even for those makes the table wider.
     """
-    widths = {key: max(natural.get(key, 0), cell_len(heading), 1)
-              for key, heading in COLUMNS.items()}
+    widths = {
+        key: max(natural.get(key, 0), cell_len(heading), 1) for key, heading in COLUMNS.items()
+    }
     excess = sum(widths.values()) + padding * len(widths) - room
     for group in (("title", "file"), ("script", "length", "hsk")):
         while excess > 0:

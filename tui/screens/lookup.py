@@ -67,8 +67,9 @@ class LookupScreen(ModalScreen[str | None]):
             with Horizontal(id="lookup-panes"):
                 yield OptionList(id="lookup-hits")
                 with VerticalScroll(id="lookup-entry-pane"):
-                    yield Static(Text("Enter shows a hit in full here.", style="dim"),
-                                 id="lookup-entry")
+                    yield Static(
+                        Text("Enter shows a hit in full here.", style="dim"), id="lookup-entry"
+                    )
             yield Static(id="lookup-status")
 
     def on_mount(self) -> None:
@@ -90,7 +91,8 @@ class LookupScreen(ModalScreen[str | None]):
             box.value = query
         box.focus()
         self.query_one("#lookup-entry", Static).update(
-            Text("Enter shows a hit in full here.", style="dim"))
+            Text("Enter shows a hit in full here.", style="dim")
+        )
         self.hits = Hits("")
         self.query_one("#lookup-hits", OptionList).clear_options()
         self._set_status()
@@ -212,8 +214,9 @@ def _glossary_row(entry: Entry) -> Text:
 
 def _dictionary_row(entry: DictEntry) -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
-    return _row(row, (entry.traditional, entry.simplified), entry.pinyin_marks,
-                entry.definitions[0])
+    return _row(
+        row, (entry.traditional, entry.simplified), entry.pinyin_marks, entry.definitions[0]
+    )
 
 
 def _row(row: Text, forms: tuple[str, str], reading: str, gloss: str) -> Text:
@@ -242,8 +245,10 @@ def describe_entry(entry: DictEntry, dictionary: Dictionary | None = None) -> Te
     from tui.core.readings.levels import label, level
 
     text = Text()
-    text.append("  ".join(visible(f) for f in dict.fromkeys((entry.traditional,
-                                                               entry.simplified))), style="bold")
+    text.append(
+        "  ".join(visible(f) for f in dict.fromkeys((entry.traditional, entry.simplified))),
+        style="bold",
+    )
     text.append("  " + visible(entry.pinyin_marks) + "\n", style="italic")
     for number, definition in enumerate(entry.definitions, 1):
         text.append(f"{number}. ", style="dim")

@@ -34,8 +34,13 @@ __all__ = ["SECTIONS", "Jump", "SkimScreen"]
 
 #: The sections, in tab order: (id, title).
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("people", "People"), ("organisations", "Organisations"), ("places", "Places"),
-    ("quotes", "Quotes"), ("keywords", "Keywords"), ("outline", "Outline"), ("stats", "Stats"),
+    ("people", "People"),
+    ("organisations", "Organisations"),
+    ("places", "Places"),
+    ("quotes", "Quotes"),
+    ("keywords", "Keywords"),
+    ("outline", "Outline"),
+    ("stats", "Stats"),
 )
 
 #: What the screen needs: the segmented document and its glossary, or None while the text
@@ -80,8 +85,10 @@ class SkimScreen(ModalScreen[Jump | None]):
                             yield Static(id="skim-stats")
                         else:
                             yield OptionList(id=f"skim-{section}", classes="skim-list")
-            yield Static(Text("←/→ section · ↑/↓ choose · Enter go there · Esc close",
-                              style="dim"), id="skim-hint")
+            yield Static(
+                Text("←/→ section · ↑/↓ choose · Enter go there · Esc close", style="dim"),
+                id="skim-hint",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#skim-tabs").display = False
@@ -123,8 +130,9 @@ class SkimScreen(ModalScreen[Jump | None]):
         for section, _ in SECTIONS[:-1]:
             options, self._jumps[section] = _section(report, section)
             listing = self.query_one(f"#skim-{section}", OptionList)
-            listing.add_options(options or [Option(Text("None found.", style="dim"),
-                                                   disabled=True)])
+            listing.add_options(
+                options or [Option(Text("None found.", style="dim"), disabled=True)]
+            )
             if options:
                 listing.highlighted = 0
         self.query_one("#skim-stats", Static).update(_stats(report))
@@ -173,16 +181,24 @@ def _section(report: SkimReport, section: str) -> tuple[list[Option], list[Jump]
     """The rows of a section, broken into lines as the article's are (see tui/wrapped.py)."""
     if section in ("people", "organisations", "places"):
         entities: tuple[Entity, ...] = getattr(report, section)
-        return ([Option(Wrapped(_entity(e))) for e in entities],
-                [Jump(e.start, e.occurrences, e.name) for e in entities])
+        return (
+            [Option(Wrapped(_entity(e))) for e in entities],
+            [Jump(e.start, e.occurrences, e.name) for e in entities],
+        )
     if section == "quotes":
-        return ([Option(Wrapped(_quote(q.speaker, q.text))) for q in report.quotes],
-                [Jump(q.start) for q in report.quotes])
+        return (
+            [Option(Wrapped(_quote(q.speaker, q.text))) for q in report.quotes],
+            [Jump(q.start) for q in report.quotes],
+        )
     if section == "keywords":
-        return ([Option(Wrapped(_keyword(k.word, k.english, k.count))) for k in report.keywords],
-                [Jump(k.occurrences[0][0], k.occurrences, k.word) for k in report.keywords])
-    return ([Option(Wrapped(Text(visible(o.text)))) for o in report.outline],
-            [Jump(o.start) for o in report.outline])
+        return (
+            [Option(Wrapped(_keyword(k.word, k.english, k.count))) for k in report.keywords],
+            [Jump(k.occurrences[0][0], k.occurrences, k.word) for k in report.keywords],
+        )
+    return (
+        [Option(Wrapped(Text(visible(o.text)))) for o in report.outline],
+        [Jump(o.start) for o in report.outline],
+    )
 
 
 def _entity(entity: Entity) -> Text:
@@ -196,8 +212,9 @@ def _entity(entity: Entity) -> Text:
 
 
 def _quote(speaker: str | None, words: str) -> Text:
-    line = Text(visible(speaker) if speaker else "unattributed",
-                style="bold" if speaker else "dim italic")
+    line = Text(
+        visible(speaker) if speaker else "unattributed", style="bold" if speaker else "dim italic"
+    )
     line.append("\n「" + visible(words) + "」")
     return line
 

@@ -31,12 +31,22 @@ from tui.core.readings.levels import HskStandard
 from tui.core.text.sanitize import visible
 from tui.keys import textual_bindings
 
-__all__ = ["LEARNER_RATE", "LEVEL_ROWS", "NATIVE_RATE", "DocumentStats", "LevelChart",
-           "StatsScreen", "document_stats", "reading_time"]
+__all__ = [
+    "LEARNER_RATE",
+    "LEVEL_ROWS",
+    "NATIVE_RATE",
+    "DocumentStats",
+    "LevelChart",
+    "StatsScreen",
+    "document_stats",
+    "reading_time",
+]
 
 #: The rows of the level curve: (level in :class:`Grade`'s histogram, label).
 LEVEL_ROWS: tuple[tuple[int | None, str], ...] = (
-    *((n, str(n)) for n in range(1, 7)), (7, "7-9"), (None, "beyond"),
+    *((n, str(n)) for n in range(1, 7)),
+    (7, "7-9"),
+    (None, "beyond"),
 )
 
 
@@ -68,8 +78,12 @@ class StatsScreen(ModalScreen[None]):
 
     BINDINGS = textual_bindings("stats")
 
-    def __init__(self, document: Document, known: AbstractSet[str] | None = None,
-                 standard: str = HskStandard.HSK_2025) -> None:
+    def __init__(
+        self,
+        document: Document,
+        known: AbstractSet[str] | None = None,
+        standard: str = HskStandard.HSK_2025,
+    ) -> None:
         super().__init__()
         self.document = document
         stats = document_stats(document, standard)
@@ -83,8 +97,10 @@ class StatsScreen(ModalScreen[None]):
             yield Static(_title(self.document), id="stats-title")
             with VerticalScroll(id="stats-body"):
                 yield Static(_summary(self.document, stats), id="stats-summary")
-                yield Static(Text(f"Words by HSK level ({stats.standard} standard)",
-                                  style="bold"), id="stats-curve-title")
+                yield Static(
+                    Text(f"Words by HSK level ({stats.standard} standard)", style="bold"),
+                    id="stats-curve-title",
+                )
                 yield LevelChart(stats.grade.histogram, id="stats-curve")
                 yield Static(_reading(stats), id="stats-reading")
             yield Static(Text("Esc or q closes this screen.", style="dim"), id="stats-hint")
@@ -99,13 +115,21 @@ def _title(document: Document) -> Text:
 
 def _summary(document: Document, stats: DocumentStats) -> Text:
     text = Text()
-    rows = [("Characters", f"{stats.characters:,}"), ("Words", f"{stats.words:,}"),
-            ("Unique words", f"{stats.unique_words:,}"), ("Paragraphs", f"{stats.paragraphs:,}"),
-            ("HSK level", f"{stats.grade.label}  (95% of the characters are at or below it)")]
+    rows = [
+        ("Characters", f"{stats.characters:,}"),
+        ("Words", f"{stats.words:,}"),
+        ("Unique words", f"{stats.unique_words:,}"),
+        ("Paragraphs", f"{stats.paragraphs:,}"),
+        ("HSK level", f"{stats.grade.label}  (95% of the characters are at or below it)"),
+    ]
     if stats.known is not None:
         share = stats.known / stats.han_words if stats.han_words else 0.0
-        rows.append(("Known words", f"{share:.0%}  ({stats.known:,} of {stats.han_words:,} "
-                                    "Chinese word tokens)"))
+        rows.append(
+            (
+                "Known words",
+                f"{share:.0%}  ({stats.known:,} of {stats.han_words:,} Chinese word tokens)",
+            )
+        )
     for name, value in rows:
         text.append(f"{name:>14}  ", style="dim")
         text.append(value + "\n", style="bold")

@@ -29,8 +29,10 @@ def too_small(size: Size) -> bool:
 
 
 def message(size: Size) -> str:
-    return (f"Terminal too small ({size.width}x{size.height}): zhread needs "
-            f"{MIN_WIDTH}x{MIN_HEIGHT}. Enlarge it, or q to quit.")
+    return (
+        f"Terminal too small ({size.width}x{size.height}): zhread needs "
+        f"{MIN_WIDTH}x{MIN_HEIGHT}. Enlarge it, or q to quit."
+    )
 
 
 class TooSmallScreen(SystemModalScreen[None]):

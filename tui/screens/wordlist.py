@@ -46,8 +46,9 @@ class WordListScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="wordlist-box"):
             yield Static(id="wordlist-title")
-            table: DataTable[Text] = DataTable(id="wordlist-table", cursor_type="row",
-                                               zebra_stripes=True)
+            table: DataTable[Text] = DataTable(
+                id="wordlist-table", cursor_type="row", zebra_stripes=True
+            )
             table.add_columns(*COLUMNS)
             yield table
             yield Input(id="wordlist-editor", placeholder="definition")
@@ -79,8 +80,7 @@ class WordListScreen(ModalScreen[None]):
 
     def _set_title(self) -> None:
         count = len(self.rows)
-        title = Text(plural(count, "saved word") if count
-                     else "No saved words yet", style="bold")
+        title = Text(plural(count, "saved word") if count else "No saved words yet", style="bold")
         title.append(f"  ·  stored in {visible(str(self.words.path))}", style="dim")
         self.query_one("#wordlist-title", Static).update(title)
 
@@ -122,8 +122,9 @@ class WordListScreen(ModalScreen[None]):
         try:
             change()
         except (sqlite3.Error, ZhreadError, ValueError) as error:
-            self.notify(f"The word list was not changed: {error}", severity="error", timeout=8,
-                        markup=False)
+            self.notify(
+                f"The word list was not changed: {error}", severity="error", timeout=8, markup=False
+            )
             return False
         return True
 
@@ -175,8 +176,13 @@ def _name(word: Word) -> str:
 
 def _cells(word: Word) -> list[Text]:
     """Text cells, never str: a definition like "[name]" must not be read as markup."""
-    values = dict(zip(COLUMNS, (word.hant, word.hans, word.pinyin, word.definition,
-                                word.sentence, _date(word.added)), strict=True))
+    values = dict(
+        zip(
+            COLUMNS,
+            (word.hant, word.hans, word.pinyin, word.definition, word.sentence, _date(word.added)),
+            strict=True,
+        )
+    )
     cells = []
     for column, value in values.items():
         cell = Text(visible(" ".join(value.split())), no_wrap=True)

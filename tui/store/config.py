@@ -55,28 +55,41 @@ from tui.store.settings import (
 )
 
 __all__ = [
-    "ENV_VAR", "Config", "ConfigError", "KeySpec", "SettingsModel", "check_keymap",
-    "check_theme", "config_path", "default_config_text", "load_config", "write_config",
+    "ENV_VAR",
+    "Config",
+    "ConfigError",
+    "KeySpec",
+    "SettingsModel",
+    "check_keymap",
+    "check_theme",
+    "config_path",
+    "default_config_text",
+    "load_config",
+    "write_config",
 ]
+
 
 class ConfigError(ZhreadError):
     """A problem in the config file, located at ``line`` (when known) and ``key``."""
 
-    def __init__(self, message: str, path: str | Path, line: int | None = None,
-                 key: str | None = None) -> None:
+    def __init__(
+        self, message: str, path: str | Path, line: int | None = None, key: str | None = None
+    ) -> None:
         self.file, self.line, self.key = str(path), line, key
-        super().__init__(f"{key}: {message}" if key else message,
-                         f"{path}:{line}" if line else path)
+        super().__init__(
+            f"{key}: {message}" if key else message, f"{path}:{line}" if line else path
+        )
 
 
 def _keys(value: str) -> str:
     """A binding's keys, comma-separated as Textual writes them; spaces around commas go."""
     keys = [key.strip() for key in value.split(",")]
     if not value.strip() or not all(keys):
-        raise ValueError("give one or more keys separated by commas, such as \"right,l\"")
+        raise ValueError('give one or more keys separated by commas, such as "right,l"')
     if bad := [key for key in keys if re.search(r"\s", key)]:
-        raise ValueError(f"{bad[0]!r} is not a key name (use names such as ctrl+n, space, "
-                         "question_mark)")
+        raise ValueError(
+            f"{bad[0]!r} is not a key name (use names such as ctrl+n, space, question_mark)"
+        )
     return ",".join(keys)
 
 
@@ -88,11 +101,15 @@ def _number_as_string(value: Any) -> Any:
 
 def _bounded(spec: Spec) -> Callable[[int], int]:
     """A check of a number that may also be ``spec.no_limit``, saying what it takes."""
+
     def check(value: int) -> int:
         if not in_bounds(spec, value):
-            raise ValueError(f"give {spec.no_limit} (no limit) or {spec.what} from {spec.low} "
-                             f"to {spec.high} {spec.unit}".rstrip())
+            raise ValueError(
+                f"give {spec.no_limit} (no limit) or {spec.what} from {spec.low} "
+                f"to {spec.high} {spec.unit}".rstrip()
+            )
         return value
+
     return check
 
 
@@ -105,11 +122,11 @@ def _model_field(name: str, kind: type, default: Any) -> tuple[Any, Any]:
     spec = spec_of(name)
     if issubclass(kind, StrEnum):
         choices = Literal[tuple(choice.value for choice in kind)]  # type: ignore[valid-type]
-        return Annotated[choices, BeforeValidator(_number_as_string)], Field(default,
-                                                                    description=spec.help)
+        return Annotated[choices, BeforeValidator(_number_as_string)], Field(
+            default, description=spec.help
+        )
     if kind is int and spec.no_limit is not None:
-        return Annotated[int, AfterValidator(_bounded(spec))], Field(default,
-                                                                    description=spec.help)
+        return Annotated[int, AfterValidator(_bounded(spec))], Field(default, description=spec.help)
     if kind is int:
         return int, Field(default, ge=spec.low, le=spec.high, description=spec.help)
     return kind, Field(default, description=spec.help)
@@ -117,8 +134,10 @@ def _model_field(name: str, kind: type, default: Any) -> tuple[Any, Any]:
 
 class _SettingsBase(BaseModel):
     model_config = ConfigDict(
-        alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True,
-        extra="forbid", strict=True,
+        alias_generator=lambda name: name.replace("_", "-"),
+        populate_by_name=True,
+        extra="forbid",
+        strict=True,
     )
 
     def settings(self) -> Settings:
@@ -127,26 +146,32 @@ class _SettingsBase(BaseModel):
 
 def _model_fields() -> dict[str, tuple[Any, Any]]:
     defaults = {f.name: f.default for f in fields(Settings) if f.default is not MISSING}
-    return {name: _model_field(name, kind, defaults[name])
-            for name, kind in setting_types().items()}
+    return {
+        name: _model_field(name, kind, defaults[name]) for name, kind in setting_types().items()
+    }
 
 
 #: The settings the reader changes often; the config gives their defaults, and the app
 #: remembers the reader's last choice of each (see :mod:`tui.store.settings`). Built from
 #: :class:`Settings`, where each is declared with its choices, bounds and help.
 SettingsModel = create_model(  # type: ignore[call-overload]
-    "SettingsModel", __base__=_SettingsBase, __module__=__name__, **_model_fields())
+    "SettingsModel", __base__=_SettingsBase, __module__=__name__, **_model_fields()
+)
 
 
 class Config(SettingsModel):  # type: ignore[misc, valid-type]
     """The whole config file: the default settings, ``remember`` and ``[keymap]``."""
 
     remember: bool = Field(
-        True, description="remember the settings changed in the app between runs; the "
-        "remembered values win over the ones above")
+        True,
+        description="remember the settings changed in the app between runs; the "
+        "remembered values win over the ones above",
+    )
     keymap: dict[str, KeyList] = Field(
-        default_factory=dict, description="binding id -> keys, such as next-word = "
-        "\"right,l\" (`zhread config init` lists every id with its keys)")
+        default_factory=dict,
+        description="binding id -> keys, such as next-word = "
+        '"right,l" (`zhread config init` lists every id with its keys)',
+    )
     _origin: tuple[Path, str] | None = PrivateAttr(None)  # (file, its text) to locate keys
 
     def error(self, key: Sequence[str], message: str) -> ConfigError:
@@ -194,11 +219,13 @@ def _decode_error(message: str, path: str | Path, text: str) -> ConfigError:
     """tomllib says "Expected '=' … (at line 3, column 5)": the line goes up front."""
     found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
     if found:
-        return ConfigError(f"not valid TOML: {message[: found.start()]} (column {found[2]})",
-                           path, int(found[1]))
+        return ConfigError(
+            f"not valid TOML: {message[: found.start()]} (column {found[2]})", path, int(found[1])
+        )
     reason = message.removesuffix(" (at end of document)")
-    return ConfigError(f"not valid TOML: {reason} at the end of the file", path,
-                       max(1, len(text.splitlines())))
+    return ConfigError(
+        f"not valid TOML: {reason} at the end of the file", path, max(1, len(text.splitlines()))
+    )
 
 
 def _validation_message(error: Mapping[str, Any], key: Sequence[str]) -> str:
@@ -269,8 +296,10 @@ def check_keymap(
             raise config.error(("keymap", binding_id), f"no binding has this id{hint}")
         for key in normalize(keys).split(","):
             if key in reserved:
-                raise config.error(("keymap", binding_id), f"{key!r} is taken by "
-                                   f"{reserved[key]}, before any binding of zhread's")
+                raise config.error(
+                    ("keymap", binding_id),
+                    f"{key!r} is taken by {reserved[key]}, before any binding of zhread's",
+                )
     for name, scopes in groups.items():
         owner: dict[str, str] = {}
         for spec in (s for s in specs if s.scope in scopes):
@@ -281,8 +310,10 @@ def check_keymap(
                 remapped_here = {spec.id, other} & config.keymap.keys()
                 if other != spec.id and remapped_here:  # the defaults are not the reader's
                     culprit = spec.id if spec.id in config.keymap else other
-                    raise config.error(("keymap", culprit), f"{key!r} is bound to both "
-                                       f"{other} and {spec.id} ({name})")
+                    raise config.error(
+                        ("keymap", culprit),
+                        f"{key!r} is bound to both {other} and {spec.id} ({name})",
+                    )
 
 
 def check_theme(config: Config, themes: Collection[str]) -> None:
@@ -300,13 +331,16 @@ def default_config_text(specs: Sequence[KeySpec] = ()) -> str:
     for name, field in Config.model_fields.items():
         if name == "keymap":
             continue
-        lines += textwrap.wrap(str(field.description), 88, initial_indent="# ",
-                               subsequent_indent="# ")
+        lines += textwrap.wrap(
+            str(field.description), 88, initial_indent="# ", subsequent_indent="# "
+        )
         lines.append(f"{field.alias or name} = {_toml_value(field.default)}")
         lines.append("")
-    lines += ["# Keys, by binding id: \"key1,key2\" replaces the default keys. Names are",
-              "# Textual's: a, A, ctrl+n, shift+space, space, tab, question_mark, f1 …",
-              "[keymap]"]
+    lines += [
+        '# Keys, by binding id: "key1,key2" replaces the default keys. Names are',
+        "# Textual's: a, A, ctrl+n, shift+space, space, tab, question_mark, f1 …",
+        "[keymap]",
+    ]
     width = max((len(spec.id) for spec in specs), default=0)
     for spec in specs:
         keys = _toml_value(",".join(spec.keys))

@@ -143,4 +143,3 @@ def _write_apkg(words: Sequence[Word], path: Path) -> None:
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
             package.write(collection, "collection.anki2")
             package.writestr("media", "{}")
-

@@ -59,8 +59,9 @@ def summarize(loaded: Loaded) -> Summary:
 
 def title_of(loaded: Loaded) -> str:
     """The document's own title, else its first line, else its file name."""
-    title = loaded.title or next((line.strip() for line in loaded.text.splitlines()
-                                  if line.strip()), "")
+    title = loaded.title or next(
+        (line.strip() for line in loaded.text.splitlines() if line.strip()), ""
+    )
     title = title or Path(loaded.source).name
     return title if len(title) <= _TITLE_CELLS else title[: _TITLE_CELLS - 1] + "…"
 

@@ -91,13 +91,15 @@ class PositionStore(UserStore):
             )
             self._conn.execute(
                 "DELETE FROM positions WHERE key NOT IN "
-                "(SELECT key FROM positions ORDER BY updated DESC LIMIT ?)", (KEEP,),
+                "(SELECT key FROM positions ORDER BY updated DESC LIMIT ?)",
+                (KEEP,),
             )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level="IMMEDIATE", check_same_thread=False,
-                           timeout=_BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(
+        path, isolation_level="IMMEDIATE", check_same_thread=False, timeout=_BUSY_TIMEOUT_MS / 1000
+    )
     try:
         conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")

@@ -27,9 +27,23 @@ from tui.core.safefiles import atomic_path, locked, move_aside
 from tui.core.userdirs import config_dir, data_dir
 
 __all__ = [
-    "ENV_VAR", "MAX_LINE_WIDTH", "MIN_LINE_WIDTH", "Choice", "HskStandard", "Reading",
-    "Remembered", "ScriptChoice", "Settings", "Spec", "Tones", "config_path",
-    "load_remembered", "remember", "save_remembered", "setting_types", "settings_path",
+    "ENV_VAR",
+    "MAX_LINE_WIDTH",
+    "MIN_LINE_WIDTH",
+    "Choice",
+    "HskStandard",
+    "Reading",
+    "Remembered",
+    "ScriptChoice",
+    "Settings",
+    "Spec",
+    "Tones",
+    "config_path",
+    "load_remembered",
+    "remember",
+    "save_remembered",
+    "setting_types",
+    "settings_path",
     "spec_of",
 ]
 
@@ -113,27 +127,54 @@ class Settings:
     declared once here with its choices and bounds; the remembered settings' checks below,
     the config's model (:mod:`tui.store.config`) and the palette's commands read them."""
 
-    script: ScriptChoice = field(default=ScriptChoice.AS_WRITTEN, metadata=_spec(
-        "the article's script: as written, Simplified, Taiwan or Hong Kong Traditional (the "
-        "`s` key)"))
-    reading: Reading = field(default=Reading.OFF, metadata=_spec(
-        "the reading line over the text (the `p` key)"))
-    tones: Tones = field(default=Tones.OFF, metadata=_spec(
-        "tone colours: Pleco's scheme, MDBG's, or none (the `t` key)"))
-    inline_glosses: bool = field(default=False, metadata=_spec(
-        "English after each term's first use (the `i` key)"))
-    theme: str = field(default="textual-dark", metadata=_spec(
-        "a Textual theme: zhread-dark, zhread-light, textual-dark, textual-light, nord, … (the "
-        "palette's Theme command)", what="a theme's name"))
-    hsk: HskStandard = field(default=HskStandard.HSK_2025, metadata=_spec(
-        "the HSK syllabus levels are given by"))
-    sidebar_width: int = field(default=36, metadata=_spec(
-        "the sidebar's width in cells (drag its left edge)", what="a width", low=16, high=200))
-    max_line_width: int = field(default=80, metadata=_spec(
-        "the longest line of the article in cells, two a Chinese character (80: 40 characters, "
-        "as e-readers set them), centred in a wider pane; 0 for no limit (the palette's Line "
-        "length commands)", what="a width", low=MIN_LINE_WIDTH, high=MAX_LINE_WIDTH,
-        no_limit=0, unit="cells", presets=(60, 80, 100, 0)))
+    script: ScriptChoice = field(
+        default=ScriptChoice.AS_WRITTEN,
+        metadata=_spec(
+            "the article's script: as written, Simplified, Taiwan or Hong Kong Traditional (the "
+            "`s` key)"
+        ),
+    )
+    reading: Reading = field(
+        default=Reading.OFF, metadata=_spec("the reading line over the text (the `p` key)")
+    )
+    tones: Tones = field(
+        default=Tones.OFF,
+        metadata=_spec("tone colours: Pleco's scheme, MDBG's, or none (the `t` key)"),
+    )
+    inline_glosses: bool = field(
+        default=False, metadata=_spec("English after each term's first use (the `i` key)")
+    )
+    theme: str = field(
+        default="textual-dark",
+        metadata=_spec(
+            "a Textual theme: zhread-dark, zhread-light, textual-dark, textual-light, nord, … (the "
+            "palette's Theme command)",
+            what="a theme's name",
+        ),
+    )
+    hsk: HskStandard = field(
+        default=HskStandard.HSK_2025, metadata=_spec("the HSK syllabus levels are given by")
+    )
+    sidebar_width: int = field(
+        default=36,
+        metadata=_spec(
+            "the sidebar's width in cells (drag its left edge)", what="a width", low=16, high=200
+        ),
+    )
+    max_line_width: int = field(
+        default=80,
+        metadata=_spec(
+            "the longest line of the article in cells, two a Chinese character (80: 40 characters, "
+            "as e-readers set them), centred in a wider pane; 0 for no limit (the palette's Line "
+            "length commands)",
+            what="a width",
+            low=MIN_LINE_WIDTH,
+            high=MAX_LINE_WIDTH,
+            no_limit=0,
+            unit="cells",
+            presets=(60, 80, 100, 0),
+        ),
+    )
 
     def __post_init__(self) -> None:
         """A choice given as its string (``Settings(tones="pleco")``) is held as the enum."""
@@ -149,7 +190,8 @@ class Settings:
     def changed(self, other: Settings) -> dict[str, Any]:
         """The fields whose value differs in ``other``, with ``other``'s values."""
         return {
-            f.name: getattr(other, f.name) for f in fields(self)
+            f.name: getattr(other, f.name)
+            for f in fields(self)
             if getattr(self, f.name) != getattr(other, f.name)
         }
 
@@ -205,8 +247,9 @@ def load_remembered(path: Path | None = None) -> Remembered:
     except FileNotFoundError:
         return Remembered({})
     except (OSError, UnicodeDecodeError) as error:
-        return Remembered({}, f"{path}: could not read the remembered settings ({error}); "
-                          "using the defaults")
+        return Remembered(
+            {}, f"{path}: could not read the remembered settings ({error}); using the defaults"
+        )
     try:
         return Remembered(_validated(json.loads(raw)))
     except (ValueError, TypeError) as error:
@@ -214,10 +257,14 @@ def load_remembered(path: Path | None = None) -> Remembered:
     try:
         aside = move_aside(path)
     except OSError as error:
-        return Remembered({}, f"{path}: damaged ({reason}) and could not be moved aside "
-                          f"({error}); using the defaults")
-    return Remembered({}, f"{path}: damaged ({reason}); moved aside to {aside.name}, "
-                      "using the defaults")
+        return Remembered(
+            {},
+            f"{path}: damaged ({reason}) and could not be moved aside "
+            f"({error}); using the defaults",
+        )
+    return Remembered(
+        {}, f"{path}: damaged ({reason}); moved aside to {aside.name}, using the defaults"
+    )
 
 
 def _validated(data: object) -> dict[str, Any]:
@@ -229,8 +276,9 @@ def _validated(data: object) -> dict[str, Any]:
         raise ValueError("not a zhread settings file")
     types = setting_types()
     given = {k.replace("-", "_"): v for k, v in data["settings"].items()}
-    return {name: _checked(name, types[name], value) for name, value in given.items()
-            if name in types}
+    return {
+        name: _checked(name, types[name], value) for name, value in given.items() if name in types
+    }
 
 
 def _checked(name: str, kind: type, value: Any) -> Any:
@@ -247,11 +295,13 @@ def _checked(name: str, kind: type, value: Any) -> Any:
     elif kind is str:
         if not isinstance(value, str) or not value:
             raise ValueError(f"{name}: {value!r} is not {spec.what}")
-    elif kind is int and (isinstance(value, bool) or not isinstance(value, int)
-                          or not in_bounds(spec, value)):
+    elif kind is int and (
+        isinstance(value, bool) or not isinstance(value, int) or not in_bounds(spec, value)
+    ):
         no_limit = f"{spec.no_limit} (no limit) or " if spec.no_limit is not None else ""
-        raise ValueError(f"{name}: {value!r} is not {no_limit}{spec.what} from {spec.low} "
-                         f"to {spec.high}")
+        raise ValueError(
+            f"{name}: {value!r} is not {no_limit}{spec.what} from {spec.low} to {spec.high}"
+        )
     return value
 
 
@@ -259,8 +309,7 @@ def in_bounds(spec: Spec, value: int) -> bool:
     """Whether ``value`` lies within ``spec``'s bounds, or is its ``no_limit``."""
     if spec.no_limit is not None and value == spec.no_limit:
         return True
-    return ((spec.low is None or spec.low <= value)
-            and (spec.high is None or value <= spec.high))
+    return (spec.low is None or spec.low <= value) and (spec.high is None or value <= spec.high)
 
 
 def save_remembered(values: Mapping[str, Any], path: Path | None = None) -> None:
@@ -270,8 +319,9 @@ def save_remembered(values: Mapping[str, Any], path: Path | None = None) -> None
         path.parent.mkdir(parents=True, exist_ok=True)
         _write(path, {k.replace("_", "-"): v for k, v in values.items()})
     except OSError as error:
-        raise ZhreadError(f"could not remember the settings: {error.strerror or error}",
-                          path) from error
+        raise ZhreadError(
+            f"could not remember the settings: {error.strerror or error}", path
+        ) from error
 
 
 def remember(changed: Mapping[str, Any], path: Path | None = None) -> None:
@@ -290,8 +340,9 @@ def remember(changed: Mapping[str, Any], path: Path | None = None) -> None:
             stored.update({k.replace("_", "-"): v for k, v in changed.items()})
             _write(path, stored)
     except OSError as error:
-        raise ZhreadError(f"could not remember the settings: {error.strerror or error}",
-                          path) from error
+        raise ZhreadError(
+            f"could not remember the settings: {error.strerror or error}", path
+        ) from error
 
 
 def _stored(path: Path) -> dict[str, Any]:

@@ -124,7 +124,8 @@ def _with_entry(text: str, entry: Entry, path: Path) -> str:
         start, end = terms.start_mark.index, terms.end_mark.index
         return text[:start].rstrip(" ") + newline + item + text[end:].lstrip("\r\n")
     raise GlossaryError(
-        path, terms.start_mark.line + 1,
+        path,
+        terms.start_mark.line + 1,
         "'terms' is written inline ([...]); write it as a list of '- id: ...' items so "
         "entries can be added",
     )

@@ -151,17 +151,21 @@ class WordList(UserStore):
         changes = {name: value for name, value in given.items() if value is not None}
         assignments = "".join(f"{name} = ?, " for name in changes)
         with self._writing():
-            return bool(self._conn.execute(
-                f"UPDATE words SET {assignments}updated = ? WHERE hant = ? AND hans = ?",
-                (*changes.values(), _now(), hant, hans),
-            ).rowcount)
+            return bool(
+                self._conn.execute(
+                    f"UPDATE words SET {assignments}updated = ? WHERE hant = ? AND hans = ?",
+                    (*changes.values(), _now(), hant, hans),
+                ).rowcount
+            )
 
     def remove(self, hant: str, hans: str) -> bool:
         """Forget a saved word; False if it was not saved."""
         with self._writing():
-            return bool(self._conn.execute(
-                "DELETE FROM words WHERE hant = ? AND hans = ?", (hant, hans)
-            ).rowcount)
+            return bool(
+                self._conn.execute(
+                    "DELETE FROM words WHERE hant = ? AND hans = ?", (hant, hans)
+                ).rowcount
+            )
 
     def entries(self) -> list[Word]:
         """Every saved word, oldest first."""
@@ -182,16 +186,18 @@ class WordList(UserStore):
     def mark_known(self, word: str) -> bool:
         """Remember that the user knows ``word`` (either script); returns whether it is new."""
         with self._writing():
-            return bool(self._conn.execute(
-                "INSERT INTO known(word, added) VALUES (?, ?) ON CONFLICT(word) DO NOTHING",
-                (_known_key(_word(word)), _now()),
-            ).rowcount)
+            return bool(
+                self._conn.execute(
+                    "INSERT INTO known(word, added) VALUES (?, ?) ON CONFLICT(word) DO NOTHING",
+                    (_known_key(_word(word)), _now()),
+                ).rowcount
+            )
 
     def unmark_known(self, word: str) -> bool:
         with self._writing():
-            return bool(self._conn.execute(
-                "DELETE FROM known WHERE word = ?", (_known_key(word),)
-            ).rowcount)
+            return bool(
+                self._conn.execute("DELETE FROM known WHERE word = ?", (_known_key(word),)).rowcount
+            )
 
     def is_known(self, word: str) -> bool:
         with self._reading():
@@ -219,8 +225,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     ``isolation_level="IMMEDIATE"`` makes each ``with conn:`` block take the write lock at
     its start, so two processes queue on the busy timeout instead of failing mid-way.
     """
-    conn = sqlite3.connect(path, isolation_level="IMMEDIATE", check_same_thread=False,
-                           timeout=_BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(
+        path, isolation_level="IMMEDIATE", check_same_thread=False, timeout=_BUSY_TIMEOUT_MS / 1000
+    )
     try:
         conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")

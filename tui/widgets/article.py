@@ -41,8 +41,14 @@ class ArticleView(LinePane, can_focus=True):
     """Shows a :class:`Document` wrapped for Chinese, with a cursor that moves word by word."""
 
     COMPONENT_CLASSES = {
-        "article--term", "article--cursor", "article--gloss", "article--match",
-        "article--regional", "article--ambiguous", "article--unknown", "article--reading",
+        "article--term",
+        "article--cursor",
+        "article--gloss",
+        "article--match",
+        "article--regional",
+        "article--ambiguous",
+        "article--unknown",
+        "article--reading",
         "article--above-level",
         *(f"article--tone-{scheme}-{tone}" for scheme in Tones.actives() for tone in range(1, 6)),
     }
@@ -150,7 +156,9 @@ class ArticleView(LinePane, can_focus=True):
         self.refresh()
 
     def set_term_info(
-        self, english: Mapping[str, str], tooltips: Mapping[str, str],
+        self,
+        english: Mapping[str, str],
+        tooltips: Mapping[str, str],
         said: Mapping[str, Collection[str]] | None = None,
     ) -> None:
         """What to show for each term id inline and on hover (the view knows no glossary),
@@ -285,10 +293,14 @@ class ArticleView(LinePane, can_focus=True):
         if width <= 0 or (width == self._wrap_width and not force):
             return
         self._wrap_width = width
-        words = {t.start: t.end for t in self.document.tokens if t.start in self.readings} if (
-            self.readings) else {}
+        words = (
+            {t.start: t.end for t in self.document.tokens if t.start in self.readings}
+            if (self.readings)
+            else {}
+        )
         self.lines = Layout(
-            self.plain_text, width, self._notes(), words, self._pads, self.document.text)
+            self.plain_text, width, self._notes(), words, self._pads, self.document.text
+        )
         self.lines.through_offset(self.token.start if self.token else 0)
         self.lines.through_line(round(self.scroll_offset.y) // self.rows + 2 * self.size.height)
         if len(self.plain_text) <= SYNC_WRAP:
@@ -311,8 +323,7 @@ class ArticleView(LinePane, can_focus=True):
 
     def _schedule_growth(self) -> None:
         """Wrap the rest of a long text a few milliseconds at a time, between keys."""
-        if (not self.lines.complete and not self._growing and self._wrap_ahead
-                and self.is_mounted):
+        if not self.lines.complete and not self._growing and self._wrap_ahead and self.is_mounted:
             self._growing = True
             self.set_timer(0.02, self._grow_layout)
 
@@ -327,7 +338,8 @@ class ArticleView(LinePane, can_focus=True):
         if not self.inline:
             return {}
         return inline_glosses(
-            self.document.text, self.document.terms(), self.term_english, self.term_said)
+            self.document.text, self.document.terms(), self.term_english, self.term_said
+        )
 
     def line_of(self, offset: int) -> int:
         """Index of the visual line holding character ``offset`` (wrapping that far)."""
@@ -353,8 +365,11 @@ class ArticleView(LinePane, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             line = self.lines[index]
-            strip = self._render_reading_line(index) if reading_row else self._render_text_line(
-                line, key[1])
+            strip = (
+                self._render_reading_line(index)
+                if reading_row
+                else self._render_text_line(line, key[1])
+            )
             self._strips[key] = strip
         if margin := self._margin():
             strip = Strip.join([Strip.blank(margin, self.base_style), strip])
@@ -427,8 +442,11 @@ class ArticleView(LinePane, can_focus=True):
         while index < len(tokens) and tokens[index].start < line.end:
             token = tokens[index]
             layers = ["article--term"] if token.term else []
-            layers += [f"article--{name}" for name, ranges in self.marks.items()
-                       if ranges.overlaps(token.start, token.end)]
+            layers += [
+                f"article--{name}"
+                for name, ranges in self.marks.items()
+                if ranges.overlaps(token.start, token.end)
+            ]
             if self.matches.covers(token.start):
                 layers.append("article--match")
             if index == cursor:
@@ -565,8 +583,9 @@ class ArticleView(LinePane, can_focus=True):
         extras = [(at, cell_len(text)) for at, text, _ in self._extras(line)]
         ats = [at for at, _ in extras]
         before = list(accumulate(width for _, width in extras))
-        widths = list(accumulate((cells(ch) for ch in self.view_text[line.start : line.end]),
-                                 initial=0))
+        widths = list(
+            accumulate((cells(ch) for ch in self.view_text[line.start : line.end]), initial=0)
+        )
 
         def column(offset: int) -> int:
             placed = bisect_right(ats, offset)  # the extras at or before ``offset``

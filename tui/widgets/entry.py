@@ -62,8 +62,9 @@ class EntryPanel(LinePane, can_focus=False):
             return
         text = Text()
         if token.term and glossary is not None and token.term in glossary.entries:
-            text.append_text(describe_term(
-                glossary.get(token.term), token.text, glossary.text_note(token.term)))
+            text.append_text(
+                describe_term(glossary.get(token.term), token.text, glossary.text_note(token.term))
+            )
         else:
             text.append_text(describe_word(token, document, dictionary, self.script))
         if dictionary is not None and token.kind is Kind.HAN and document.segmented:
@@ -134,7 +135,9 @@ def describe_term(entry: Entry, as_written: str, text_note: str | None = None) -
 
 
 def describe_word(
-    token: Token, document: Document, dictionary: Dictionary | None = None,
+    token: Token,
+    document: Document,
+    dictionary: Dictionary | None = None,
     script: Script | None = None,
 ) -> Text:
     """A plain word: itself in both scripts and, for Han words, its reading in context.

@@ -79,8 +79,9 @@ class TermsPane(OptionList):
             suggested = ()
         rows = (
             self.uses if uses is None else list(uses),
-            self.candidates if candidates is None else [
-                c for c in candidates if c.known_id is None],
+            self.candidates
+            if candidates is None
+            else [c for c in candidates if c.known_id is None],
             self.regional if regional is None else list(regional),
             self.suggested if suggested is None else list(suggested),
         )
@@ -91,12 +92,14 @@ class TermsPane(OptionList):
         options: list[Option | None] = [
             Option(_term_row(use), id=f"term-{i}") for i, use in enumerate(self.uses)
         ]
-        options += _section("Candidates  (+ adds to my glossary)", "cand", self.candidates,
-                            _candidate_row)
+        options += _section(
+            "Candidates  (+ adds to my glossary)", "cand", self.candidates, _candidate_row
+        )
         options += _section("Regional words", "regional", self.regional, _regional_row)
         # not known to differ between the regions: OpenCC's proposal, labelled as such
-        options += _section("OpenCC suggests (not verified)", "suggest", self.suggested,
-                            _regional_row)
+        options += _section(
+            "OpenCC suggests (not verified)", "suggest", self.suggested, _regional_row
+        )
         self.set_options(options)
         self.border_title = f"Terms {len(self.uses)}"
         if highlighted is not None and highlighted < self.option_count:
@@ -105,11 +108,24 @@ class TermsPane(OptionList):
     def enter(self, offset: int | None) -> None:
         """Take the keyboard with a row highlighted, so that the first key already moves or
         chooses: the term used nearest ``offset`` (the article's cursor), else the first row."""
-        nearest = min(
-            ((min(max(start - offset, offset - end + 1, 0) for start, end in use.occurrences), i)
-             for i, use in enumerate(self.uses) if use.occurrences),
-            default=None,
-        ) if offset is not None else None
+        nearest = (
+            min(
+                (
+                    (
+                        min(
+                            max(start - offset, offset - end + 1, 0)
+                            for start, end in use.occurrences
+                        ),
+                        i,
+                    )
+                    for i, use in enumerate(self.uses)
+                    if use.occurrences
+                ),
+                default=None,
+            )
+            if offset is not None
+            else None
+        )
         if nearest is not None:
             self.highlighted = self.get_option_index(f"term-{nearest[1]}")
         elif self.highlighted is None:
@@ -148,8 +164,9 @@ class TermsPane(OptionList):
         self.post_message(self.Leave())
 
 
-def _section(title: str, kind: str, items: Sequence[T],
-             row: Callable[[T], Text]) -> list[Option | None]:
+def _section(
+    title: str, kind: str, items: Sequence[T], row: Callable[[T], Text]
+) -> list[Option | None]:
     """A titled block of rows after a divider, or nothing when there are no items."""
     if not items:
         return []

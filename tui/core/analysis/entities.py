@@ -37,11 +37,29 @@ _COUNTRY_ABBREVIATIONS = frozenset("中美俄日英法德欧韩朝印台港澳�
 #: Characters a personal name does not have inside it (权之争, 说了算).
 _NOT_IN_NAMES = frozenset("之的地得了着过")
 #: Endings of words that name an institution, for tags jieba leaves vague (nz).
-_ORGANISATION_ENDINGS = ("大学", "学院", "公司", "集团", "银行", "委员会", "协会", "基金会",
-                         "研究所", "研究院", "中心", "政府", "国会", "议会", "部", "局", "署")
+_ORGANISATION_ENDINGS = (
+    "大学",
+    "学院",
+    "公司",
+    "集团",
+    "银行",
+    "委员会",
+    "协会",
+    "基金会",
+    "研究所",
+    "研究院",
+    "中心",
+    "政府",
+    "国会",
+    "议会",
+    "部",
+    "局",
+    "署",
+)
 #: Last characters of a title or job (分析员, 外交官, 讲师, 记者, 合伙人, 总监, 主管...).
-_TITLE_ENDINGS = frozenset("员員官师師家者人长長监監管任授席表问問裁理士生委使统統督编編辑輯"
-                           "将將帅帥导導总總司事手匠工")
+_TITLE_ENDINGS = frozenset(
+    "员員官师師家者人长長监監管任授席表问問裁理士生委使统統督编編辑輯将將帅帥导導总總司事手匠工"
+)
 #: Words ending like a title that are not one (儘管 "although").
 _NOT_TITLES = frozenset({"尽管", "儘管", "不管", "只管", "甚至于", "总之"})
 #: Stops for the search back from a name to its title.
@@ -110,7 +128,9 @@ class Tagger:
 
 
 def find_entities(
-    document: Document, glossary: Glossary | None, tagger: Tagger | None,
+    document: Document,
+    glossary: Glossary | None,
+    tagger: Tagger | None,
     english: dict[str, str] | None = None,
 ) -> tuple[list[Entity], list[Mention]]:
     """The entities (most mentioned first) and all their mentions in text order.
@@ -176,9 +196,12 @@ def _dotted_names(shadow: str, words: list[tuple[int, int, str]]) -> Iterator[Me
     index = 0
     while index < len(words):
         end = index
-        while (end + 2 < len(words) and _is_han_word(shadow, words[end])
-               and shadow[words[end + 1][0] : words[end + 1][1]] in NAME_DOTS
-               and _is_han_word(shadow, words[end + 2])):
+        while (
+            end + 2 < len(words)
+            and _is_han_word(shadow, words[end])
+            and shadow[words[end + 1][0] : words[end + 1][1]] in NAME_DOTS
+            and _is_han_word(shadow, words[end + 2])
+        ):
             end += 2
         if end > index:
             start, stop = words[index][0], _name_end(shadow, words, end)
@@ -193,8 +216,11 @@ def _name_end(shadow: str, words: list[tuple[int, int, str]], last: int) -> int:
     start, end, _ = words[last]
     if end - start == 1 and last + 1 < len(words):
         after_start, after_end, tag = words[last + 1]
-        if (after_end - after_start == 1 and _is_han_word(shadow, words[last + 1])
-                and not tag.startswith(_PHRASE_TAGS)):
+        if (
+            after_end - after_start == 1
+            and _is_han_word(shadow, words[last + 1])
+            and not tag.startswith(_PHRASE_TAGS)
+        ):
             return after_end
     return end
 
@@ -253,8 +279,10 @@ def _plausible(word: str, kind: str, tagger: Tagger) -> bool:
         return False
     if len(word) == 2 and all(ch in _COUNTRY_ABBREVIATIONS for ch in word):
         return False
-    if kind == PERSON and (any(ch in _NOT_IN_NAMES for ch in word[:-1])
-                           or (len(word) > 3 and tagger.tag_of(word) is None)):
+    if kind == PERSON and (
+        any(ch in _NOT_IN_NAMES for ch in word[:-1])
+        or (len(word) > 3 and tagger.tag_of(word) is None)
+    ):
         return False
     return not _is_phrase(word, tagger)
 
@@ -295,8 +323,11 @@ def _without_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _group(
-    document: Document, mentions: Sequence[Mention], entries: dict[str, Entry],
-    english: dict[str, str], shadow: str,
+    document: Document,
+    mentions: Sequence[Mention],
+    entries: dict[str, Entry],
+    english: dict[str, str],
+    shadow: str,
 ) -> list[Entity]:
     text = document.text
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -306,8 +337,9 @@ def _group(
     for key, found in groups.items():
         kind = Counter(m.kind for m in found).most_common(1)[0][0]
         spans = tuple((m.start, m.end) for m in found)
-        name = max((text[s:e] for s, e in spans),
-                   key=lambda w: (any(is_han(ch) for ch in w), len(w)))
+        name = max(
+            (text[s:e] for s, e in spans), key=lambda w: (any(is_han(ch) for ch in w), len(w))
+        )
         entry = entries.get(key[3:]) if key.startswith("id:") else None
         given = entry.en if entry is not None else _english_of(spans, shadow, english)
         role = _role(text, spans, name, mentions) if kind == PERSON else None
@@ -315,22 +347,27 @@ def _group(
     return sorted(entities, key=lambda e: (-e.count, e.start))
 
 
-def _english_of(spans: Iterable[tuple[int, int]], shadow: str,
-                english: dict[str, str]) -> str | None:
+def _english_of(
+    spans: Iterable[tuple[int, int]], shadow: str, english: dict[str, str]
+) -> str | None:
     for start, end in spans:
         found = english.get(shadow[start:end])
         if found:
             return found
     names = {shadow[start:end] for start, end in spans}
     for term, given in english.items():  # the segmenter may have glued a word on the front
-        if any(term.endswith("·" + name.split("·", 1)[-1]) and term.endswith(name)
-               for name in names if "·" in name):
+        if any(
+            term.endswith("·" + name.split("·", 1)[-1]) and term.endswith(name)
+            for name in names
+            if "·" in name
+        ):
             return given
     return None
 
 
-def _role(text: str, spans: Sequence[tuple[int, int]], name: str,
-          mentions: Sequence[Mention]) -> str | None:
+def _role(
+    text: str, spans: Sequence[tuple[int, int]], name: str, mentions: Sequence[Mention]
+) -> str | None:
     """The title before the first mention by full name that has one."""
     starts = {m.start: m for m in mentions}
     for start, end in spans:

@@ -51,8 +51,12 @@ class Keyword:
     occurrences: tuple[tuple[int, int], ...]
 
 
-def keywords(document: Document, glossary: Glossary | None = None, limit: int = 20,
-             skip: Collection[int] = ()) -> list[Keyword]:
+def keywords(
+    document: Document,
+    glossary: Glossary | None = None,
+    limit: int = 20,
+    skip: Collection[int] = (),
+) -> list[Keyword]:
     """The ``limit`` highest-scoring words, best first (ties: first used first).
 
     Tokens starting at an offset in ``skip`` are left out: the skim report passes the
@@ -76,8 +80,9 @@ def keywords(document: Document, glossary: Glossary | None = None, limit: int = 
             weight *= GLOSSARY_BOOST
         spans = tuple((t.start, t.end) for t in tokens)
         word = max((t.text for t in tokens), key=_as_name) if entry else tokens[0].text
-        ranked.append(Keyword(word, entry.en if entry else None, round(weight, 6),
-                              len(tokens), spans))
+        ranked.append(
+            Keyword(word, entry.en if entry else None, round(weight, 6), len(tokens), spans)
+        )
     ranked.sort(key=lambda k: (-k.score, k.occurrences[0][0]))
     return ranked[:limit]
 

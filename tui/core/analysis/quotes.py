@@ -111,14 +111,17 @@ def is_statement(words: str) -> bool:
         return False
     if any(ch in _CLAUSE_PUNCT for ch in solid):
         return True
-    if any(ch in _ASCII_PUNCT and (i + 1 == len(words) or words[i + 1].isspace())
-           for i, ch in enumerate(words)):
+    if any(
+        ch in _ASCII_PUNCT and (i + 1 == len(words) or words[i + 1].isspace())
+        for i, ch in enumerate(words)
+    ):
         return True
     return len(solid) >= MIN_UNPUNCTUATED
 
 
-def find_quotes(document: Document, mentions: Sequence[Mention],
-                entities: Sequence[Entity]) -> list[Quote]:
+def find_quotes(
+    document: Document, mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> list[Quote]:
     """Every quotation in text order, with its speaker's name (None when not said)."""
     finder = _Finder(document, mentions, entities)
     quotes = []
@@ -132,8 +135,9 @@ def find_quotes(document: Document, mentions: Sequence[Mention],
 class _Finder:
     """The text cut into sentences (quotes kept whole) with its people and speech verbs."""
 
-    def __init__(self, document: Document, mentions: Sequence[Mention],
-                 entities: Sequence[Entity]) -> None:
+    def __init__(
+        self, document: Document, mentions: Sequence[Mention], entities: Sequence[Entity]
+    ) -> None:
         self.text = document.text
         self.shadow = document.shadow or convert.shadow(document.text)
         self.spans = _outer_spans(self.text)
@@ -148,12 +152,19 @@ class _Finder:
         for entity in entities:
             for occurrence in entity.occurrences:
                 names[occurrence] = entity.name
-        self.people = [(m.start, names[(m.start, m.end)]) for m in mentions
-                       if m.kind == PERSON and (m.start, m.end) in names]
-        self.organisations = [(m.start, names[(m.start, m.end)]) for m in mentions
-                              if m.kind == ORGANISATION and (m.start, m.end) in names]
-        self.pronouns = [t.start for t in document.tokens
-                         if self.shadow[t.start : t.end] in _PRONOUNS]
+        self.people = [
+            (m.start, names[(m.start, m.end)])
+            for m in mentions
+            if m.kind == PERSON and (m.start, m.end) in names
+        ]
+        self.organisations = [
+            (m.start, names[(m.start, m.end)])
+            for m in mentions
+            if m.kind == ORGANISATION and (m.start, m.end) in names
+        ]
+        self.pronouns = [
+            t.start for t in document.tokens if self.shadow[t.start : t.end] in _PRONOUNS
+        ]
 
     def _sentences(self) -> list[tuple[int, int]]:
         sentences, start = [], 0
@@ -184,8 +195,11 @@ class _Finder:
         while at < len(self.text) and self.text[at] in "。，,. \u3000":
             at += 1
         end = at
-        while (end < len(self.text) and self.text[end] not in _CLAUSE_ENDS
-               and self.text[end] not in _PAIRS):
+        while (
+            end < len(self.text)
+            and self.text[end] not in _CLAUSE_ENDS
+            and self.text[end] not in _PAIRS
+        ):
             end += 1
         while end > at and self.text[end - 1].isspace():
             end -= 1
@@ -241,8 +255,14 @@ class _Finder:
         """The first person or pronoun outside quotes in ``[start, end)``, else the first
         organisation."""
         person = self._first(self.people, start, end)
-        pronoun = next((p for p in self.pronouns[bisect_left(self.pronouns, start):]
-                        if p < end and not self.quoted[p]), None)
+        pronoun = next(
+            (
+                p
+                for p in self.pronouns[bisect_left(self.pronouns, start) :]
+                if p < end and not self.quoted[p]
+            ),
+            None,
+        )
         if pronoun is not None and (person is None or pronoun < person[0]):
             return self._antecedent(pronoun)
         if person is not None:
@@ -250,9 +270,8 @@ class _Finder:
         organisation = self._first(self.organisations, start, end)
         return organisation[1] if organisation else None
 
-    def _first(self, found: list[tuple[int, str]], start: int,
-               end: int) -> tuple[int, str] | None:
-        for at, name in found[bisect_left(found, (start, "")):]:
+    def _first(self, found: list[tuple[int, str]], start: int, end: int) -> tuple[int, str] | None:
+        for at, name in found[bisect_left(found, (start, "")) :]:
             if at >= end:
                 break
             if not self.quoted[at]:

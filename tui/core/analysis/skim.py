@@ -53,9 +53,12 @@ class SkimReport:
     stats: DocumentStats
 
 
-def skim(document: Document, glossary: Glossary | None = None,
-         splitter: JiebaSplitter | None = None,
-         standard: str = HskStandard.HSK_2025) -> SkimReport:
+def skim(
+    document: Document,
+    glossary: Glossary | None = None,
+    splitter: JiebaSplitter | None = None,
+    standard: str = HskStandard.HSK_2025,
+) -> SkimReport:
     """The whole report. ``document`` should be segmented with ``splitter`` (a
     :class:`~tui.core.words.segment.JiebaSplitter`); without one the process-wide splitter for
     ``glossary`` is used. Tagging costs about as much as segmenting: call it off the UI
@@ -72,8 +75,9 @@ def skim(document: Document, glossary: Glossary | None = None,
         splitter = shared_splitter(words, cache_dir())
     shadow = document.shadow
     english = {shadow[c.start : c.end]: c.english for c in find_candidates(document, glossary)}
-    entities, mentions = find_entities(document, glossary, Tagger(splitter.pos_tokenizer()),
-                                       english)
+    entities, mentions = find_entities(
+        document, glossary, Tagger(splitter.pos_tokenizer()), english
+    )
     people = tuple(e for e in entities if e.kind == PERSON)
     skip = {start for person in people for start, _ in person.occurrences}
     return SkimReport(
@@ -88,8 +92,9 @@ def skim(document: Document, glossary: Glossary | None = None,
 
 
 def _with_shadow(document: Document) -> Document:
-    return Document.from_chunks(document.text, document.chunks, document.source,
-                                shadow=convert.shadow(document.text))
+    return Document.from_chunks(
+        document.text, document.chunks, document.source, shadow=convert.shadow(document.text)
+    )
 
 
 def outline(document: Document) -> list[OutlineItem]:
@@ -125,36 +130,62 @@ def as_json(report: SkimReport) -> dict[str, Any]:
         "people": [_entity_json(e) for e in report.people],
         "organisations": [_entity_json(e) for e in report.organisations],
         "places": [_entity_json(e) for e in report.places],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end}
-                   for q in report.quotes],
-        "keywords": [{"word": k.word, "english": k.english, "score": k.score, "count": k.count,
-                      "occurrences": [list(span) for span in k.occurrences]}
-                     for k in report.keywords],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end}
+            for q in report.quotes
+        ],
+        "keywords": [
+            {
+                "word": k.word,
+                "english": k.english,
+                "score": k.score,
+                "count": k.count,
+                "occurrences": [list(span) for span in k.occurrences],
+            }
+            for k in report.keywords
+        ],
         "outline": [{"text": o.text, "start": o.start, "end": o.end} for o in report.outline],
         "stats": {
-            "characters": stats.characters, "words": stats.words,
-            "unique_words": stats.unique_words, "paragraphs": stats.paragraphs,
-            "reading_minutes": {"native": round(stats.characters / NATIVE_RATE, 1),
-                                "learner": round(stats.characters / LEARNER_RATE, 1)},
-            "reading_time": {"native": reading_time(stats.characters, NATIVE_RATE),
-                             "learner": reading_time(stats.characters, LEARNER_RATE)},
-            "hsk_level": stats.grade.label, "hsk_standard": stats.standard,
+            "characters": stats.characters,
+            "words": stats.words,
+            "unique_words": stats.unique_words,
+            "paragraphs": stats.paragraphs,
+            "reading_minutes": {
+                "native": round(stats.characters / NATIVE_RATE, 1),
+                "learner": round(stats.characters / LEARNER_RATE, 1),
+            },
+            "reading_time": {
+                "native": reading_time(stats.characters, NATIVE_RATE),
+                "learner": reading_time(stats.characters, LEARNER_RATE),
+            },
+            "hsk_level": stats.grade.label,
+            "hsk_standard": stats.standard,
         },
     }
 
 
 def _entity_json(entity: Entity) -> dict[str, Any]:
-    return {"name": entity.name, "english": entity.english, "role": entity.role,
-            "count": entity.count, "occurrences": [list(span) for span in entity.occurrences]}
+    return {
+        "name": entity.name,
+        "english": entity.english,
+        "role": entity.role,
+        "count": entity.count,
+        "occurrences": [list(span) for span in entity.occurrences],
+    }
 
 
 def stats_rows(stats: DocumentStats) -> list[tuple[str, str]]:
     """The figures as label and value, the same in every front end."""
     return [
-        ("Characters", f"{stats.characters:,}"), ("Words", f"{stats.words:,}"),
-        ("Unique words", f"{stats.unique_words:,}"), ("Paragraphs", f"{stats.paragraphs:,}"),
-        ("Reading time", f"{reading_time(stats.characters, NATIVE_RATE)} native, "
-                         f"{reading_time(stats.characters, LEARNER_RATE)} learner"),
+        ("Characters", f"{stats.characters:,}"),
+        ("Words", f"{stats.words:,}"),
+        ("Unique words", f"{stats.unique_words:,}"),
+        ("Paragraphs", f"{stats.paragraphs:,}"),
+        (
+            "Reading time",
+            f"{reading_time(stats.characters, NATIVE_RATE)} native, "
+            f"{reading_time(stats.characters, LEARNER_RATE)} learner",
+        ),
         ("HSK level", f"{stats.grade.label} ({stats.standard} standard)"),
     ]
 
@@ -177,8 +208,7 @@ def as_text(report: SkimReport) -> str:
         ("Organisations", [entity_line(e) for e in report.organisations]),
         ("Places", [entity_line(e) for e in report.places]),
         ("Quotes", [f"{q.speaker or '(unattributed)'}: 「{q.text}」" for q in report.quotes]),
-        ("Keywords", ["  ".join(k.word + _english(k.word, k.english)
-                                for k in report.keywords)]),
+        ("Keywords", ["  ".join(k.word + _english(k.word, k.english) for k in report.keywords)]),
         ("Outline", [o.text for o in report.outline]),
         ("Stats", [f"{name}: {value}" for name, value in stats_rows(report.stats)]),
     ]
@@ -192,23 +222,36 @@ def as_text(report: SkimReport) -> str:
 def as_markdown(report: SkimReport, title: str, source: str) -> str:
     """A Markdown report: who, what they said, what it is about, how it runs."""
     out = [f"# Skim: {_md(title)}", "", f"Source: {_md(source)}", ""]
-    for heading, entities in (("People", report.people),
-                              ("Organisations", report.organisations),
-                              ("Places", report.places)):
+    for heading, entities in (
+        ("People", report.people),
+        ("Organisations", report.organisations),
+        ("Places", report.places),
+    ):
         out += [f"## {heading}", ""]
         if entities:
             out += ["| name | English | role | count |", "| --- | --- | --- | ---: |"]
-            out += [f"| {_md(e.name)} | {_md(e.english or '')} | {_md(e.role or '')} | "
-                    f"{e.count} |" for e in entities]
+            out += [
+                f"| {_md(e.name)} | {_md(e.english or '')} | {_md(e.role or '')} | {e.count} |"
+                for e in entities
+            ]
         else:
             out.append("None found.")
         out.append("")
     out += ["## Quotes", ""]
-    out += [f"> {_md(q.text)}\n>\n> — {_md(q.speaker or 'unattributed')}\n"
-            for q in report.quotes] or ["None found.", ""]
-    out += ["## Keywords", "", ", ".join(
-        _md(k.word) + (f" ({_md(k.english)})" if k.english else "") for k in report.keywords
-    ) or "None found.", "", "## Outline", ""]
+    out += [
+        f"> {_md(q.text)}\n>\n> — {_md(q.speaker or 'unattributed')}\n" for q in report.quotes
+    ] or ["None found.", ""]
+    out += [
+        "## Keywords",
+        "",
+        ", ".join(
+            _md(k.word) + (f" ({_md(k.english)})" if k.english else "") for k in report.keywords
+        )
+        or "None found.",
+        "",
+        "## Outline",
+        "",
+    ]
     out += [f"{n}. {_md(o.text)}" for n, o in enumerate(report.outline, 1)]
     out += ["", "## Stats", ""]
     out += [f"- {name}: {_md(value)}" for name, value in stats_rows(report.stats)]

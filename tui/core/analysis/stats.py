@@ -40,13 +40,16 @@ def document_stats(document: Document, standard: str = HskStandard.HSK_2025) -> 
     document; what the reader knows of it is :mod:`tui.core.queries.known`'s."""
     words = [t for t in document.tokens if t.kind.is_word]
     han = [_simplified(document, t) for t in words if t.kind is Kind.HAN]
-    unique = {_simplified(document, t) if t.kind is Kind.HAN else t.text.casefold()
-              for t in words}
-    paragraphs = sum(1 for p in document.paragraphs if document.text[p.start:p.end].strip())
+    unique = {_simplified(document, t) if t.kind is Kind.HAN else t.text.casefold() for t in words}
+    paragraphs = sum(1 for p in document.paragraphs if document.text[p.start : p.end].strip())
     return DocumentStats(
         characters=sum(1 for ch in document.text if is_han(ch)),
-        words=len(words), unique_words=len(unique), paragraphs=paragraphs,
-        han_words=len(han), grade=grade(han, standard), standard=standard,
+        words=len(words),
+        unique_words=len(unique),
+        paragraphs=paragraphs,
+        han_words=len(han),
+        grade=grade(han, standard),
+        standard=standard,
     )
 
 

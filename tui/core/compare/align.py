@@ -89,8 +89,10 @@ class Alignment:
 
     def regional_list(self, original: str) -> list[RegionalWord]:
         """Each vocabulary change once, in order of first use, with its places in ``original``."""
-        return _listed(original, ((p.start, p.end, self.converted[p.cstart : p.cend])
-                                  for p in self.pairs if p.regional))
+        return _listed(
+            original,
+            ((p.start, p.end, self.converted[p.cstart : p.cend]) for p in self.pairs if p.regional),
+        )
 
     def suggested_list(self, original: str) -> list[RegionalWord]:
         """Each rewrite OpenCC suggested but that was not made, like :meth:`regional_list`."""
@@ -98,8 +100,9 @@ class Alignment:
 
     def regional_words(self, original: str) -> Counter[tuple[str, str]]:
         """(original, converted) vocabulary changes with their counts."""
-        return Counter({(w.original, w.converted): len(w.occurrences)
-                        for w in self.regional_list(original)})
+        return Counter(
+            {(w.original, w.converted): len(w.occurrences) for w in self.regional_list(original)}
+        )
 
 
 def _listed(original: str, spans: Iterable[tuple[int, int, str]]) -> list[RegionalWord]:
@@ -129,8 +132,9 @@ def align(document: Document, config: str, trust: RegionalTrust | None = None) -
         text = document.text[paragraph.start : paragraph.end]
         tokens = document.paragraph_tokens(paragraph)
         if config in PHRASE_CONFIGS:
-            converted = _align_phrases(text, tokens, paragraph.start, offset, config, trust,
-                                       pairs, suggestions)
+            converted = _align_phrases(
+                text, tokens, paragraph.start, offset, config, trust, pairs, suggestions
+            )
         else:
             converted = aligned(text, config)
             pairs.extend(_plain_pairs(tokens, paragraph.start, offset))
@@ -145,8 +149,14 @@ def _plain_pairs(tokens: Sequence[Token], base: int, offset: int) -> list[Pair]:
 
 
 def _align_phrases(
-    text: str, tokens: Sequence[Token], base: int, offset: int, config: str,
-    trust: RegionalTrust, pairs: list[Pair], suggestions: list[Suggestion],
+    text: str,
+    tokens: Sequence[Token],
+    base: int,
+    offset: int,
+    config: str,
+    trust: RegionalTrust,
+    pairs: list[Pair],
+    suggestions: list[Suggestion],
 ) -> str:
     """Convert one paragraph character by character, except the rewrites ``trust`` accepts,
     each of which replaces whole tokens; append its pairs and suggestions."""
@@ -230,8 +240,12 @@ def _pieces(
 
 
 def _widened(
-    text: str, plain: str, bounds: list[int], limits: tuple[int, int, int, int],
-    proposed: str, config: str,
+    text: str,
+    plain: str,
+    bounds: list[int],
+    limits: tuple[int, int, int, int],
+    proposed: str,
+    config: str,
 ) -> list[tuple[int, int, str]]:
     """The rewrite widened by unchanged neighbouring tokens until it converts on its own.
 
@@ -241,8 +255,9 @@ def _widened(
     widening converts the same, the rewrite depends on more context and stays as found.
     """
     free, first, last, after = limits
-    for left, right in sorted(((a, b) for a in range(_WIDEN + 1) for b in range(_WIDEN + 1)
-                               if a or b), key=sum):
+    for left, right in sorted(
+        ((a, b) for a in range(_WIDEN + 1) for b in range(_WIDEN + 1) if a or b), key=sum
+    ):
         lo, hi = first - left, last + right
         if lo < free or hi > after:
             continue
@@ -330,5 +345,10 @@ def converted_document(document: Document, alignment: Alignment) -> Document:
         text = alignment.converted[pair.cstart : pair.cend]
         tokens.append(Token(text, pair.cstart, pair.cend, first.kind, first.term))
     converted = alignment.converted
-    return Document(converted, tuple(tokens), paragraphs_of(converted, tokens), document.source,
-                    segmented=document.segmented)
+    return Document(
+        converted,
+        tuple(tokens),
+        paragraphs_of(converted, tokens),
+        document.source,
+        segmented=document.segmented,
+    )

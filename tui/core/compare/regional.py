@@ -27,8 +27,12 @@ if TYPE_CHECKING:
 
 #: Which column of the vetted list each phrase config reads, and whether it writes the
 #: mainland word (``tw2sp``: Taiwan to mainland) or reads it (``s2twp``).
-_REGION = {"tw2sp": ("taiwan", True), "s2twp": ("taiwan", False),
-           "hk2sp": ("hong_kong", True), "s2hkp": ("hong_kong", False)}
+_REGION = {
+    "tw2sp": ("taiwan", True),
+    "s2twp": ("taiwan", False),
+    "hk2sp": ("hong_kong", True),
+    "s2hkp": ("hong_kong", False),
+}
 
 _NONE = "-"
 
@@ -64,17 +68,26 @@ def parse_vetted(text: str, source: str) -> tuple[VettedWord, ...]:
             continue
         fields = line.split("\t")
         if len(fields) != 4:
-            raise ZhreadError(f"line {number}: expected 4 tab-separated fields, got {len(fields)}",
-                              source)
+            raise ZhreadError(
+                f"line {number}: expected 4 tab-separated fields, got {len(fields)}", source
+            )
         taiwan, mainland, hong_kong, ways = (field.strip() for field in fields)
         if ways not in set(Ways):
-            raise ZhreadError(f"line {number}: ways must be one of {', '.join(Ways)}, not {ways!r}",
-                              source)
+            raise ZhreadError(
+                f"line {number}: ways must be one of {', '.join(Ways)}, not {ways!r}", source
+            )
         if not mainland or mainland == _NONE or not taiwan or not hong_kong:
-            raise ZhreadError(f"line {number}: empty field ({_NONE!r} marks a missing word)",
-                              source)
-        words.append(VettedWord(None if taiwan == _NONE else taiwan, mainland,
-                                None if hong_kong == _NONE else hong_kong, Ways(ways)))
+            raise ZhreadError(
+                f"line {number}: empty field ({_NONE!r} marks a missing word)", source
+            )
+        words.append(
+            VettedWord(
+                None if taiwan == _NONE else taiwan,
+                mainland,
+                None if hong_kong == _NONE else hong_kong,
+                Ways(ways),
+            )
+        )
     return tuple(words)
 
 
@@ -150,7 +163,10 @@ def _glossary_forms(glossary: Glossary | None) -> Iterable[tuple[str, set[str]]]
     if glossary is None:
         return
     for entry_id, entry in glossary.entries.items():
-        forms = {shadow(form) for form in (entry.hant, entry.hans, *entry.forms)
-                 if any(is_han(ch) for ch in form)}
+        forms = {
+            shadow(form)
+            for form in (entry.hant, entry.hans, *entry.forms)
+            if any(is_han(ch) for ch in form)
+        }
         if len(forms) > 1:
             yield entry_id, forms

@@ -68,8 +68,11 @@ class ShownText:
         parts = []
         for at in range(first, last + 1):
             chunk_start, chunk_end = self._bounds[at]
-            parts.append(self._chunk(at)[max(start, chunk_start) - chunk_start :
-                                         min(stop, chunk_end) - chunk_start])
+            parts.append(
+                self._chunk(at)[
+                    max(start, chunk_start) - chunk_start : min(stop, chunk_end) - chunk_start
+                ]
+            )
         return "".join(parts)
 
     def _chunk(self, at: int) -> str:

@@ -266,9 +266,7 @@ class _Known:
 # --- a new entry -----------------------------------------------------------------------
 
 
-def entry_for(
-    candidate: Candidate, source: str, *, taken: Collection[str] | None = None
-) -> Entry:
+def entry_for(candidate: Candidate, source: str, *, taken: Collection[str] | None = None) -> Entry:
     """A glossary entry for ``candidate``, ready for the user's glossary.
 
     ``source`` names the document in the definition, so the user can tell later where the

@@ -81,8 +81,13 @@ def terms_found(document: Document, glossary: Glossary) -> list[TermUse]:
             spans.setdefault(token.term, []).append((token.start, token.end))
             forms.setdefault(token.term, Counter())[token.text] += 1
     return [
-        TermUse(glossary.get(i), len(found), found,
-                tuple(form for form, _ in forms[i].most_common()), glossary.text_note(i))
+        TermUse(
+            glossary.get(i),
+            len(found),
+            found,
+            tuple(form for form, _ in forms[i].most_common()),
+            glossary.text_note(i),
+        )
         for i, found in spans.items()
     ]
 

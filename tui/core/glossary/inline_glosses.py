@@ -19,11 +19,32 @@ from tui.core.model.chars import contains_han
 __all__ = ["BRACKETS", "QUOTES", "gloss_offset", "inline_glosses", "said_names"]
 
 #: Brackets a text puts an explanation in, opening -> closing.
-BRACKETS = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕", "〖": "〗",
-            "{": "}", "｛": "｝", "〘": "〙", "〚": "〛"}
+BRACKETS = {
+    "(": ")",
+    "（": "）",
+    "[": "]",
+    "［": "］",
+    "【": "】",
+    "〔": "〕",
+    "〖": "〗",
+    "{": "}",
+    "｛": "｝",
+    "〘": "〙",
+    "〚": "〛",
+}
 #: Quote marks that may enclose a term, opening -> closing.
-QUOTES = {"「": "」", "『": "』", "“": "”", "‘": "’", "《": "》", "〈": "〉", '"': '"', "'": "'",
-          "«": "»", "‹": "›"}
+QUOTES = {
+    "「": "」",
+    "『": "』",
+    "“": "”",
+    "‘": "’",
+    "《": "》",
+    "〈": "〉",
+    '"': '"',
+    "'": "'",
+    "«": "»",
+    "‹": "›",
+}
 #: How far the text's own explanation may start from the term: a space or a quote mark.
 GAP = 3
 #: Longest explanation looked at; a longer bracket is a passage, not a gloss.

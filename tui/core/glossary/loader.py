@@ -32,6 +32,7 @@ MAX_GLOSSARY_BYTES = 10 * 1024 * 1024
 #: No list in a glossary file (the terms, or one entry's forms) may be longer than this.
 MAX_ENTRIES = 100_000
 
+
 class GlossaryError(ZhreadError):
     """A broken glossary file, located as precisely as the YAML allows.
 

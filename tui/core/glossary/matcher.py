@@ -217,4 +217,3 @@ class Matcher:
                 found.append(TermMatch(i, i + hit[0], hit[1]))
                 pos = i + hit[0]
         return found
-

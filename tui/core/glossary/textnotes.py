@@ -37,8 +37,7 @@ from tui.core.glossary.bundled import seeds_dir
 from tui.core.glossary.entries import _SLUG, Glossary
 from tui.core.glossary.loader import GlossaryError, _decode, _line, _load_yaml, _read_limited
 
-__all__ = ["NOTES_SUFFIX", "TextNotes", "for_document", "notes_for", "parse_text_notes",
-           "text_key"]
+__all__ = ["NOTES_SUFFIX", "TextNotes", "for_document", "notes_for", "parse_text_notes", "text_key"]
 
 #: A text's notes file is named after it: story.txt -> story.notes.yaml.
 NOTES_SUFFIX = ".notes.yaml"

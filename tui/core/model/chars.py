@@ -41,6 +41,7 @@ def unify_name_dots(text: str) -> str:
     glossary's 漢娜·多門 is found in a Taiwan text's 漢娜‧多門 and the other way round."""
     return text.translate(_ONE_DOT)
 
+
 #: Closing punctuation that may not begin a line (Chinese and Western).
 NO_LINE_START = frozenset("。，、；：？！」』）》〉】〕〗〙〛”’…—.,;:?!)]}%‰℃·・･‧．～〜ー")
 
@@ -48,7 +49,11 @@ NO_LINE_START = frozenset("。，、；：？！」』）》〉】〕〗〙〛�
 NO_LINE_END = frozenset("「『（《〈【〔〖〘〚“‘([{")
 
 _HAN_RANGES = (
-    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F), (0x30000, 0x323AF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2FA1F),
+    (0x30000, 0x323AF),
 )
 _JOINERS = frozenset("\u200d\ufe0e\ufe0f")
 
@@ -81,9 +86,7 @@ def char_kind(ch: str) -> Kind:
     return Kind.OTHER
 
 
-_ANY_HAN = re.compile(
-    "[〇" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN_RANGES) + "]"
-)
+_ANY_HAN = re.compile("[〇" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN_RANGES) + "]")
 
 
 def contains_han(text: str) -> bool:

@@ -75,8 +75,13 @@ class Chunk:
     __slots__ = ("_kinds", "_words", "end", "segmented", "start", "starts", "terms")
 
     def __init__(
-        self, start: int, end: int, starts: array[int] | None = None, kinds: bytes | None = None,
-        terms: dict[int, str] | None = None, segmented: bool = False,
+        self,
+        start: int,
+        end: int,
+        starts: array[int] | None = None,
+        kinds: bytes | None = None,
+        terms: dict[int, str] | None = None,
+        segmented: bool = False,
     ) -> None:
         self.start, self.end = start, end
         self.starts, self._kinds = starts, kinds
@@ -203,13 +208,18 @@ class Document:
         terms = {t.start: t.term for t in tokens if t.term is not None}
         chunk = Chunk(0, len(text), starts, kinds, terms, segmented)
         self._setup(text, [chunk], source, segmented, shadow, None)
-        self._paragraphs = tuple(paragraphs) if paragraphs is not None else (
-            paragraphs_of(text, tokens))
+        self._paragraphs = (
+            tuple(paragraphs) if paragraphs is not None else (paragraphs_of(text, tokens))
+        )
 
     @classmethod
     def from_chunks(
-        cls, text: str, chunks: Sequence[Chunk], source: str = "<text>",
-        shadow: str | Sequence[str] = "", newlines: array[int] | None = None,
+        cls,
+        text: str,
+        chunks: Sequence[Chunk],
+        source: str = "<text>",
+        shadow: str | Sequence[str] = "",
+        newlines: array[int] | None = None,
     ) -> Document:
         """A document over chunks that tile ``text``; ``shadow`` is the whole shadow or one
         piece per chunk (``""`` for a chunk not yet segmented)."""
@@ -219,8 +229,13 @@ class Document:
         return document
 
     def _setup(
-        self, text: str, chunks: list[Chunk], source: str, segmented: bool,
-        shadow: str | Sequence[str], newlines: array[int] | None,
+        self,
+        text: str,
+        chunks: list[Chunk],
+        source: str,
+        segmented: bool,
+        shadow: str | Sequence[str],
+        newlines: array[int] | None,
     ) -> None:
         self.text, self.source, self.segmented, self.chunks = text, source, segmented, chunks
         self._chunk_starts = [chunk.start for chunk in chunks]

@@ -67,7 +67,8 @@ def above_level_ranges(
     if not document.shadow:
         return []
     return [
-        (t.start, t.end) for t in _han_tokens(document)
+        (t.start, t.end)
+        for t in _han_tokens(document)
         if (level(_word(document, t), standard) or 99) > limit
     ]
 

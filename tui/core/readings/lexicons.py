@@ -34,8 +34,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Phrases", "collection_paused", "jieba_counts", "jieba_dict_path", "jieba_prefixes",
-           "jieba_summary", "jieba_tags", "phrases_path", "pinyin_phrases"]
+__all__ = [
+    "Phrases",
+    "collection_paused",
+    "jieba_counts",
+    "jieba_dict_path",
+    "jieba_prefixes",
+    "jieba_summary",
+    "jieba_tags",
+    "phrases_path",
+    "pinyin_phrases",
+]
 
 #: Up to this many new characters, each is searched for rather than the file scanned.
 _PROBE_LIMIT = 32
@@ -112,8 +121,9 @@ def jieba_summary(path: Path | None = None) -> tuple[int, str]:
     return total, "\n" + "".join(p + "\n" for p in sorted(prefixes - words))
 
 
-def jieba_counts(new: Set[str], known: Set[str] = frozenset(),
-                 path: Path | None = None) -> dict[str, int]:
+def jieba_counts(
+    new: Set[str], known: Set[str] = frozenset(), path: Path | None = None
+) -> dict[str, int]:
     """Dictionary words made of ``new`` and ``known`` characters that use one of ``new``,
     with their counts; a word listed twice keeps its last line's, as jieba does."""
     rows = _rows(path or jieba_dict_path(), _words(new), known, _COUNT)
@@ -123,8 +133,9 @@ def jieba_counts(new: Set[str], known: Set[str] = frozenset(),
     return dict(zip(words, map(int, counts), strict=True))
 
 
-def jieba_tags(new: Set[str], known: Set[str] = frozenset(),
-               path: Path | None = None) -> dict[str, str]:
+def jieba_tags(
+    new: Set[str], known: Set[str] = frozenset(), path: Path | None = None
+) -> dict[str, str]:
     """The part-of-speech tags of the words :func:`jieba_counts` gives."""
     return dict(_rows(path or jieba_dict_path(), _words(new), known, _TAG))
 
@@ -152,8 +163,11 @@ def _rows(source: Path | str, new: set[str], known: Set[str], rest: str) -> list
     allowed = new | _words(known)
     if _probe(new):
         found = _lines_holding(source, new, rf"([^ \n]+){rest}", b"\n")
-        return [row for row in found if allowed.issuperset(_word(row))
-                and not new.isdisjoint(_word(row))]
+        return [
+            row
+            for row in found
+            if allowed.issuperset(_word(row)) and not new.isdisjoint(_word(row))
+        ]
     uses_new = rf"(?=[{_char_class(allowed)}]*?[{_char_class(new)}])" if known else ""
     return _scan(source, re.compile(rf"\n{uses_new}([{_char_class(allowed)}]+){rest}"), b"\n")
 
@@ -190,26 +204,32 @@ def _scan(source: Path | str, pattern: re.Pattern[str], boundary: bytes) -> list
     decoded with a newline before it, as a text ``source`` starts)."""
     if isinstance(source, str):
         return pattern.findall(source)
-    return [found for piece in _pieces(source, boundary)
-            for found in pattern.findall("\n" + piece.decode("utf-8"))]
+    return [
+        found
+        for piece in _pieces(source, boundary)
+        for found in pattern.findall("\n" + piece.decode("utf-8"))
+    ]
 
 
-def _lines_holding(source: Path | str, chars: Iterable[str], line: str,
-                   boundary: bytes) -> list[Any]:
+def _lines_holding(
+    source: Path | str, chars: Iterable[str], line: str, boundary: bytes
+) -> list[Any]:
     """Groups of the pattern ``line`` (as ``re.findall`` gives them) matched at the start of
     each line of ``source`` that holds any of ``chars``. A file is searched as UTF-8 bytes,
     which need no decoding and never match part of another character."""
     if isinstance(source, str):
         return list(_lines_in(source, list(chars), re.compile(line), "\n"))
     pattern, needles = re.compile(line.encode("utf-8")), [ch.encode("utf-8") for ch in chars]
-    return [row.decode("utf-8") if isinstance(row, bytes)
-            else tuple(group.decode("utf-8") for group in row)
-            for piece in _pieces(source, boundary)
-            for row in _lines_in(piece, needles, pattern, b"\n")]
+    return [
+        row.decode("utf-8")
+        if isinstance(row, bytes)
+        else tuple(group.decode("utf-8") for group in row)
+        for piece in _pieces(source, boundary)
+        for row in _lines_in(piece, needles, pattern, b"\n")
+    ]
 
 
-def _lines_in(data: Any, needles: list[Any], line: re.Pattern[Any],
-              newline: Any) -> Iterator[Any]:
+def _lines_in(data: Any, needles: list[Any], line: re.Pattern[Any], newline: Any) -> Iterator[Any]:
     """Groups of ``line`` at the start of each line of ``data`` holding a needle, once."""
     seen: set[int] = set()
     for needle in needles:
@@ -228,8 +248,9 @@ def _char_class(chars: Iterable[str]) -> str:
     return "".join(re.escape(ch) for ch in sorted(chars))
 
 
-def pinyin_phrases(new: Set[str], known: Set[str] = frozenset(),
-                   path: Path | None = None) -> Phrases:
+def pinyin_phrases(
+    new: Set[str], known: Set[str] = frozenset(), path: Path | None = None
+) -> Phrases:
     """Phrases made of ``new`` and ``known`` characters that use one of ``new``, and the
     prefixes over both that use one of ``new`` of the phrases that go beyond them."""
     new = {ch for ch in _words(new) if ord(ch) >= _LOWEST_PHRASE_CHAR} - set(known)

@@ -13,8 +13,15 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-__all__ = ["is_numbered_query", "marks", "numbered", "pinyin", "syllable_problem",
-           "tone_problem", "zhuyin"]
+__all__ = [
+    "is_numbered_query",
+    "marks",
+    "numbered",
+    "pinyin",
+    "syllable_problem",
+    "tone_problem",
+    "zhuyin",
+]
 
 #: Combining tone marks by tone number (NFC folds them into precomposed letters).
 _TONE_MARKS = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
@@ -33,6 +40,7 @@ def pinyin(simplified: str) -> str:
     reader admits a whole text's at once): the first frame must not wait for either.
     """
     from tui.core.readings import pinyintables
+
     pinyintables.admit(simplified)
     module = pinyintables.pypinyin()
     syllables = module.lazy_pinyin(simplified, style=module.Style.TONE, errors="ignore")
@@ -115,18 +123,70 @@ def _looks_like_syllable(lower: str) -> bool:
 # --- zhuyin --------------------------------------------------------------------------------
 
 _INITIALS = {
-    "b": "ㄅ", "p": "ㄆ", "m": "ㄇ", "f": "ㄈ", "d": "ㄉ", "t": "ㄊ", "n": "ㄋ", "l": "ㄌ",
-    "g": "ㄍ", "k": "ㄎ", "h": "ㄏ", "j": "ㄐ", "q": "ㄑ", "x": "ㄒ", "zh": "ㄓ", "ch": "ㄔ",
-    "sh": "ㄕ", "r": "ㄖ", "z": "ㄗ", "c": "ㄘ", "s": "ㄙ",
+    "b": "ㄅ",
+    "p": "ㄆ",
+    "m": "ㄇ",
+    "f": "ㄈ",
+    "d": "ㄉ",
+    "t": "ㄊ",
+    "n": "ㄋ",
+    "l": "ㄌ",
+    "g": "ㄍ",
+    "k": "ㄎ",
+    "h": "ㄏ",
+    "j": "ㄐ",
+    "q": "ㄑ",
+    "x": "ㄒ",
+    "zh": "ㄓ",
+    "ch": "ㄔ",
+    "sh": "ㄕ",
+    "r": "ㄖ",
+    "z": "ㄗ",
+    "c": "ㄘ",
+    "s": "ㄙ",
 }
 _FINALS = {
-    "a": "ㄚ", "o": "ㄛ", "e": "ㄜ", "ê": "ㄝ", "ai": "ㄞ", "ei": "ㄟ", "ao": "ㄠ", "ou": "ㄡ",
-    "an": "ㄢ", "en": "ㄣ", "ang": "ㄤ", "eng": "ㄥ", "ong": "ㄨㄥ", "er": "ㄦ",
-    "i": "ㄧ", "ia": "ㄧㄚ", "io": "ㄧㄛ", "ie": "ㄧㄝ", "iao": "ㄧㄠ", "iu": "ㄧㄡ",
-    "iou": "ㄧㄡ", "ian": "ㄧㄢ", "in": "ㄧㄣ", "iang": "ㄧㄤ", "ing": "ㄧㄥ", "iong": "ㄩㄥ",
-    "u": "ㄨ", "ua": "ㄨㄚ", "uo": "ㄨㄛ", "uai": "ㄨㄞ", "ui": "ㄨㄟ", "uei": "ㄨㄟ",
-    "uan": "ㄨㄢ", "un": "ㄨㄣ", "uen": "ㄨㄣ", "uang": "ㄨㄤ", "ueng": "ㄨㄥ",
-    "ü": "ㄩ", "üe": "ㄩㄝ", "üan": "ㄩㄢ", "ün": "ㄩㄣ",
+    "a": "ㄚ",
+    "o": "ㄛ",
+    "e": "ㄜ",
+    "ê": "ㄝ",
+    "ai": "ㄞ",
+    "ei": "ㄟ",
+    "ao": "ㄠ",
+    "ou": "ㄡ",
+    "an": "ㄢ",
+    "en": "ㄣ",
+    "ang": "ㄤ",
+    "eng": "ㄥ",
+    "ong": "ㄨㄥ",
+    "er": "ㄦ",
+    "i": "ㄧ",
+    "ia": "ㄧㄚ",
+    "io": "ㄧㄛ",
+    "ie": "ㄧㄝ",
+    "iao": "ㄧㄠ",
+    "iu": "ㄧㄡ",
+    "iou": "ㄧㄡ",
+    "ian": "ㄧㄢ",
+    "in": "ㄧㄣ",
+    "iang": "ㄧㄤ",
+    "ing": "ㄧㄥ",
+    "iong": "ㄩㄥ",
+    "u": "ㄨ",
+    "ua": "ㄨㄚ",
+    "uo": "ㄨㄛ",
+    "uai": "ㄨㄞ",
+    "ui": "ㄨㄟ",
+    "uei": "ㄨㄟ",
+    "uan": "ㄨㄢ",
+    "un": "ㄨㄣ",
+    "uen": "ㄨㄣ",
+    "uang": "ㄨㄤ",
+    "ueng": "ㄨㄥ",
+    "ü": "ㄩ",
+    "üe": "ㄩㄝ",
+    "üan": "ㄩㄢ",
+    "ün": "ㄩㄣ",
 }
 #: Syllables that are not initial + final: the syllabic nasals of 呣, 嗯, 哼.
 _WHOLE = {"m": "ㄇ", "n": "ㄋ", "ng": "ㄫ", "hm": "ㄏㄇ", "hng": "ㄏㄫ"}
@@ -235,7 +295,9 @@ def syllable_problem(
 
 
 def _unspelt_from(
-    letters: str, is_syllable: Callable[[str], bool], begins: Callable[[str], bool],
+    letters: str,
+    is_syllable: Callable[[str], bool],
+    begins: Callable[[str], bool],
     whole: bool,
 ) -> int | None:
     """Where splitting ``letters`` into syllables gets stuck, or None when it does not: the

@@ -17,8 +17,22 @@ from tui.core.errors import ZhreadError
 
 #: Every configuration OpenCC ships, by its short name.
 CONFIGS: tuple[str, ...] = (
-    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp",
-    "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t",
+    "s2t",
+    "t2s",
+    "s2tw",
+    "tw2s",
+    "s2twp",
+    "tw2sp",
+    "s2hk",
+    "hk2s",
+    "s2hkp",
+    "hk2sp",
+    "t2tw",
+    "t2hk",
+    "tw2t",
+    "hk2t",
+    "t2jp",
+    "jp2t",
 )
 
 #: Configs that rewrite vocabulary (演算法 -> 算法) and so change lengths; display only.
@@ -124,8 +138,9 @@ def _simplified_only() -> frozenset[str]:
     """Characters OpenCC's table always writes another way in Traditional (发 -> 發/髮, never
     发). Taken from the character table rather than by loading the ``s2t`` converter for
     this one count: its phrase tables hold about 28 MB of memory."""
-    return frozenset(ch for ch, targets in character_table("STCharacters.txt").items()
-                     if ch not in targets)
+    return frozenset(
+        ch for ch, targets in character_table("STCharacters.txt").items() if ch not in targets
+    )
 
 
 def other_script_config(script: Script) -> str:
@@ -145,12 +160,17 @@ class Region(StrEnum):
 #: Friendly conversion targets, as the reader and `zhread convert --to` name them.
 TARGETS: tuple[str, ...] = ("hans", "hant", "tw", "hk")
 
-TARGET_NAMES = {"hans": "Simplified", "hant": "Traditional", "tw": "Traditional (Taiwan)",
-                "hk": "Traditional (Hong Kong)"}
+TARGET_NAMES = {
+    "hans": "Simplified",
+    "hant": "Traditional",
+    "tw": "Traditional (Taiwan)",
+    "hk": "Traditional (Hong Kong)",
+}
 
 
-def config_for(target: str, source: Script, phrases: bool = False,
-               region: Region = Region.UNKNOWN) -> str:
+def config_for(
+    target: str, source: Script, phrases: bool = False, region: Region = Region.UNKNOWN
+) -> str:
     """The OpenCC config that takes a text in ``source`` script to ``target``.
 
     Without ``phrases`` every config keeps the text's length (offsets carry over); with it
@@ -164,8 +184,15 @@ def config_for(target: str, source: Script, phrases: bool = False,
         prefix = "hk" if region is Region.HONG_KONG else "tw"
         return f"{prefix}2sp" if phrases else f"{prefix}2s"
     if source is Script.TRADITIONAL:
-        return {"hant": "tw2t" if region is Region.TAIWAN else "hk2t" if region is Region.HONG_KONG
-                else "s2t", "tw": "t2tw", "hk": "t2hk"}[target]
+        return {
+            "hant": "tw2t"
+            if region is Region.TAIWAN
+            else "hk2t"
+            if region is Region.HONG_KONG
+            else "s2t",
+            "tw": "t2tw",
+            "hk": "t2hk",
+        }[target]
     if target == "hant":
         return "s2t"
     return f"s2{target}p" if phrases else f"s2{target}"
@@ -203,6 +230,9 @@ def _rewrites(text: str, plain: str, phrases: str) -> int:
     for line in pieces:
         a, b = convert(line, plain), convert(line, phrases)
         if a != b:
-            count += sum(1 for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-                         if op[0] != "equal")
+            count += sum(
+                1
+                for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+                if op[0] != "equal"
+            )
     return count

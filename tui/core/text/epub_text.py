@@ -129,13 +129,15 @@ def _package_path(archive: zipfile.ZipFile, source: str) -> str:
 def _xml(data: bytes, name: str, source: str) -> Any:
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False,
-                             load_dtd=False, huge_tree=False)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, recover=False, load_dtd=False, huge_tree=False
+    )
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise ZhreadError(f"not a valid EPUB ({name} is not well-formed XML: {error})",
-                          source) from None
+        raise ZhreadError(
+            f"not a valid EPUB ({name} is not well-formed XML: {error})", source
+        ) from None
 
 
 # --- the package document --------------------------------------------------------------------
@@ -148,8 +150,11 @@ def _manifest(opf: Any, package: str) -> dict[str, tuple[str, str, str]]:
     for item in opf.iterfind("{*}manifest/{*}item"):
         href = item.get("href")
         if item.get("id") and href:
-            items[item.get("id")] = (_resolve(base, href), item.get("media-type", ""),
-                                     item.get("properties", ""))
+            items[item.get("id")] = (
+                _resolve(base, href),
+                item.get("media-type", ""),
+                item.get("properties", ""),
+            )
     return items
 
 
@@ -176,8 +181,9 @@ def _encrypted(archive: zipfile.ZipFile) -> set[str]:
     return {unquote(ref.get("URI", "")) for ref in tree.iter("{*}CipherReference")}
 
 
-def _toc_titles(archive: zipfile.ZipFile, opf: Any,
-                manifest: dict[str, tuple[str, str, str]], package: str) -> dict[str, str]:
+def _toc_titles(
+    archive: zipfile.ZipFile, opf: Any, manifest: dict[str, tuple[str, str, str]], package: str
+) -> dict[str, str]:
     """Chapter path -> its first title in the table of contents; empty when there is none
     (a book without a usable contents still reads, just without headings added)."""
     nav = next((item for item in manifest.values() if "nav" in item[2].split()), None)
@@ -199,8 +205,11 @@ def _toc_titles(archive: zipfile.ZipFile, opf: Any,
 
 
 def _nav_entries(tree: Any) -> list[tuple[str, str]]:
-    return [(link.get("href", ""), fold_spaces("".join(link.itertext())))
-            for link in tree.iter("{*}a") if link.get("href")]
+    return [
+        (link.get("href", ""), fold_spaces("".join(link.itertext())))
+        for link in tree.iter("{*}a")
+        if link.get("href")
+    ]
 
 
 def _ncx_entries(tree: Any) -> list[tuple[str, str]]:

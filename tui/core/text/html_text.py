@@ -25,14 +25,32 @@ from typing import Any
 from tui.core.errors import ZhreadError
 from tui.core.text.loading import Loaded, decode
 
-__all__ = ["HtmlText", "block_text", "declared_charset", "decode_html", "extract", "fold_spaces",
-           "load_html", "looks_like_html", "parse", "with_title"]
+__all__ = [
+    "HtmlText",
+    "block_text",
+    "declared_charset",
+    "decode_html",
+    "extract",
+    "fold_spaces",
+    "load_html",
+    "looks_like_html",
+    "parse",
+    "with_title",
+]
 
 #: Where the charset declaration must be, by the HTML standard's prescan: the first 1024 bytes.
 _PRESCAN = 1024
 #: Encodings a page may declare that browsers read as a superset (the WHATWG label table).
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "euc-cn": "gb18030", "x-gbk": "gb18030",
-              "big5": "big5hkscs", "ascii": "utf-8", "iso-8859-1": "cp1252", "latin-1": "cp1252"}
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc-cn": "gb18030",
+    "x-gbk": "gb18030",
+    "big5": "big5hkscs",
+    "ascii": "utf-8",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+}
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"^<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)")
 #: The first tags of an HTML document, to tell curl output from text on standard input.
@@ -43,16 +61,61 @@ _HTML_START = re.compile(
 )
 
 #: Tags whose text is never article text.
-_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "math", "button",
-                   "select", "iframe", "object", "canvas", "form"})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "math",
+        "button",
+        "select",
+        "iframe",
+        "object",
+        "canvas",
+        "form",
+    }
+)
 #: Page furniture: dropped by the fallback when a page has a body of its own besides.
 _FURNITURE = frozenset({"nav", "header", "footer", "aside", "menu"})
 #: Tags that start a new line of text.
-_BLOCKS = frozenset({
-    "address", "article", "blockquote", "body", "br", "caption", "dd", "div", "dl", "dt",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p",
-    "pre", "section", "table", "td", "th", "tr", "ul", *_FURNITURE,
-})
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+        *_FURNITURE,
+    }
+)
 #: Runs of HTML whitespace; an ideographic space (U+3000) is text, not layout, and stays.
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
@@ -95,8 +158,9 @@ def decode_html(data: bytes, source: str, encoding: str | None = None) -> Loaded
     """Decode a page: the user's encoding, else a byte-order mark, else the page's declared
     charset, else detection. A declaration the bytes contradict (pages often say gb2312 and
     hold UTF-8) is not believed, since detection reads it right."""
-    if encoding is not None or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
-                                                codecs.BOM_UTF16_BE)):
+    if encoding is not None or data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
         return decode(data, encoding=encoding, source=source)
     declared = declared_charset(data)
     if declared is not None and declared not in ("utf-16", "utf-16-le", "utf-16-be"):
@@ -146,8 +210,9 @@ def parse(markup: str) -> Any:
     from lxml import etree, html
 
     try:
-        return html.document_fromstring(markup.encode("utf-8", "surrogatepass"),
-                                        parser=html.HTMLParser(encoding="utf-8"))
+        return html.document_fromstring(
+            markup.encode("utf-8", "surrogatepass"), parser=html.HTMLParser(encoding="utf-8")
+        )
     except (etree.ParserError, ValueError, UnicodeError):
         return None
 
@@ -176,8 +241,12 @@ def _trafilatura(tree: Any) -> HtmlText | None:
     _quiet()
     try:
         result = trafilatura.bare_extraction(
-            tree, include_comments=False, include_tables=True, favor_recall=True,
-            with_metadata=True, deduplicate=False,
+            tree,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            with_metadata=True,
+            deduplicate=False,
         )
     except Exception:  # noqa: BLE001 - a heuristic library must not take the reader down
         return None

@@ -53,8 +53,9 @@ _CHINESE: tuple[str, ...] = ("gb18030", "cp950", "big5hkscs")
 #: U+2027 in cp950), comes out as a bullet •. ``big5hkscs`` is built on the same table (the
 #: HKSCS standard itself has U+2027), so its text is put right with these: each character on
 #: the left is what exactly one Big5 byte pair decodes to, so the fix is exact.
-_BIG5_AS_CP950 = str.maketrans({"•": "‧", "､": "﹑", "‾": "¯", "∼": "～", "♁": "⊕", "☉": "⊙",
-                                "¥": "￥", "¢": "￠", "£": "￡"})
+_BIG5_AS_CP950 = str.maketrans(
+    {"•": "‧", "､": "﹑", "‾": "¯", "∼": "～", "♁": "⊕", "☉": "⊙", "¥": "￥", "¢": "￠", "£": "￡"}
+)
 
 #: Below this even the best Chinese reading is mostly junk (kana, private use, box drawing,
 #: rare characters), and charset-normalizer is asked whether the bytes are some other legacy

@@ -18,8 +18,16 @@ from tui.core.errors import ZhreadError, imports_for
 from tui.core.text.loading import Loaded, decode, read_path, read_stdin
 from tui.core.text.markdown_text import MARKDOWN_SUFFIXES
 
-__all__ = ["SUFFIXES", "Format", "documents_in", "format_of", "from_bytes", "load_source",
-           "load_stdin_source", "sniff"]
+__all__ = [
+    "SUFFIXES",
+    "Format",
+    "documents_in",
+    "format_of",
+    "from_bytes",
+    "load_source",
+    "load_stdin_source",
+    "sniff",
+]
 
 
 class Format(StrEnum):
@@ -31,9 +39,13 @@ class Format(StrEnum):
 
 #: What each suffix means; a folder lists only files with one of these.
 SUFFIXES: dict[str, Format] = {
-    ".txt": Format.TEXT, ".text": Format.TEXT,
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
     **dict.fromkeys(MARKDOWN_SUFFIXES, Format.MARKDOWN),
-    ".html": Format.HTML, ".htm": Format.HTML, ".xhtml": Format.HTML, ".shtml": Format.HTML,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".xhtml": Format.HTML,
+    ".shtml": Format.HTML,
     ".epub": Format.EPUB,
 }
 
@@ -106,6 +118,9 @@ def documents_in(folder: str | Path) -> list[Path]:
         raise ZhreadError("permission denied", root) from None
     except OSError as error:
         raise ZhreadError(f"cannot list the folder ({error.strerror or error})", root) from None
-    found = [entry for entry in entries if not entry.name.startswith(".")
-             and entry.suffix.lower() in SUFFIXES and entry.is_file()]
+    found = [
+        entry
+        for entry in entries
+        if not entry.name.startswith(".") and entry.suffix.lower() in SUFFIXES and entry.is_file()
+    ]
     return sorted(found, key=lambda entry: (entry.name.casefold(), entry.name))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import apart, safefiles
+from tui.core.errors import imports_for
 from tui.core.readings import lexicons
 
 __all__ = ["Summary", "cache_path", "load_summary", "prepare"]
@@ -44,7 +45,8 @@ class Summary:
 
 def cache_path(cache_dir: Path) -> Path:
     """Where the summary of jieba's default dictionary is cached."""
-    import jieba
+    with imports_for("cut the text into words"):
+        import jieba
 
     stat = os.stat(lexicons.jieba_dict_path())
     return cache_dir / f"jieba-{jieba.__version__}-{stat.st_size}-{int(stat.st_mtime)}.summary"
@@ -114,8 +116,10 @@ def _move_aside(path: Path, error: Exception) -> str | None:
         aside = safefiles.move_aside(path)
     except OSError:
         return None  # it cannot be moved, so it will not be replaced either: nothing is lost
-    note = (f"the segmenter's cache {path} was damaged ({reason}); "
-            f"moved it to {aside.name} and rebuilt it")
+    note = (
+        f"the segmenter's cache {path} was damaged ({reason}); "
+        f"moved it to {aside.name} and rebuilt it"
+    )
     _log.info(note)  # the caller shows the note; stderr may be a TUI
     return note
 

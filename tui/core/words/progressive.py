@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 #: half a minute of jieba and 2 bytes a character of shadow.
 ANNOTATE_LIMIT = 4_000_000
 
+
 def segmented_at(document: Document, offset: int) -> bool:
     """Whether the words around ``offset`` are found: the chunk holding it is segmented."""
     if document.segmented:
@@ -51,7 +52,10 @@ class Progressive:
     """Segments every chunk of a document anew (with this glossary), nearest first."""
 
     def __init__(
-        self, document: Document, glossary: Glossary | None, splitter: HanSplitter,
+        self,
+        document: Document,
+        glossary: Glossary | None,
+        splitter: HanSplitter,
         limit: int = ANNOTATE_LIMIT,
     ) -> None:
         self.text, self.source = document.text, document.source
@@ -74,7 +78,8 @@ class Progressive:
         chunk = self.chunks[at]
         piece_shadow = make_shadow(self.text[chunk.start : chunk.end])
         self.chunks[at] = segment_chunk(
-            self.text, piece_shadow, chunk.start, chunk.end, self.glossary, self.splitter)
+            self.text, piece_shadow, chunk.start, chunk.end, self.glossary, self.splitter
+        )
         self.shadows[at] = piece_shadow
         self.done += chunk.end - chunk.start
         return True
@@ -89,7 +94,8 @@ class Progressive:
     def document(self) -> Document:
         """The document as far as it is segmented (a new object; the chunks are shared)."""
         return Document.from_chunks(
-            self.text, list(self.chunks), self.source, list(self.shadows), self.newlines)
+            self.text, list(self.chunks), self.source, list(self.shadows), self.newlines
+        )
 
     def run(
         self,

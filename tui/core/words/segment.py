@@ -34,7 +34,7 @@ HanSplitter = Callable[[str], list[int]]
 
 
 #: What ``jieba.Tokenizer.cut`` treats as one Han block (its ``re_han_default``, letters aside).
-_JIEBA_HAN = re.compile("[\u4E00-\u9FD5]+")
+_JIEBA_HAN = re.compile("[\u4e00-\u9fd5]+")
 
 
 def per_character(run: str) -> list[int]:
@@ -112,6 +112,7 @@ class JiebaSplitter:
         with self._pos_lock:
             if self._pos is None:
                 from tui.core.words import postagger
+
                 with self._admit_lock:
                     self._tags = lexicons.jieba_tags(self._admitted)
                 self._pos = postagger.tagger(self._tokenizer, self._tags, self.admit)
@@ -156,8 +157,12 @@ def provisional(text: str, source: str = "<text>") -> Document:
 
 
 def segment_chunk(
-    text: str, shadow: str, start: int, end: int,
-    glossary: Glossary | None, splitter: HanSplitter,
+    text: str,
+    shadow: str,
+    start: int,
+    end: int,
+    glossary: Glossary | None,
+    splitter: HanSplitter,
 ) -> Chunk:
     """Segment ``text[start:end]`` (``shadow`` covers the same range) into a compact chunk.
 
@@ -180,9 +185,17 @@ def segment_chunk(
 #: Run codes, one per character (see ``_RunTable``): Han, Latin, digit, punctuation,
 #: the two marks a number may contain (``.`` ``,``), space, newline, other, combining mark.
 _RUN = re.compile(r"N|H[HM]*|S[SM]*|D(?:[DM]|C(?=D))*|L[LDM]*|[PC]M*|[OM]+")
-_RUN_KIND = {"H": Kind.HAN, "L": Kind.LATIN, "D": Kind.NUMBER, "P": Kind.PUNCT,
-             "C": Kind.PUNCT, "S": Kind.SPACE, "N": Kind.SPACE, "O": Kind.OTHER,
-             "M": Kind.OTHER}
+_RUN_KIND = {
+    "H": Kind.HAN,
+    "L": Kind.LATIN,
+    "D": Kind.NUMBER,
+    "P": Kind.PUNCT,
+    "C": Kind.PUNCT,
+    "S": Kind.SPACE,
+    "N": Kind.SPACE,
+    "O": Kind.OTHER,
+    "M": Kind.OTHER,
+}
 _CODE_OF_RUN = {letter: CODE[kind] for letter, kind in _RUN_KIND.items()}
 
 
@@ -198,8 +211,14 @@ class _RunTable(dict[int, str]):
         elif ch in ".,":
             code = "C"
         else:
-            code = {Kind.HAN: "H", Kind.LATIN: "L", Kind.NUMBER: "D", Kind.PUNCT: "P",
-                    Kind.SPACE: "S", Kind.OTHER: "O"}[chars.char_kind(ch)]
+            code = {
+                Kind.HAN: "H",
+                Kind.LATIN: "L",
+                Kind.NUMBER: "D",
+                Kind.PUNCT: "P",
+                Kind.SPACE: "S",
+                Kind.OTHER: "O",
+            }[chars.char_kind(ch)]
         self[cp] = code
         return code
 
@@ -231,8 +250,10 @@ class _ChunkBuilder:
             pos = run_start
             for length in self.splitter(self.shadow[run_start:run_end]):
                 if (
-                    len(starts) - first >= 2 and kinds[-2] == han
-                    and pos - starts[-1] == 1 and self.text[pos - 1] in chars.NAME_DOTS
+                    len(starts) - first >= 2
+                    and kinds[-2] == han
+                    and pos - starts[-1] == 1
+                    and self.text[pos - 1] in chars.NAME_DOTS
                 ):  # the token before is that one dot, whatever its kind (⋅ is a symbol)
                     starts.pop()  # WORD·WORD: the dot and this word join the word before
                     kinds.pop()
