@@ -77,6 +77,17 @@ def test_help_shows_config_and_completion_with_examples() -> None:
         assert helped.returncode == 0 and "examples:" in helped.stdout
 
 
+def test_config_help_names_every_setting_the_model_declares() -> None:
+    """The help is read from the one settings model, so a new setting is never missing."""
+    from dataclasses import fields
+
+    from tui.store.settings import Settings
+
+    helped = " ".join(run("config", "--help").stdout.split())
+    for field in fields(Settings):
+        assert field.name.replace("_", "-") in helped
+
+
 def test_bash_completion_is_valid_bash() -> None:
     script = run("completion", "bash")
     assert script.returncode == 0

@@ -8,17 +8,21 @@ subcommands.
 from __future__ import annotations
 
 import argparse
+import textwrap
+from dataclasses import fields
 from pathlib import Path
 
 from tui.cli.options import command_parser
+from tui.store.settings import Settings
 
 SUMMARY = "show where the config file is, write a commented one, check it"
 
-EXAMPLES = """\
-The config file is TOML: default settings (theme, script, reading line, tone colours,
-inline glosses, HSK standard, sidebar width), `remember`, and a [keymap] table of
-binding id = "key1,key2". $ZHREAD_CONFIG names another file.
+ABOUT = (
+    "The config file is TOML: default settings ({settings}), `remember`, and a [keymap] "
+    'table of binding id = "key1,key2". $ZHREAD_CONFIG names another file.'
+)
 
+EXAMPLES = """\
 examples:
   zhread config path                 where zhread reads its config
   zhread config path --settings      where the reader remembers its settings
@@ -30,7 +34,10 @@ examples:
 
 
 def parser() -> argparse.ArgumentParser:
-    built = command_parser("zhread config", "Work with zhread's config file.", EXAMPLES)
+    settings = ", ".join(f.name.replace("_", "-") for f in fields(Settings))
+    about = textwrap.fill(ABOUT.format(settings=settings), 90)  # from the model: every one
+    examples = f"{about}\n\n{EXAMPLES}"
+    built = command_parser("zhread config", "Work with zhread's config file.", examples)
     sub = built.add_subparsers(dest="action", required=True, metavar="ACTION")
     path = sub.add_parser(
         "path", help="print where the config file is read from (it need not exist yet)"
