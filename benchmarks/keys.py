@@ -15,6 +15,10 @@ replaces a pane of Chinese text (*whole pane*: page down, script switch) and one
 an installed screen holding an input and a list (*screen*: lookup). Each action is printed
 with its ratio to its floor.
 
+A held key is timed too, once the text is annotated: fifty presses queued at once (as a
+terminal delivers a key's repeats to a busy app), from the first to the last frame of the
+settled screen, against the bare app's one-line key held the same way (*held key*).
+
     python benchmarks/keys.py [TEXT] [--keys N]
 """
 
@@ -59,6 +63,7 @@ class Timed(ZhreadApp):
 
     measuring: str | None = None
     samples: dict[str, list[float]]
+    last_frame = 0.0  # when the last frame was written out
     _start: float | None = None  # when the key being timed reached the app
     _done_keys: list[tuple[str, float]] = []  # done, waiting for the next frame: (name, start)
 
@@ -83,6 +88,7 @@ class Timed(ZhreadApp):
     def _display(self, screen, update) -> None:
         super()._display(screen, update)
         now = perf_counter()
+        self.last_frame = now
         for name, start in self._done_keys:
             self.samples.setdefault(name, []).append(now - start)
         self._done_keys = []
@@ -173,7 +179,32 @@ async def run(path: str, keys: int) -> dict[str, list[float]]:
             await pilot.pause(0.1)
         await pilot.press("g")
         await press_all(pilot, app, keys, "annotated", until_done=False)
+        for name, key in BURSTS.items():
+            await pilot.press("g")
+            app.samples[f"held:{name}"] = [await burst(pilot, app, key)]
     return {name: times for name, times in app.samples.items() if ":" in name and times}
+
+
+#: name -> the key held down
+BURSTS = {"next line x50": "j", "next word x50": "w"}
+#: Keys in one burst: a held key's repeats queued while the app is busy.
+BURST = 50
+
+
+async def burst(pilot, app: Timed | Floor, key: str) -> float:
+    """Time from the first of ``BURST`` presses of ``key``, all queued at once as a terminal
+    delivers a held key to a busy app, to the last frame once the screen has settled (every
+    key handled, and no frame for a tenth of a second)."""
+    await pilot.pause(0.2)
+    started = perf_counter()
+    app.last_frame = started
+    for _ in range(BURST):
+        app.post_message(events.Key(key, None))
+    while True:
+        await pilot.pause(0.1)
+        queues = [node._message_queue for node in (app, app.screen, app.focused) if node]
+        if all(queue.empty() for queue in queues) and perf_counter() - app.last_frame > 0.1:
+            return app.last_frame - started
 
 
 class Floor(App[None]):
@@ -181,6 +212,7 @@ class Floor(App[None]):
     short line, ``s`` replaces a pane of the sample's text, ``d`` shows a screen."""
 
     BINDINGS = [("w", "line"), ("s", "pane"), ("d", "screen"), ("escape", "back")]
+    last_frame = 0.0
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -224,6 +256,7 @@ class Floor(App[None]):
 
     def _display(self, screen, update) -> None:
         super()._display(screen, update)
+        self.last_frame = perf_counter()
         if self._name is not None and self._start is not None:
             self.samples.setdefault(self._name, []).append(perf_counter() - self._start)
             self._name = self._start = None
@@ -245,6 +278,7 @@ async def floors(keys: int) -> dict[str, list[float]]:
                 if key == "d":
                     await pilot.press("escape")
                     await pilot.pause(0.02)
+        app.samples["held key"] = [await burst(pilot, app, "w")]
     return app.samples
 
 
@@ -258,6 +292,8 @@ FLOOR_OF = {
     "script switch": "whole pane",
     "lookup": "screen",
     "lookup hits": "screen",
+    "next line x50": "held key",
+    "next word x50": "held key",
 }
 
 

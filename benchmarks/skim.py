@@ -7,14 +7,19 @@
 - search (``/``) by each way a query is read, against ``str.find`` of the same query in the
   shadow, the floor for finding anything in the text at all. The pinyin index is built on
   the first Latin query of a document; its cost is given separately.
+- with ``--command``, only the whole ``zhread skim --json TEXT`` as a user runs it, against
+  the same floor as a program of its own: OpenCC's t2s and ``jieba.posseg`` over the text,
+  in a process that imports neither Textual nor zhread. Both are timed from outside,
+  interpreter start to exit, alternating, so a busy machine weighs on both alike.
 
-    python benchmarks/skim.py [TEXT] [--runs N]
+    python benchmarks/skim.py [TEXT] [--runs N] [--command]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -32,6 +37,37 @@ QUERIES = {  # how the query is read -> a query that the sample answers
 }
 
 
+#: The floor of ``zhread skim``: what any report on the text must do, and nothing else.
+FLOOR = """
+import sys
+import jieba, jieba.posseg, opencc
+jieba.setLogLevel(60)
+text = open(sys.argv[1], encoding="utf-8").read()
+simplified = opencc.OpenCC("t2s.json").convert(text)
+assert "textual" not in sys.modules and "tui" not in sys.modules
+sum(1 for _ in jieba.posseg.cut(simplified))
+"""
+
+
+def run_command(argv: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def command_against_floor(text: str, runs: int) -> None:
+    """``zhread skim --json`` against t2s + ``jieba.posseg``, each in a fresh process."""
+    skims, floors = [], []
+    for _ in range(runs):
+        floors.append(run_command([sys.executable, "-c", FLOOR, text]))
+        skims.append(run_command([sys.executable, "-m", "tui", "skim", "--json", text]))
+        print(f"  run {len(skims)}: floor {floors[-1]:.1f} s, skim {skims[-1]:.1f} s", flush=True)
+    floor, spent = statistics.median(floors), statistics.median(skims)
+    print(f"text: {text}, {runs} runs, medians")
+    print(f"floor: t2s + jieba.posseg, own process  {floor:8.1f} s    1.00x")
+    print(f"zhread skim --json                     {spent:8.1f} s    {spent / floor:.2f}x")
+
+
 def timed(call: Callable[[], object], runs: int) -> list[float]:
     out = []
     for _ in range(runs):
@@ -45,7 +81,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", nargs="?", default=str(SAMPLE))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--command", action="store_true", help="only `zhread skim --json` against its floor"
+    )
     args = parser.parse_args()
+    if args.command:
+        command_against_floor(args.text, args.runs)
+        return
 
     from tui.core.analysis.skim import skim
     from tui.core.glossary.layers import builtin_glossary

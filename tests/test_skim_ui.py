@@ -3,13 +3,16 @@ article's cursor there, and it waits for segmentation when opened too early."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual.app import App
 from textual.widgets import OptionList, Static, TabbedContent
 
 from tests.apps import sample_app, until, until_segmented
+from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
+from tui.core.analysis.skim import skim_parts
 from tui.core.scripts.convert import shadow
 from tui.core.words.segment import segment
 from tui.screens.skim import SkimScreen
@@ -124,3 +127,75 @@ async def test_lists_break_lines_between_words_not_inside_them(glossary, splitte
                 assert any(word in line for line in lines), (width, lines)
             for line in lines[1:]:
                 assert line[0] not in NO_LINE_START, (width, lines)
+
+
+def held_after_first(splitter, go_on: threading.Event):
+    """The real report's parts, the later ones held until ``go_on`` is set."""
+
+    def parts(document, glossary):
+        made = skim_parts(document, glossary, splitter)
+        yield next(made)
+        assert go_on.wait(120), "the held parts were never let go"
+        yield from made
+
+    return parts
+
+
+def prompt(listing: OptionList) -> str:
+    return str(listing.get_option_at_index(0).prompt)
+
+
+async def test_first_part_shows_while_the_rest_is_worked_out(glossary, splitter) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    document = segment(text, glossary, splitter, str(SAMPLE), shadow(text))
+    go_on = threading.Event()
+    screen = SkimScreen(lambda: (document, glossary), held_after_first(splitter, go_on))
+    app = Host()
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.push_screen(screen)
+            outline = screen.query_one("#skim-outline", OptionList)
+            await until(pilot, lambda: outline.option_count > 1, "the outline")
+            assert screen.query_one("#skim-tabs").display
+            status = str(screen.query_one("#skim-status", Static).render())
+            assert "Still finding people" in status and "outline" not in status
+            assert "Still being worked out" in prompt(screen.query_one("#skim-people", OptionList))
+            assert screen.report is None
+            await pilot.press(*["right"] * 5)  # keys answer: people → … → outline
+            assert screen.query_one("#skim-tabs", TabbedContent).active == "skim-tab-outline"
+            assert app.screen.focused is outline
+
+            go_on.set()
+            await until(pilot, lambda: screen.report is not None, "the skim report", 60)
+            assert not screen.query_one("#skim-status").display
+            first = prompt(screen.query_one("#skim-people", OptionList))
+            assert screen.report.people[0].name in first
+    finally:
+        go_on.set()
+
+
+async def test_escape_closes_at_once_while_parts_are_pending(glossary, splitter) -> None:
+    import tui.screens.skim as skim_screen
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    document = segment(text, glossary, splitter, str(SAMPLE), shadow(text))
+    go_on = threading.Event()
+    screen = SkimScreen(lambda: (document, glossary), held_after_first(splitter, go_on))
+    app = Host()
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.push_screen(screen)
+            outline = screen.query_one("#skim-outline", OptionList)
+            await until(pilot, lambda: outline.option_count > 1, "the outline")
+            await pilot.press("escape")
+            assert app.screen is not screen
+            go_on.set()  # the report is finished all the same, and kept for next time
+            kept = skim_screen
+            await until(
+                pilot,
+                lambda: kept._last is not None and kept._last[0] is document,
+                "the kept report",
+                60,
+            )
+    finally:
+        go_on.set()

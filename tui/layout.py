@@ -9,8 +9,8 @@ because characters such as ``·`` are ambiguous and ``len`` is wrong for all wid
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from time import perf_counter
 from typing import overload
@@ -151,12 +151,22 @@ def _hard_split(text: str, atom: Atom, width: int, lines: list[Line]) -> tuple[i
                 cut - 1 > line_start
             ):
                 cut -= 1
+            cut = _word_break(text, line_start, cut)
             lines.append(Line(line_start, cut))
             line_start, used, pos = cut, 0, cut
             continue
         used += w
         pos += 1
     return line_start, used
+
+
+def _word_break(text: str, line_start: int, cut: int) -> int:
+    """A cut moved back out of a Latin word or number, to the last connector before it
+    (``DeepSeek-`` / ``R1``), when the line has one: only a word wider than the line is cut."""
+    at = cut
+    while at - 1 > line_start and _is_narrow_alnum(text[at - 1]) and _is_narrow_alnum(text[at]):
+        at -= 1
+    return at if at - 1 > line_start and text[at - 1] not in chars.NO_LINE_END else cut
 
 
 def atoms(
@@ -247,6 +257,14 @@ class Layout(Sequence[Line]):
     small slices (:meth:`grow`). Lines are kept as two ``array('i')`` of offsets (8 bytes a
     line) with the rare inline notes in a dict; :class:`Line` objects are made when read.
     A spacer line separates two paragraphs that both have text.
+
+    Opened at a remembered place (``anchor``), it starts wrapping at the paragraph holding
+    it and guesses how many lines come before (:attr:`base`): a line's index is then that
+    guess plus its place among the lines held. The paragraphs before are wrapped backwards
+    as they are asked for (scrolling up) or in idle slices, which makes the guess exact
+    line by line; where it proves wrong (the text's start reached with lines still
+    guessed, or more lines than guessed) every index moves by the error at once, and
+    ``on_shift`` is told by how much, so that a view can scroll by as much.
     """
 
     def __init__(
@@ -257,22 +275,43 @@ class Layout(Sequence[Line]):
         words: Mapping[int, int] | None = None,
         pads: Mapping[int, int] | None = None,
         source: str | None = None,
+        anchor: int = 0,
     ) -> None:
         """``source`` is the text whose newlines end paragraphs, when ``text`` (what is
-        shown) has them replaced by visible placeholders."""
+        shown) has them replaced by visible placeholders; ``anchor`` the character whose
+        paragraph is wrapped first."""
         self.text, self.width = text, width
         self.source = text if source is None else source
         self._notes, self._words, self._pads = notes or None, words or None, pads or None
-        self.starts = array("i")
+        self.starts = array("i")  # the lines from the anchor's paragraph on
         self.ends = array("i")
         self.line_notes: dict[int, tuple[tuple[int, str], ...]] = {}
-        self._pos = 0  # where the next paragraph starts; > len(text) once all is wrapped
-        self._had_text = False
+        first = self.source.rfind("\n", 0, min(anchor, len(text))) + 1 if anchor > 0 else 0
+        self.first = first  # where wrapping started: 0, or the anchor's paragraph
+        self._pos = first  # where the next paragraph starts; > len(text) once all is wrapped
         self._paragraph_end: int | None = None  # the end of a paragraph wrapped in part
-        self._newlines_left = self.source.count("\n")  # paragraphs still to wrap, less one
+        self._newlines_left = self.source.count("\n", first)  # paragraphs still to wrap, less one
+        # the lines before the anchor's paragraph, wrapped backwards: last line first
+        self.back_starts = array("i")
+        self.back_ends = array("i")
+        self.back_notes: dict[int, tuple[tuple[int, str], ...]] = {}
+        self._back_pos = first  # where the lines held begin; 0 once all before is wrapped
+        self._newlines_before = self.source.count("\n", 0, first)
+        self._had_text = first > 0 and self._has_text(self._paragraph_before(first))
+        self.base = self._guess_before()  # the index of the first line held
+        self.on_shift: Callable[[int], None] | None = None
 
     @property
     def complete(self) -> bool:
+        return self._pos > len(self.text) and not self._back_pos
+
+    @property
+    def held_from(self) -> int:
+        """The first character of the lines held (0 once all before them is wrapped)."""
+        return self._back_pos
+
+    @property
+    def _forward_done(self) -> bool:
         return self._pos > len(self.text)
 
     @property
@@ -281,7 +320,7 @@ class Layout(Sequence[Line]):
         return min(self._pos, len(self.text))
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return self.base + len(self.back_starts) + len(self.starts)
 
     @overload
     def __getitem__(self, index: int) -> Line: ...
@@ -294,40 +333,120 @@ class Layout(Sequence[Line]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("line index out of range")
-        return Line(self.starts[index], self.ends[index], self.line_notes.get(index, ()))
+        if index < self.base:
+            self.back_to(index)
+            index = min(index, len(self) - 1)  # the guess before was wrong: indices moved
+        held = index - self.base
+        back = len(self.back_starts)
+        if held < back:
+            at = back - 1 - held
+            return Line(self.back_starts[at], self.back_ends[at], self.back_notes.get(at, ()))
+        at = held - back
+        return Line(self.starts[at], self.ends[at], self.line_notes.get(at, ()))
 
     def estimated_total(self) -> int:
         """Lines so far plus a guess for the rest (two cells a character, as Chinese is)."""
-        if self.complete:
+        if self._forward_done:
             return len(self)
         rest = len(self.text) - self._pos
         return len(self) + 2 * rest // max(self.width, 1) + 2 * self._newlines_left + 1
 
     def through_offset(self, offset: int) -> None:
         """Wrap at least as far as the paragraph holding ``offset``."""
-        while not self.complete and self._pos <= offset:
+        while not self._forward_done and self._pos <= offset:
             self._next_paragraph()
+        while self._back_pos > offset:
+            self._previous_paragraph()
 
     def through_line(self, index: int) -> None:
         """Wrap until line ``index`` exists (or the text ends)."""
-        while not self.complete and len(self) <= index:
+        while not self._forward_done and len(self) <= index:
             self._next_paragraph()
 
+    def back_to(self, index: int) -> None:
+        """Wrap backwards until line ``index`` is held (or the text's start is reached)."""
+        while self.base > index and self._back_pos:
+            self._previous_paragraph()
+
     def grow(self, budget: float) -> bool:
-        """Wrap paragraphs for about ``budget`` seconds; whether anything is left."""
+        """Wrap paragraphs for about ``budget`` seconds, after the anchor first, then
+        before it; whether anything is left."""
         deadline = perf_counter() + budget
         while not self.complete and perf_counter() < deadline:
             for _ in range(8):
-                self._next_paragraph()
+                if not self._forward_done:
+                    self._next_paragraph()
+                elif self._back_pos:
+                    self._previous_paragraph()
         return not self.complete
 
     def line_of(self, offset: int) -> int:
         """Index of the visual line holding character ``offset`` (spacers skipped)."""
         self.through_offset(offset)
-        index = max(0, bisect_right(self.starts, offset) - 1)
-        while index > 0 and self.starts[index] == self.ends[index]:
-            index -= 1
-        return index
+        while self.starts or self.back_starts:
+            if self.starts and offset >= self.starts[0]:
+                held = len(self.back_starts) + max(0, bisect_right(self.starts, offset) - 1)
+            else:
+                at = bisect_left(self.back_starts, -offset, key=_negative)
+                held = len(self.back_starts) - 1 - min(at, len(self.back_starts) - 1)
+            while held > 0 and self._is_spacer(held):
+                held -= 1
+            if held or not self._back_pos or not self._is_spacer(0):
+                return self.base + held
+            self._previous_paragraph()
+        return self.base
+
+    def _is_spacer(self, held: int) -> bool:
+        back = len(self.back_starts)
+        if held < back:
+            return self.back_starts[back - 1 - held] == self.back_ends[back - 1 - held]
+        return self.starts[held - back] == self.ends[held - back]
+
+    def _guess_before(self) -> int:
+        """A guess at the lines before those held, as :meth:`estimated_total` guesses."""
+        if not self._back_pos:
+            return 0
+        return 2 * self._back_pos // max(self.width, 1) + 2 * self._newlines_before
+
+    def _paragraph_before(self, start: int) -> tuple[int, int]:
+        """The bounds of the paragraph ending just before ``start`` (a paragraph's start)."""
+        end = start - 1
+        return self.source.rfind("\n", 0, end) + 1, end
+
+    def _has_text(self, bounds: tuple[int, int]) -> bool:
+        start, end = bounds
+        return end > start and not self.text[start:end].isspace()
+
+    def _previous_paragraph(self) -> None:
+        """Wrap the paragraph before those held and put its lines in front of them, with
+        the spacer :meth:`_next_paragraph` would have put before it."""
+        if not self._back_pos:
+            return
+        start, end = self._paragraph_before(self._back_pos)
+        if end == start:
+            lines = [Line(start, start)]
+        else:
+            lines = wrap(self.text, start, end, self.width, self._notes, self._words, self._pads)
+        before = self._paragraph_before(start) if start else None
+        if before and self._has_text((start, end)) and self._has_text(before):
+            lines.insert(0, Line(start, start))
+        for line in reversed(lines):
+            if line.notes:
+                self.back_notes[len(self.back_starts)] = line.notes
+            self.back_starts.append(line.start)
+            self.back_ends.append(line.end)
+        self._back_pos, self._newlines_before = start, self._newlines_before - 1
+        self.base -= len(lines)
+        if not start and self.base:
+            self._shift(-self.base)
+        elif self.base < 0:
+            self._shift(self._guess_before() - self.base)
+
+    def _shift(self, delta: int) -> None:
+        """Move every index by ``delta``: the guess of the lines before was wrong."""
+        self.base += delta
+        if self.on_shift is not None:
+            self.on_shift(delta)
 
     def _next_paragraph(self) -> None:
         """Wrap the next paragraph, or the next piece of a long one (see :meth:`_piece`)."""
@@ -397,3 +516,7 @@ class Layout(Sequence[Line]):
             self.line_notes[len(self.starts)] = line.notes
         self.starts.append(line.start)
         self.ends.append(line.end)
+
+
+def _negative(value: int) -> int:
+    return -value

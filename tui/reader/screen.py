@@ -168,6 +168,7 @@ class ReaderScreen(Screen[None]):
             )
         self.app.title = visible(self.document.title)[:200]
         self.article.open(self.document, offset)
+        self.scripts.draw_target()
         self.query_one(TermsPane).show([], [], [])
         self._start_segmenting()
 
@@ -214,9 +215,12 @@ class ReaderScreen(Screen[None]):
 
     def _take_glossary(self, annotation: Annotation) -> None:
         """The glossary and the text's script and region, as the worker found them."""
+        first = self.script is None
         self.glossary, self.script = annotation.glossary, annotation.script
         self.text_region = annotation.region
         self._share_term_info()
+        if first:
+            self.scripts.draw_target()
 
     def _progressed(self, annotation: Annotation, step: Step | None) -> None:
         """A step of the worker: the glossary and script first (``step`` None), then the
@@ -472,6 +476,7 @@ class ReaderScreen(Screen[None]):
             article.set_inline(True)
         self.query_one(EntryPanel).standard = settings.hsk
         self.target = settings.script.active
+        self.scripts.draw_target()
         self.reading_mode = settings.reading.active
         # the scheme now, the colours once the words' readings are known (redraw_tones)
         article.set_tones(settings.tones.active, None)

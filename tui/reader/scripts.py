@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from tui.core.model.document import Document, Token
-from tui.core.scripts.convert import Script, aligned, config_for
+from tui.core.scripts.convert import Script, aligned, config_for, detect_script
 from tui.core.text.sanitize import visible
 from tui.store.settings import ScriptChoice
 from tui.widgets.parallel import ParallelView
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 #: What `s` steps through: the text as written, then these targets (character configs only,
 #: so every offset, and the cursor, stays put).
 SCRIPT_CYCLE: tuple[ScriptChoice | None, ...] = ScriptChoice.cycle()
+
+#: Characters the script is guessed from for the first frame, before the worker judges it
+#: on more (a few milliseconds, most of them OpenCC's start, which drawing needs anyway).
+FIRST_GUESS = 2_000
 
 
 class Scripts:
@@ -64,6 +68,19 @@ class Scripts:
         reader.article.set_script(self._config(target) if target else None)
         reader.update_status()  # while segmenting, that shows how far it has got
         reader.settings_changed()
+
+    def draw_target(self) -> None:
+        """Draw the remembered script from the first frame: the article is converted
+        lazily, a screen at a time, so nothing waits for the segmenter. Until the worker
+        has judged the text's own script (and its region), it is guessed from the start of
+        the text; the worker's verdict then redraws the article if it differs."""
+        reader = self.reader
+        if reader.target is None:
+            return
+        script = reader.script or detect_script(reader.document.text[:FIRST_GUESS])
+        config = config_for(reader.target, script, False, reader.text_region)
+        if reader.article.script_config != config:
+            reader.article.set_script(config)
 
     def _config(self, target: str, phrases: bool = False) -> str:
         assert self.reader.script is not None

@@ -1,20 +1,21 @@
 """The skim screen: the story's people, quotes, keywords and outline, one key from the text.
 
 The report (:mod:`tui.core.analysis.skim`) tags the whole text with jieba, so it is computed in a
-thread behind a loading indicator, after segmentation if that is still running, and kept for
-the document so opening the screen again is instant. Enter on any item closes the screen
-with where to go; the app moves the article's cursor there.
+thread, after segmentation if that is still running, and kept for the document so opening the
+screen again is instant. It arrives a part at a time: the outline and the figures show at once,
+the sections that wait for the tagger say so until they are filled. Enter on any item closes
+the screen with where to go; the app moves the article's cursor there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import LoadingIndicator, OptionList, Static, TabbedContent, TabPane
@@ -27,7 +28,10 @@ from tui.wrapped import Wrapped
 
 if TYPE_CHECKING:
     from tui.core.analysis.entities import Entity
-    from tui.core.analysis.skim import SkimReport
+    from tui.core.analysis.keywords import Keyword
+    from tui.core.analysis.quotes import Quote
+    from tui.core.analysis.skim import OutlineItem, SkimReport
+    from tui.core.analysis.stats import DocumentStats
     from tui.core.glossary.entries import Glossary
 
 __all__ = ["SECTIONS", "Jump", "SkimScreen"]
@@ -46,6 +50,9 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 #: What the screen needs: the segmented document and its glossary, or None while the text
 #: is still being segmented.
 Source = Callable[[], "tuple[Document, Glossary | None] | None"]
+#: What makes the report's parts: :func:`tui.core.analysis.skim.skim_parts` unless a caller
+#: wraps it (to watch or pace the parts).
+Parts = Callable[["Document", "Glossary | None"], Iterable[tuple[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +73,14 @@ class SkimScreen(ModalScreen[Jump | None]):
 
     BINDINGS = textual_bindings("skim")
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, parts: Parts | None = None) -> None:
         super().__init__()
         self.source = source
+        self.parts = parts
         self.report: SkimReport | None = None
         self.document: Document | None = None
         self._jumps: dict[str, list[Jump]] = {}
+        self._filled: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="skim-box"):
@@ -106,17 +115,57 @@ class SkimScreen(ModalScreen[Jump | None]):
             self._show(document, _last[1])
             return
         self._status("Finding people, quotes and keywords…")
-        self._compute(document, glossary)
+        self._compute(self.app, document, glossary)
 
     @work(thread=True, exclusive=True, group="skim")
-    def _compute(self, document: Document, glossary: Glossary | None) -> None:
-        from tui.core.analysis.skim import skim
+    def _compute(self, app: App[Any], document: Document, glossary: Glossary | None) -> None:
+        """``app`` is passed in: a closed screen no longer knows it, and the report is
+        finished and kept all the same."""
+        from tui.core.analysis.skim import SkimReport, skim_parts
 
-        report = skim(document, glossary)
-        self.app.call_from_thread(self._show, document, report)
+        found: dict[str, Any] = {}
+        for name, value in (self.parts or skim_parts)(document, glossary):
+            found[name] = value
+            app.call_from_thread(self._part, document, name, value)
+        app.call_from_thread(self._show, document, SkimReport(**found))
 
     def _status(self, message: str) -> None:
         self.query_one("#skim-status", Static).update(Text(message, style="italic"))
+
+    def _part(self, document: Document, section: str, value: Any) -> None:
+        """One part of the report is known: show it, and what is still being worked out."""
+        if not self.is_attached:
+            return
+        if not self._filled:
+            self._open(document)
+            for name, _ in SECTIONS:
+                if name != "stats":
+                    self.query_one(f"#skim-{name}", OptionList).add_option(
+                        Option(Text("Still being worked out…", style="dim"), disabled=True)
+                    )
+        self._fill(section, value)
+        pending = [title.lower() for name, title in SECTIONS if name not in self._filled]
+        if pending:
+            self._status("Still finding " + ", ".join(pending) + "…")
+
+    def _open(self, document: Document) -> None:
+        """The tabs in place of the loading indicator."""
+        self.query_one("#skim-loading").display = False
+        self.query_one("#skim-title", Static).update(_title(document))
+        self.query_one("#skim-tabs").display = True
+        self._focus_list()
+
+    def _fill(self, section: str, value: Any) -> None:
+        self._filled.add(section)
+        if section == "stats":
+            self.query_one("#skim-stats", Static).update(_stats(value))
+            return
+        options, self._jumps[section] = _section(section, value)
+        listing = self.query_one(f"#skim-{section}", OptionList)
+        listing.clear_options()
+        listing.add_options(options or [Option(Text("None found.", style="dim"), disabled=True)])
+        if options:
+            listing.highlighted = 0
 
     def _show(self, document: Document, report: SkimReport) -> None:
         global _last
@@ -124,25 +173,17 @@ class SkimScreen(ModalScreen[Jump | None]):
         if not self.is_attached:  # closed before the report was ready: keep it for next time
             return
         self.document, self.report = document, report
-        self.query_one("#skim-loading").display = False
+        if not self._filled:  # kept from last time: all of it at once
+            self._open(document)
+        for section, _ in SECTIONS:
+            if section not in self._filled:
+                self._fill(section, getattr(report, section))
         self.query_one("#skim-status").display = False
-        self.query_one("#skim-title", Static).update(_title(document))
-        for section, _ in SECTIONS[:-1]:
-            options, self._jumps[section] = _section(report, section)
-            listing = self.query_one(f"#skim-{section}", OptionList)
-            listing.add_options(
-                options or [Option(Text("None found.", style="dim"), disabled=True)]
-            )
-            if options:
-                listing.highlighted = 0
-        self.query_one("#skim-stats", Static).update(_stats(report))
-        self.query_one("#skim-tabs").display = True
-        self.query_one("#skim-people", OptionList).focus()
 
     # -- keys ------------------------------------------------------------------------------
 
     def action_section(self, step: int) -> None:
-        if self.report is None:
+        if not self._filled:
             return
         tabs = self.query_one("#skim-tabs", TabbedContent)
         ids = [f"skim-tab-{section}" for section, _ in SECTIONS]
@@ -177,27 +218,31 @@ def _title(document: Document) -> Text:
     return title
 
 
-def _section(report: SkimReport, section: str) -> tuple[list[Option], list[Jump]]:
-    """The rows of a section, broken into lines as the article's are (see tui/wrapped.py)."""
+def _section(section: str, items: Any) -> tuple[list[Option], list[Jump]]:
+    """The rows of a section (its part of the report), broken into lines as the article's
+    are (see tui/wrapped.py)."""
     if section in ("people", "organisations", "places"):
-        entities: tuple[Entity, ...] = getattr(report, section)
+        entities: tuple[Entity, ...] = items
         return (
             [Option(Wrapped(_entity(e))) for e in entities],
             [Jump(e.start, e.occurrences, e.name) for e in entities],
         )
     if section == "quotes":
+        quotes: tuple[Quote, ...] = items
         return (
-            [Option(Wrapped(_quote(q.speaker, q.text))) for q in report.quotes],
-            [Jump(q.start) for q in report.quotes],
+            [Option(Wrapped(_quote(q.speaker, q.text))) for q in quotes],
+            [Jump(q.start) for q in quotes],
         )
     if section == "keywords":
+        words: tuple[Keyword, ...] = items
         return (
-            [Option(Wrapped(_keyword(k.word, k.english, k.count))) for k in report.keywords],
-            [Jump(k.occurrences[0][0], k.occurrences, k.word) for k in report.keywords],
+            [Option(Wrapped(_keyword(k.word, k.english, k.count))) for k in words],
+            [Jump(k.occurrences[0][0], k.occurrences, k.word) for k in words],
         )
+    outline: tuple[OutlineItem, ...] = items
     return (
-        [Option(Wrapped(Text(visible(o.text)))) for o in report.outline],
-        [Jump(o.start) for o in report.outline],
+        [Option(Wrapped(Text(visible(o.text)))) for o in outline],
+        [Jump(o.start) for o in outline],
     )
 
 
@@ -227,11 +272,11 @@ def _keyword(word: str, english: str | None, count: int) -> Text:
     return line
 
 
-def _stats(report: SkimReport) -> Text:
+def _stats(stats: DocumentStats) -> Text:
     from tui.core.analysis.skim import stats_rows
 
     text = Text()
-    for name, value in stats_rows(report.stats):
+    for name, value in stats_rows(stats):
         text.append(f"{name:>14}  ", style="dim")
         text.append(value + "\n", style="bold")
     text.rstrip()

@@ -36,6 +36,11 @@ from tui.widgets.linepane import LinePane
 #: ones as far as the screen shows, the rest in slices between keys.
 SYNC_WRAP = 60_000
 
+#: A cursor further into a long text than this is where wrapping starts (the lines before
+#: it guessed, then wrapped backwards): a place half-way through a novel shows as fast as
+#: its start. Nearer the start, the text is wrapped from the top, exactly.
+ANCHOR_AFTER = 8_192
+
 
 class ArticleView(LinePane, can_focus=True):
     """Shows a :class:`Document` wrapped for Chinese, with a cursor that moves word by word."""
@@ -298,17 +303,46 @@ class ArticleView(LinePane, can_focus=True):
             if (self.readings)
             else {}
         )
+        top, anchored = self._top_offset(), self.lines.first > 0
+        here = self.token.start if self.token else 0
+        anchor = here if len(self.plain_text) > SYNC_WRAP and here > ANCHOR_AFTER else 0
         self.lines = Layout(
-            self.plain_text, width, self._notes(), words, self._pads, self.document.text
+            self.plain_text, width, self._notes(), words, self._pads, self.document.text, anchor
         )
-        self.lines.through_offset(self.token.start if self.token else 0)
+        self.lines.through_offset(here)
+        if top is not None and (anchor or anchored):
+            self._keep_top(top)  # the lines' indices are new: the same text stays on top
         self.lines.through_line(round(self.scroll_offset.y) // self.rows + 2 * self.size.height)
         if len(self.plain_text) <= SYNC_WRAP:
             self.lines.through_offset(len(self.plain_text))
+        self.lines.on_shift = self._shifted
         self._strips.clear()
         self._size_to_layout()
         self.refresh()
         self._schedule_growth()
+
+    def _top_offset(self) -> int | None:
+        """The first character on the top line shown, if the lines are of this text."""
+        lines = self.lines
+        if lines.text is not self.plain_text or not lines.wrapped_to:
+            return None
+        top = round(self.scroll_offset.y) // self.rows
+        return lines[top].start if lines.base <= top < len(lines) else None
+
+    def _keep_top(self, offset: int) -> None:
+        """Scroll the new lines so that ``offset`` is on the top line, as it was."""
+        self._size_to_layout()
+        y = self.lines.line_of(offset) * self.rows
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def _shifted(self, delta: int) -> None:
+        """The lines' indices moved by ``delta`` (the guess of the lines before the place
+        first shown settled): scroll by as much, so the same text stays on screen."""
+        self._strips.clear()
+        self._size_to_layout()
+        y = self.scroll_offset.y + delta * self.rows
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+        self.refresh()
 
     def _size_to_layout(self) -> None:
         width = max(self._wrap_width, 1)
@@ -557,6 +591,8 @@ class ArticleView(LinePane, can_focus=True):
         """Move ``count`` visual lines, landing on the word nearest the remembered column."""
         if not self.token or not self.lines:
             return
+        if count < 0:  # the lines above, wrapped first: their indices may settle
+            self.lines.back_to(self.line_of(self.token.start) + count - 1)
         here = self.line_of(self.token.start)
         if self._goal_x is None:
             self._goal_x = self._x_of(here, self.token.start)

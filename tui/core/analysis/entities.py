@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tui.core.model.chars import NAME_DOTS, is_han
@@ -198,8 +199,8 @@ def _dotted_names(shadow: str, words: list[tuple[int, int, str]]) -> Iterator[Me
         end = index
         while (
             end + 2 < len(words)
-            and _is_han_word(shadow, words[end])
             and shadow[words[end + 1][0] : words[end + 1][1]] in NAME_DOTS
+            and _is_han_word(shadow, words[end])
             and _is_han_word(shadow, words[end + 2])
         ):
             end += 2
@@ -226,7 +227,13 @@ def _name_end(shadow: str, words: list[tuple[int, int, str]], last: int) -> int:
 
 
 def _is_han_word(shadow: str, word: tuple[int, int, str]) -> bool:
-    return all(is_han(ch) for ch in shadow[word[0] : word[1]])
+    return _all_han(shadow[word[0] : word[1]])
+
+
+@lru_cache(maxsize=1 << 16)
+def _all_han(word: str) -> bool:
+    """Asked of every word of a long text, which repeats most of them."""
+    return all(is_han(ch) for ch in word)
 
 
 def _dots_unified(name: str) -> str:
@@ -333,6 +340,8 @@ def _group(
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[mention.key].append(mention)
+    starts = {m.start: m for m in mentions}
+    dotted_english = _DottedEnglish(english)
     entities = []
     for key, found in groups.items():
         kind = Counter(m.kind for m in found).most_common(1)[0][0]
@@ -341,35 +350,51 @@ def _group(
             (text[s:e] for s, e in spans), key=lambda w: (any(is_han(ch) for ch in w), len(w))
         )
         entry = entries.get(key[3:]) if key.startswith("id:") else None
-        given = entry.en if entry is not None else _english_of(spans, shadow, english)
-        role = _role(text, spans, name, mentions) if kind == PERSON else None
+        given = entry.en if entry is not None else _english_of(spans, shadow, dotted_english)
+        role = _role(text, spans, name, starts) if kind == PERSON else None
         entities.append(Entity(" ".join(name.split()), kind, given, role, spans))
     return sorted(entities, key=lambda e: (-e.count, e.start))
 
 
 def _english_of(
-    spans: Iterable[tuple[int, int]], shadow: str, english: dict[str, str]
+    spans: Iterable[tuple[int, int]], shadow: str, english: _DottedEnglish
 ) -> str | None:
     for start, end in spans:
-        found = english.get(shadow[start:end])
+        found = english.given.get(shadow[start:end])
         if found:
             return found
     names = {shadow[start:end] for start, end in spans}
-    for term, given in english.items():  # the segmenter may have glued a word on the front
-        if any(
-            term.endswith("·" + name.split("·", 1)[-1]) and term.endswith(name)
-            for name in names
-            if "·" in name
-        ):
-            return given
-    return None
+    return english.ending_with(name for name in names if "·" in name)
+
+
+class _DottedEnglish:
+    """The English the text gives its terms, also found by the end of a term: the segmenter
+    may have glued a word on the front of a dotted name (说克里夫·西姆斯). Every ending of
+    every term is indexed once, so each entity's lookup costs its own names, not the whole
+    table."""
+
+    def __init__(self, given: dict[str, str]) -> None:
+        self.given = given
+        self._first_ending: dict[str, int] = {}
+        self._values = list(given.values())
+        for order, term in enumerate(given):
+            if "·" not in term:
+                continue
+            for cut in range(len(term)):
+                self._first_ending.setdefault(term[cut:], order)
+
+    def ending_with(self, names: Iterable[str]) -> str | None:
+        """The English of the first term (in the table's order) that ends with one of
+        ``names``."""
+        orders = [self._first_ending[n] for n in names if n in self._first_ending]
+        return self._values[min(orders)] if orders else None
 
 
 def _role(
-    text: str, spans: Sequence[tuple[int, int]], name: str, mentions: Sequence[Mention]
+    text: str, spans: Sequence[tuple[int, int]], name: str, starts: dict[int, Mention]
 ) -> str | None:
-    """The title before the first mention by full name that has one."""
-    starts = {m.start: m for m in mentions}
+    """The title before the first mention by full name that has one. ``starts`` maps where
+    each mention of the document starts to it, built once for all the people."""
     for start, end in spans:
         if text[start:end] != name:
             continue

@@ -103,9 +103,15 @@ def _key(document: Document, token: Token) -> str | None:
     if token.kind is not Kind.HAN:
         return None
     word = document.shadow[token.start : token.end] if document.shadow else token.text
-    if len(word) < 2 or word in STOP_WORDS or not all(is_han(ch) or ch in NAME_DOTS for ch in word):
+    if len(word) < 2 or word in STOP_WORDS or not _han_or_dots(word):
         return None
     return word
+
+
+@lru_cache(maxsize=1 << 16)
+def _han_or_dots(word: str) -> bool:
+    """Asked of every word of a long text, which repeats most of them."""
+    return all(is_han(ch) or ch in NAME_DOTS for ch in word)
 
 
 @lru_cache(maxsize=1)

@@ -146,24 +146,29 @@ class _Finder:
             self.quoted[span.open : span.close + 1] = b"\1" * (span.close + 1 - span.open)
         self.sentences = self._sentences() or [(0, 0)]
         self.sentence_starts = [start for start, _ in self.sentences]
-        self.starts = frozenset(t.start for t in document.tokens)
-        self.ends = frozenset(t.end for t in document.tokens)
+        tokens = [(t.start, t.end) for t in document.tokens]
+        self.starts = frozenset(start for start, _ in tokens)
+        self.ends = frozenset(end for _, end in tokens)
         names = {}
         for entity in entities:
             for occurrence in entity.occurrences:
                 names[occurrence] = entity.name
+        # Only what stands outside quotes can be a speaker: kept sorted, each lookup is a
+        # bisection however many names a long quote holds.
         self.people = [
             (m.start, names[(m.start, m.end)])
             for m in mentions
-            if m.kind == PERSON and (m.start, m.end) in names
+            if m.kind == PERSON and (m.start, m.end) in names and not self.quoted[m.start]
         ]
         self.organisations = [
             (m.start, names[(m.start, m.end)])
             for m in mentions
-            if m.kind == ORGANISATION and (m.start, m.end) in names
+            if m.kind == ORGANISATION and (m.start, m.end) in names and not self.quoted[m.start]
         ]
         self.pronouns = [
-            t.start for t in document.tokens if self.shadow[t.start : t.end] in _PRONOUNS
+            start
+            for start, end in tokens
+            if end - start == 1 and self.shadow[start] in _PRONOUNS and not self.quoted[start]
         ]
 
     def _sentences(self) -> list[tuple[int, int]]:
@@ -255,14 +260,10 @@ class _Finder:
         """The first person or pronoun outside quotes in ``[start, end)``, else the first
         organisation."""
         person = self._first(self.people, start, end)
-        pronoun = next(
-            (
-                p
-                for p in self.pronouns[bisect_left(self.pronouns, start) :]
-                if p < end and not self.quoted[p]
-            ),
-            None,
-        )
+        at = bisect_left(self.pronouns, start)
+        pronoun = self.pronouns[at] if at < len(self.pronouns) else None
+        if pronoun is not None and pronoun >= end:
+            pronoun = None
         if pronoun is not None and (person is None or pronoun < person[0]):
             return self._antecedent(pronoun)
         if person is not None:
@@ -271,21 +272,20 @@ class _Finder:
         return organisation[1] if organisation else None
 
     def _first(self, found: list[tuple[int, str]], start: int, end: int) -> tuple[int, str] | None:
-        for at, name in found[bisect_left(found, (start, "")) :]:
-            if at >= end:
-                break
-            if not self.quoted[at]:
-                return at, name
+        index = bisect_left(found, (start, ""))
+        if index < len(found) and found[index][0] < end:
+            return found[index]
         return None
 
     def _antecedent(self, pronoun: int) -> str | None:
         """他/她: the first person named in the nearest sentence before the pronoun (or in
         its own sentence before it) that names one: the sentence's subject, usually."""
-        index = self._sentence_of(pronoun)
-        start = self.sentences[index][0]
+        start = self.sentences[self._sentence_of(pronoun)][0]
         found = self._first(self.people, start, pronoun)
-        while found is None and index > 0:
-            index -= 1
-            start, end = self.sentences[index]
-            found = self._first(self.people, start, end)
+        if found is None:  # the last person before this sentence marks the nearest one
+            before = bisect_left(self.people, (start, "")) - 1
+            if before < 0:
+                return None
+            sentence = self.sentences[self._sentence_of(self.people[before][0])]
+            found = self._first(self.people, sentence[0], sentence[1])
         return found[1] if found else None

@@ -8,6 +8,7 @@ front end can jump to it. Shared by ``zhread skim`` and the reader's skim screen
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,17 @@ if TYPE_CHECKING:
     from tui.core.glossary.entries import Glossary
     from tui.core.words.segment import JiebaSplitter
 
-__all__ = ["OutlineItem", "SkimReport", "as_json", "as_markdown", "as_text", "outline", "skim"]
+__all__ = [
+    "PARTS",
+    "OutlineItem",
+    "SkimReport",
+    "as_json",
+    "as_markdown",
+    "as_text",
+    "outline",
+    "skim",
+    "skim_parts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,11 @@ class SkimReport:
     stats: DocumentStats
 
 
+#: The report's parts in the order :func:`skim_parts` gives them: the quick ones first, so a
+#: front end has something to show while the text is being tagged.
+PARTS = ("outline", "stats", "people", "organisations", "places", "quotes", "keywords")
+
+
 def skim(
     document: Document,
     glossary: Glossary | None = None,
@@ -63,10 +79,24 @@ def skim(
     :class:`~tui.core.words.segment.JiebaSplitter`); without one the process-wide splitter for
     ``glossary`` is used. Tagging costs about as much as segmenting: call it off the UI
     thread."""
+    return SkimReport(**dict(skim_parts(document, glossary, splitter, standard)))
+
+
+def skim_parts(
+    document: Document,
+    glossary: Glossary | None = None,
+    splitter: JiebaSplitter | None = None,
+    standard: str = HskStandard.HSK_2025,
+) -> Iterator[tuple[str, Any]]:
+    """The report a part at a time, as ``(field of SkimReport, its value)`` in the order of
+    :data:`PARTS`: each is shown as soon as it is known, the outline and the figures long
+    before the tagger has been through a long text."""
     from tui.core.glossary.candidates import find_candidates
 
     if not document.shadow:
         document = _with_shadow(document)
+    yield "outline", tuple(outline(document))
+    yield "stats", document_stats(document, standard=standard)
     if splitter is None:
         from tui.core.userdirs import cache_dir
         from tui.core.words.segment import shared_splitter
@@ -79,16 +109,12 @@ def skim(
         document, glossary, Tagger(splitter.pos_tokenizer()), english
     )
     people = tuple(e for e in entities if e.kind == PERSON)
+    yield "people", people
+    yield "organisations", tuple(e for e in entities if e.kind == ORGANISATION)
+    yield "places", tuple(e for e in entities if e.kind == PLACE)
+    yield "quotes", tuple(find_quotes(document, mentions, entities))
     skip = {start for person in people for start, _ in person.occurrences}
-    return SkimReport(
-        people=people,
-        organisations=tuple(e for e in entities if e.kind == ORGANISATION),
-        places=tuple(e for e in entities if e.kind == PLACE),
-        quotes=tuple(find_quotes(document, mentions, entities)),
-        keywords=tuple(keywords(document, glossary, skip=skip)),
-        outline=tuple(outline(document)),
-        stats=document_stats(document, standard=standard),
-    )
+    yield "keywords", tuple(keywords(document, glossary, skip=skip))
 
 
 def _with_shadow(document: Document) -> Document:

@@ -8,6 +8,7 @@ so the script the article is written in makes no difference.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from tui.core.model.chars import Kind, is_han
@@ -43,7 +44,7 @@ def document_stats(document: Document, standard: str = HskStandard.HSK_2025) -> 
     unique = {_simplified(document, t) if t.kind is Kind.HAN else t.text.casefold() for t in words}
     paragraphs = sum(1 for p in document.paragraphs if document.text[p.start : p.end].strip())
     return DocumentStats(
-        characters=sum(1 for ch in document.text if is_han(ch)),
+        characters=_han_count(document.text),
         words=len(words),
         unique_words=len(unique),
         paragraphs=paragraphs,
@@ -51,6 +52,11 @@ def document_stats(document: Document, standard: str = HskStandard.HSK_2025) -> 
         grade=grade(han, standard),
         standard=standard,
     )
+
+
+def _han_count(text: str) -> int:
+    """Counted by character once: a long text repeats a few thousand characters."""
+    return sum(count for ch, count in Counter(text).items() if is_han(ch))
 
 
 def _simplified(document: Document, token: Token) -> str:

@@ -18,7 +18,16 @@ from pathlib import Path
 
 from tui.core.errors import ZhreadError
 
-__all__ = ["Record", "data_file", "numbered_key", "read_header", "records", "toneless_key"]
+__all__ = [
+    "Record",
+    "data_file",
+    "lines",
+    "numbered_key",
+    "read_header",
+    "records",
+    "stream",
+    "toneless_key",
+]
 
 _DATA_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _ENTRY = re.compile(r"(\S+) (\S+) \[([^\]]*)\] /(.*)/")
@@ -62,23 +71,36 @@ def read_header(path: Path) -> dict[str, str]:
 
 def records(path: Path) -> list[Record]:
     """Every entry of the file in its order (CC-CEDICT's own: by headword, then reading)."""
+    return list(stream(path))
+
+
+def stream(path: Path) -> Iterator[Record]:
+    """The entries one at a time, as :func:`records` lists them."""
+    for trad, simp, reading, definitions in lines(path):
+        yield Record(trad, simp, reading, tuple(definitions.split("\n")) if definitions else ())
+
+
+def lines(path: Path) -> Iterator[tuple[str, str, str, str]]:
+    """The entries one at a time as plain strings, TRAD, SIMP, PINYIN and the definitions
+    one a line: what the index stores, read as it is written, so that a build never holds
+    the whole dictionary (tens of megabytes as Python objects) or makes an object per entry."""
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as stream:
-            return list(_parse(stream))
+        with gzip.open(path, "rt", encoding="utf-8") as text:
+            yield from _parse(text)
     except (OSError, EOFError, UnicodeDecodeError) as error:
         raise ZhreadError(f"cannot read CC-CEDICT: {error}", path) from None
 
 
-def _parse(lines: Iterator[str]) -> Iterator[Record]:
-    for line in lines:
+def _parse(text: Iterator[str]) -> Iterator[tuple[str, str, str, str]]:
+    fullmatch = _ENTRY.fullmatch
+    for line in text:
         if line.startswith("#"):
             continue
-        match = _ENTRY.fullmatch(line.rstrip("\r\n"))
+        match = fullmatch(line.rstrip("\r\n"))
         if match is None:
             continue  # a malformed line costs one entry, not the dictionary
         trad, simp, reading, body = match.groups()
-        definitions = tuple(d for d in body.split("/") if d)
-        yield Record(trad, simp, reading, definitions)
+        yield trad, simp, reading, "\n".join([d for d in body.split("/") if d])
 
 
 def numbered_key(reading: str) -> str:

@@ -7,6 +7,11 @@ and an old one is never misread. A build goes to a temporary file that is rename
 target only when complete, so a crash leaves either the old index or none, never half of one.
 An index that fails its checks is moved aside (``*.corrupt-<time>``) and rebuilt.
 
+A first run waits for the build, so it is made cheap: the data file is streamed into one
+transaction without a journal (the temporary file is thrown away whole if anything fails),
+and the headword table, the indexes and the English full-text index are each derived from
+the written entries by one statement afterwards, in SQLite rather than row by row in Python.
+
 CC-CEDICT has no word frequencies, so each entry also gets jieba's count for its Simplified
 form: search ranks 銀行 above 皋 for "bank" and 行 above 桁 for "hang" by it.
 """
@@ -21,7 +26,8 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from tui.core import apart, safefiles
@@ -62,12 +68,22 @@ _ENGLISH = (
     "CREATE VIRTUAL TABLE english USING fts5(defs, content='entries', content_rowid='id', "
     "tokenize='porter unicode61 remove_diacritics 2')"
 )
-_INDEXES = """
-CREATE INDEX entries_trad ON entries(trad);
-CREATE INDEX entries_simp ON entries(simp);
-CREATE INDEX entries_toneless ON entries(toneless);
-CREATE INDEX entries_numbered ON entries(numbered);
-"""
+#: What is derived from the entries once they are all written, a statement each (an index
+#: built in one pass over sorted keys, not grown entry by entry).
+_DERIVED = (
+    "INSERT INTO headwords SELECT trad FROM entries UNION SELECT simp FROM entries",
+    "CREATE INDEX entries_trad ON entries(trad)",
+    "CREATE INDEX entries_simp ON entries(simp)",
+    "CREATE INDEX entries_toneless ON entries(toneless)",
+    "CREATE INDEX entries_numbered ON entries(numbered)",
+)
+_FILL_ENGLISH = "INSERT INTO english(rowid, defs) SELECT id, defs FROM entries"
+_COUNTS = "CREATE TEMP TABLE counts(word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
+#: An entry's row, its count (``freq``) looked up by its Simplified form (``?3``).
+_INSERT_ENTRY = (
+    "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+    "coalesce((SELECT n FROM counts WHERE word = ?3), 0))"
+)
 
 
 def version_key(source: Path) -> str:
@@ -156,6 +172,15 @@ def _total(entries: int) -> int:
     return entries + entries // 8 + 1
 
 
+def _expected(source: Path) -> int:
+    """How many entries the file says it has (its ``#! entries`` line), for progress before
+    they are read; a file without the line is counted."""
+    try:
+        return int(cedict.read_header(source)["entries"])
+    except (KeyError, ValueError):
+        return sum(1 for _ in cedict.lines(source))
+
+
 def _build(
     source: Path,
     path: Path,
@@ -166,22 +191,16 @@ def _build(
 ) -> None:
     report = progress if progress is not None else (lambda *_: None)
     try:
-        records = None if apart else cedict.records(source)
-    except (OSError, EOFError) as error:
-        raise ZhreadError(f"cannot read CC-CEDICT: {error}", source) from None
-    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cedict-", suffix=".tmp")
         os.close(fd)
     except OSError as error:
         raise ZhreadError(f"cannot build the dictionary index: {error}", path.parent) from None
     try:
-        if records is None:
+        if apart:
             total = _fill_apart(source, Path(tmp), key, report, cancelled)
         else:
-            total = _total(len(records))
-            report(0, total)
-            _fill(Path(tmp), key, records, lambda done: report(done, total), cancelled)
+            total = _fill(Path(tmp), key, source, report, cancelled)
         os.replace(tmp, path)
         safefiles.sync_directory(path.parent)
         report(total, total)
@@ -196,7 +215,7 @@ def _build(
 def _fill_apart(source: Path, tmp: Path, key: str, report: Progress, cancelled: Cancelled) -> int:
     """Fill ``tmp`` in a process of its own (this module run as a program, see
     :mod:`tui.core.apart`), reporting what it reports; the build's total of progress units
-    is returned."""
+    is returned. The child holds whatever the build needs; this process, nothing."""
     totals = [0]
 
     def reported(line: str) -> None:
@@ -212,12 +231,17 @@ def _fill_apart(source: Path, tmp: Path, key: str, report: Progress, cancelled: 
 def _fill(
     tmp: Path,
     key: str,
-    records: list[cedict.Record],
-    written: Callable[[int], None],
+    source: Path,
+    report: Progress,
     cancelled: Cancelled = lambda: False,
-) -> None:
-    """Write every table into ``tmp`` in one transaction, then flush it to disk. Cancelled,
-    the statement running stops (SQLite asks as it steps) and so does the build."""
+) -> int:
+    """Write every table into ``tmp`` in one transaction, then flush it to disk; the total
+    of progress units is returned. The entries are written as they are read, the tables
+    and indexes derived from them afterwards, each by one statement. Cancelled, the
+    statement running stops (SQLite asks as it steps) and so does the build."""
+    expected = _expected(source)
+    total = _total(expected)
+    report(0, total)
     conn = sqlite3.connect(tmp)
     conn.set_progress_handler(lambda: int(cancelled()), _CANCEL_STEPS)
     try:
@@ -225,21 +249,21 @@ def _fill(
         conn.execute("PRAGMA synchronous = OFF")
         conn.executescript(_TABLES)
         english = _has_fts5(conn)
-        frequencies = _frequencies()
-        total = len(records)
-        for start in range(0, total, _BATCH):
-            if cancelled():
-                raise BuildCancelled
-            _insert(conn, start, records[start : start + _BATCH], frequencies, english)
-            written(min(start + _BATCH, total))
-        conn.executescript(_INDEXES)
-        meta = {"version": key, "schema": SCHEMA, "entries": total, "english": int(english)}
+        count = _write_entries(
+            conn, cedict.lines(source), lambda done: report(min(done, expected), total), cancelled
+        )
+        derived = _DERIVED + ((_FILL_ENGLISH,) if english else ())
+        for step, statement in enumerate(derived, 1):
+            conn.execute(statement)
+            report(expected + (total - expected - 1) * step // len(derived), total)
+        meta = {"version": key, "schema": SCHEMA, "entries": count, "english": int(english)}
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
         conn.commit()
     finally:
         conn.close()
     with open(tmp, "rb+") as stream:
         os.fsync(stream.fileno())
+    return total
 
 
 def _has_fts5(conn: sqlite3.Connection) -> bool:
@@ -251,49 +275,83 @@ def _has_fts5(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def _frequencies() -> dict[str, int]:
+def _jieba_counts() -> Iterator[tuple[str, int]]:
     """jieba's word counts, read from its dictionary file without importing jieba."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return {}
-    counts: dict[str, int] = {}
+        return
+    with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as stream:
+        for line in stream:
+            word, count, *_ = line.split(" ")
+            yield word, int(count)
+
+
+def _load_counts(conn: sqlite3.Connection) -> None:
+    """jieba's counts into a table of the build's memory-only temporary schema, from which
+    each entry takes its count as it is inserted: a fifth of the memory of a Python dict
+    of the 350,000 words."""
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(_COUNTS)
     try:
-        with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as stream:
-            for line in stream:
-                word, count, *_ = line.split(" ")
-                counts[word] = int(count)
+        conn.executemany("INSERT OR REPLACE INTO counts VALUES (?, ?)", _jieba_counts())
     except (OSError, ValueError):
-        return {}  # ranking only: the index works without it
-    return counts
+        conn.execute("DELETE FROM counts")  # ranking only: the index works without it
 
 
-def _insert(
+def _write_entries(
     conn: sqlite3.Connection,
-    first_id: int,
-    batch: Iterable[cedict.Record],
-    frequencies: dict[str, int],
-    english: bool,
-) -> None:
-    rows = [
-        (
-            first_id + offset + 1,
-            r.traditional,
-            r.simplified,
-            r.pinyin,
-            reading.marks(r.pinyin),
-            "\n".join(r.definitions),
-            cedict.toneless_key(r.pinyin),
-            cedict.numbered_key(r.pinyin),
-            frequencies.get(r.simplified, 0),
-        )
-        for offset, r in enumerate(batch)
-    ]
-    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    words = [(row[1],) for row in rows] + [(row[2],) for row in rows]
-    conn.executemany("INSERT OR IGNORE INTO headwords VALUES (?)", words)
-    if english:
-        definitions = [(row[0], row[5]) for row in rows]
-        conn.executemany("INSERT INTO english(rowid, defs) VALUES (?, ?)", definitions)
+    entries: Iterable[tuple[str, str, str, str]],
+    written: Callable[[int], None],
+    cancelled: Cancelled,
+) -> int:
+    """Insert the entries in batches, as they come; how many there were is returned."""
+    _load_counts(conn)
+    rows = _rows(entries)
+    count = 0
+    while batch := list(islice(rows, _BATCH)):
+        if cancelled():
+            raise BuildCancelled
+        conn.executemany(_INSERT_ENTRY, batch)
+        count += len(batch)
+        written(count)
+    conn.execute("DROP TABLE counts")
+    return count
+
+
+_Row = tuple[int, str, str, str, str, str, str, str]
+
+
+def _rows(entries: Iterable[tuple[str, str, str, str]]) -> Iterator[_Row]:
+    """The rows of ``entries`` but their count, numbered from 1 in the file's order. The
+    pinyin forms are derived a syllable at a time (each of the few thousand syllables
+    once), the same as deriving them from the whole reading, which spaces only separate."""
+    forms = _SyllableForms().of
+    for number, (trad, simp, pinyin, definitions) in enumerate(entries, 1):
+        marks, toneless, numbered = forms(pinyin)
+        yield number, trad, simp, pinyin, marks, definitions, toneless, numbered
+
+
+class _SyllableForms:
+    """Tone marks and both search keys of a reading, from those of its syllables."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[str, str, str]] = {}
+
+    def of(self, pinyin: str) -> tuple[str, str, str]:
+        known = self._known
+        marks, toneless, numbered = [], [], []
+        for syllable in pinyin.split(" "):
+            forms = known.get(syllable)
+            if forms is None:
+                forms = known[syllable] = (
+                    reading.marks(syllable),
+                    cedict.toneless_key(syllable),
+                    cedict.numbered_key(syllable),
+                )
+            marks.append(forms[0])
+            toneless.append(forms[1])
+            numbered.append(forms[2])
+        return " ".join(marks), "".join(toneless), "".join(numbered)
 
 
 def _remove_stale(cache: Path, keep: Path) -> None:
@@ -320,10 +378,7 @@ def _build_here(argv: list[str]) -> int:
     source, tmp, key = Path(argv[0]), Path(argv[1]), argv[2]
     apart.lower_priority()
     try:
-        records = cedict.records(source)
-        total = _total(len(records))
-        print(0, total, flush=True)
-        _fill(tmp, key, records, lambda done: print(done, total, flush=True))
+        _fill(tmp, key, source, lambda done, total: print(done, total, flush=True))
     except Exception as error:  # noqa: BLE001 - whatever it is, the reader says it in a line
         print(str(error).splitlines()[0] if str(error) else type(error).__name__, file=sys.stderr)
         return 1

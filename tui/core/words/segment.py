@@ -24,7 +24,7 @@ from tui.core.model.chunks import chunk_bounds
 from tui.core.model.document import CODE, Chunk, Document
 from tui.core.readings import lexicons
 from tui.core.scripts.convert import shadow as make_shadow
-from tui.core.words import jiebacache
+from tui.core.words import fastcut, jiebacache
 
 if TYPE_CHECKING:  # pydantic and YAML stay unloaded until a glossary is actually read
     from tui.core.glossary.entries import Glossary
@@ -51,9 +51,15 @@ class JiebaSplitter:
     fraction of its memory. A run with characters not yet shown is admitted before it is
     cut, but each admission reads the dictionary file, so a caller that has the whole text
     admits its characters once first (:func:`alphabet`).
+
+    When jieba-rs is installed (:mod:`tui.core.words.fastcut`) it cuts instead, over jieba's
+    whole dictionary; the table is then filled only once a part-of-speech tagger is asked
+    for, with the characters admitted until then read at once.
     """
 
-    def __init__(self, words: Iterable[str] = (), cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, words: Iterable[str] = (), cache_dir: Path | None = None, *, fast: bool = True
+    ) -> None:
         with imports_for("cut the text into words"):
             import jieba
 
@@ -71,12 +77,24 @@ class JiebaSplitter:
         self._tags: dict[str, str] | None = None  # read when a tagger is first asked for
         self._pos: Any = None
         self._pos_lock = threading.Lock()
+        #: jieba-rs cutting as jieba does, when installed; then the table is filled only
+        #: for the part-of-speech tagger, which is jieba's own
+        self._fast = fastcut.load() if fast else None
+        self._table_wanted = self._fast is None
+        self._deferred: set[str] = set()  # characters shown while the table was not wanted
         terms = sorted(w for w in words if w and all(chars.is_han(ch) for ch in w))
-        self.admit("".join(terms))  # add_word sizes a word by the table as it stands
+        self.admit("".join(terms), always=True)  # add_word sizes a word by the table
+        added = []
         for word in terms:
+            before = self._tokenizer.FREQ.get(word, 0)
             self._tokenizer.add_word(word)
+            added.append((word, self._tokenizer.FREQ[word], before))
+        if self._fast is not None:
+            self._fast.add_words(added)
 
     def __call__(self, run: str) -> list[int]:
+        if self._fast is not None:
+            return self._fast(run)
         if not self._admitted.issuperset(run):
             self.admit(run)
         # a run of jieba's own Han range is one block of its cut(): skip the generator layers
@@ -84,9 +102,14 @@ class JiebaSplitter:
         lengths = [len(piece) for piece in pieces]
         return lengths if sum(lengths) == len(run) else per_character(run)
 
-    def admit(self, text: str) -> None:
+    def admit(self, text: str, *, always: bool = False) -> None:
         """Add the dictionary's entries made of the characters admitted so far and those of
-        ``text``; safe while other threads cut text already admitted."""
+        ``text``; safe while other threads cut text already admitted. Nothing to do when
+        jieba-rs cuts and no tagger (nor ``always``) wants the table."""
+        if not (self._table_wanted or always):
+            with self._admit_lock:  # read at once if a tagger comes to want them
+                self._deferred.update(text)
+            return
         if self._admitted.issuperset(text):
             return
         with self._admit_lock, lexicons.collection_paused():
@@ -113,6 +136,11 @@ class JiebaSplitter:
             if self._pos is None:
                 from tui.core.words import postagger
 
+                self._table_wanted = True
+                with self._admit_lock:
+                    deferred = "".join(self._deferred)
+                    self._deferred.clear()
+                self.admit(deferred)  # one read of the dictionary
                 with self._admit_lock:
                     self._tags = lexicons.jieba_tags(self._admitted)
                 self._pos = postagger.tagger(self._tokenizer, self._tags, self.admit)
