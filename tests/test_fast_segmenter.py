@@ -176,3 +176,15 @@ def test_characters_shown_before_the_tagger_are_read_at_once(jieba_cache: Path) 
     assert not fast._admitted
     fast.pos_tokenizer()
     assert fast._admitted.issuperset("晋侯使公子去求和")
+
+
+def test_only_long_texts_take_jieba_rs_and_its_whole_dictionary() -> None:
+    """A short text is cut by jieba with its own small table: jieba-rs's 28 MB would buy
+    nothing the reader sees."""
+    from tui.core.words.segment import FAST_FROM, fast_for, shared_splitter
+
+    assert not fast_for(FAST_FROM - 1) and fast_for(FAST_FROM)
+    small = shared_splitter(frozenset({"芯粒封装"}), None, fast=False)
+    large = shared_splitter(frozenset({"芯粒封装"}), None, fast=True)
+    assert small is not large
+    assert small("芯粒封装技术") == large("芯粒封装技术")

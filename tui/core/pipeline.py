@@ -17,7 +17,7 @@ from tui.core.model.document import Document
 from tui.core.scripts.convert import Region, Script, detect_region, detect_script
 from tui.core.userdirs import cache_dir
 from tui.core.words.progressive import ANNOTATE_LIMIT, Progressive, Step
-from tui.core.words.segment import JiebaSplitter, alphabet, shared_splitter
+from tui.core.words.segment import JiebaSplitter, alphabet, fast_for, shared_splitter
 
 if TYPE_CHECKING:
     from tui.core.glossary.candidates import Candidate
@@ -122,7 +122,9 @@ def _prepare(
     except apart.Stopped:
         return None
     glossary, notes_warning = for_document(glossary, text, document.source, strict=strict)
-    splitter = shared_splitter(frozenset(glossary.han_forms()), cache_dir())
+    splitter = shared_splitter(
+        frozenset(glossary.han_forms()), cache_dir(), fast=fast_for(len(text))
+    )
     cache_note, splitter.note = splitter.note, None  # said once, by the first reader
     if cancelled():
         return None

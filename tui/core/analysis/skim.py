@@ -99,10 +99,10 @@ def skim_parts(
     yield "stats", document_stats(document, standard=standard)
     if splitter is None:
         from tui.core.userdirs import cache_dir
-        from tui.core.words.segment import shared_splitter
+        from tui.core.words.segment import fast_for, shared_splitter
 
         words = frozenset(glossary.han_forms()) if glossary is not None else frozenset()
-        splitter = shared_splitter(words, cache_dir())
+        splitter = shared_splitter(words, cache_dir(), fast=fast_for(len(document.text)))
     shadow = document.shadow
     english = {shadow[c.start : c.end]: c.english for c in find_candidates(document, glossary)}
     entities, mentions = find_entities(

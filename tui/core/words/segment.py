@@ -155,10 +155,23 @@ def alphabet(text: str) -> str:
     return own + "\n" + make_shadow(own)
 
 
+#: Characters from which jieba-rs cuts (when installed). It holds jieba's whole dictionary,
+#: about 28 MB; below this jieba with the text's own table is as quick to the reader's eye
+#: (a short text is segmented before the first keys) and takes a fraction of the memory.
+FAST_FROM = 100_000
+
+
+def fast_for(length: int) -> bool:
+    """Whether a text of ``length`` characters is cut by jieba-rs (see :data:`FAST_FROM`)."""
+    return length >= FAST_FROM
+
+
 @lru_cache(maxsize=4)
-def shared_splitter(words: frozenset[str], cache_dir: Path | None) -> JiebaSplitter:
-    """One splitter per glossary per process: building one costs most of a second."""
-    return JiebaSplitter(words, cache_dir)
+def shared_splitter(
+    words: frozenset[str], cache_dir: Path | None, fast: bool = True
+) -> JiebaSplitter:
+    """One splitter per glossary and kind per process: building one costs most of a second."""
+    return JiebaSplitter(words, cache_dir, fast=fast)
 
 
 def segment(
