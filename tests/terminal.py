@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -89,13 +90,26 @@ class Terminal:
         self.tmux("resize-window", "-t", "main", "-x", str(width), "-y", str(height), check=True)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        return self.until(lambda screen: text in screen, f"{text!r} appearing", timeout)
+
+    def until(
+        self,
+        ready: Callable[[str], object],
+        what: str,
+        timeout: float = 30.0,
+        read: Callable[[], str] | None = None,
+    ) -> str:
+        """The screen (as ``read`` captures it, plain text by default) once ``ready`` holds
+        for it. The program sets the pace; ``timeout`` only ends a wait for something that
+        never comes, so that a hang fails naming ``what`` rather than stalling the suite."""
+        capture = read or self.screen
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
+            screen = capture()
+            if ready(screen):
                 return screen
             time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
+        raise AssertionError(f"{what} never happened; screen was:\n{self.screen()}")
 
     def close(self) -> None:
         self.tmux("kill-server")

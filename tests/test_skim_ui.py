@@ -13,6 +13,7 @@ from tests.apps import sample_app, until, until_segmented
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
 from tui.core.analysis.skim import skim_parts
+from tui.core.model.document import Document
 from tui.core.scripts.convert import shadow
 from tui.core.words.segment import segment
 from tui.screens.skim import SkimScreen
@@ -141,15 +142,22 @@ def held_after_first(splitter, go_on: threading.Event):
     return parts
 
 
+def held_skim(glossary, splitter) -> tuple[SkimScreen, threading.Event, Document]:  # type: ignore[no-untyped-def]
+    """A skim screen of the sample (and its document) whose parts after the first wait for
+    the event."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    document = segment(text, glossary, splitter, str(SAMPLE), shadow(text))
+    go_on = threading.Event()
+    screen = SkimScreen(lambda: (document, glossary), held_after_first(splitter, go_on))
+    return screen, go_on, document
+
+
 def prompt(listing: OptionList) -> str:
     return str(listing.get_option_at_index(0).prompt)
 
 
 async def test_first_part_shows_while_the_rest_is_worked_out(glossary, splitter) -> None:
-    text = SAMPLE.read_text(encoding="utf-8")
-    document = segment(text, glossary, splitter, str(SAMPLE), shadow(text))
-    go_on = threading.Event()
-    screen = SkimScreen(lambda: (document, glossary), held_after_first(splitter, go_on))
+    screen, go_on, _ = held_skim(glossary, splitter)
     app = Host()
     try:
         async with app.run_test(size=(100, 30)) as pilot:
@@ -177,10 +185,7 @@ async def test_first_part_shows_while_the_rest_is_worked_out(glossary, splitter)
 async def test_escape_closes_at_once_while_parts_are_pending(glossary, splitter) -> None:
     import tui.screens.skim as skim_screen
 
-    text = SAMPLE.read_text(encoding="utf-8")
-    document = segment(text, glossary, splitter, str(SAMPLE), shadow(text))
-    go_on = threading.Event()
-    screen = SkimScreen(lambda: (document, glossary), held_after_first(splitter, go_on))
+    screen, go_on, document = held_skim(glossary, splitter)
     app = Host()
     try:
         async with app.run_test(size=(100, 30)) as pilot:

@@ -197,12 +197,7 @@ def test_tmux_without_colour(terminal, terminal_type: str) -> None:
 
 
 def _wait_gone(term, text: str, timeout: float = 10.0) -> None:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while text in term.screen():
-        assert time.monotonic() < deadline, f"{text!r} stayed on screen"
-        time.sleep(0.2)
+    term.until(lambda screen: text not in screen, f"{text!r} leaving the screen", timeout)
 
 
 # A sentence of Chinese only: wherever a notification quoting it begins, some character of

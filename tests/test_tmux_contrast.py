@@ -6,7 +6,6 @@ orange on an orange cursor (ESC[38;5;214m ESC[48;5;214m)."""
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, replace
 
 import pytest
@@ -118,15 +117,12 @@ def cells_of(screen: str, character: str) -> list[Cell]:
     return found
 
 
-def wait_for_cells(term, ready, what: str, timeout: float = 10.0) -> list[Cell]:
+def wait_for_cells(term, ready, what: str) -> list[Cell]:  # type: ignore[no-untyped-def]
     """The cells of 晶 once ``ready(cells)`` holds (a key is acted on a frame later)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        cells = cells_of(colour_screen(term), "晶")
-        if ready(cells):
-            return cells
-        assert time.monotonic() < deadline, f"{what} never showed: {cells}"
-        time.sleep(0.2)
+    screen = term.until(
+        lambda screen: ready(cells_of(screen, "晶")), what, read=lambda: colour_screen(term)
+    )
+    return cells_of(screen, "晶")
 
 
 def legible(cell: Cell) -> float:
@@ -146,10 +142,7 @@ def _open(terminal, tmp_path, theme: str):
     )
     term.wait_for("words ·", timeout=30)  # segmented: the header counts the words
     term.resize(60, 16)  # narrow: the article alone, no sidebar repeating the word
-    deadline = time.monotonic() + 10
-    while "▏" in term.screen():  # the sidebar's left border
-        assert time.monotonic() < deadline, f"the sidebar stayed:\n{term.screen()}"
-        time.sleep(0.2)
+    term.until(lambda screen: "▏" not in screen, "the sidebar folding away")  # its border
     term.wait_for("新的晶片比舊的快很多，價格也不高。", timeout=10)
     return term
 

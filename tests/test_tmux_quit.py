@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,7 @@ def one_line_novel(path: Path, size: int = 3_000_000) -> Path:
 
 
 def wait_screen(term, pattern: str, timeout: float = 90.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        screen = term.screen()
-        if re.search(pattern, screen):
-            return screen
-        time.sleep(0.1)
-    raise AssertionError(f"{pattern!r} never appeared; screen was:\n{term.screen()}")
+    return term.until(lambda screen: re.search(pattern, screen), f"{pattern!r} on screen", timeout)
 
 
 def test_q_ends_the_program_while_a_one_line_novel_is_segmented(terminal, tmp_path) -> None:
