@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.glossary.candidates import Candidate, entry_for, find_candidates
+from tui.core.glossary.candidates import (
+    Candidate,
+    CandidateKind,
+    english_for,
+    entry_for,
+    find_candidates,
+)
 from tui.core.glossary.entries import Glossary
 from tui.core.glossary.layers import builtin_glossary
 from tui.core.glossary.loader import load_glossary
@@ -50,10 +56,11 @@ def test_the_sample_glosses_names_and_terms(sample_candidates: list[Candidate]) 
 def test_candidates_locate_and_count_their_term(
     sample_text: str, sample_candidates: list[Candidate]
 ) -> None:
-    starts = [c.start for c in sample_candidates]
+    pairs = [c for c in sample_candidates if c.kind is CandidateKind.PAIR]
+    starts = [c.start for c in pairs]
     assert starts == sorted(starts)
     assert len({c.term for c in sample_candidates}) == len(sample_candidates)
-    for c in sample_candidates:
+    for c in pairs:
         assert sample_text[c.start : c.end] == c.term
         assert sample_text.find(c.term) == c.start
         assert c.count == sample_text.count(c.term) >= 1
@@ -176,3 +183,57 @@ def test_any_english_is_written_as_yaml_that_reads_back(english: str, term: str)
         path = Path(directory) / "glossary.yaml"
         add_entry(entry, path, known_ids=())
         assert load_glossary(path).get(entry.id) == entry
+
+
+# --- acronyms and repeated words ---------------------------------------------------------
+
+FIELD_TEXT = (
+    "新一代HBM3E显存由台积电的CoWoS封装。HBM3E的带宽更高，NVLink连接多块GPU。\n"
+    "第IV章讲液冷机柜。液冷机柜的功耗很高，液冷机柜需要改造。他们说你好。你好，你好！\n"
+)
+
+
+@pytest.fixture(scope="module")
+def field_candidates(glossary: Glossary, splitter) -> list[Candidate]:
+    """A glossary that knows three of the text's acronyms, as a growing one always will."""
+    known = Glossary(glossary.get(i) for i in ("cowos", "nvlink", "gpu", "tsmc"))
+    return candidates_in(FIELD_TEXT, known, splitter)
+
+
+def test_unknown_acronyms_are_candidates_with_count_and_context(
+    field_candidates: list[Candidate],
+) -> None:
+    acronyms = {c.term: c for c in field_candidates if c.kind is CandidateKind.ACRONYM}
+    assert "HBM3E" in acronyms and acronyms["HBM3E"].count == 2
+    assert "HBM3E显存" in acronyms["HBM3E"].context
+    assert FIELD_TEXT[acronyms["HBM3E"].start : acronyms["HBM3E"].end] == "HBM3E"
+    assert "IV" not in acronyms  # a Roman numeral
+    assert not {"CoWoS", "NVLink", "GPU"} & acronyms.keys()  # the glossary knows them
+
+
+def test_repeated_unknown_nouns_are_candidates(field_candidates: list[Candidate]) -> None:
+    repeated = {c.term: c.count for c in field_candidates if c.kind is CandidateKind.REPEATED}
+    assert not {"你好", "他们"} & repeated.keys()  # common words: in the HSK lists
+    for term, count in repeated.items():
+        assert count >= 3 and FIELD_TEXT.count(term) >= 3, term
+
+
+def test_an_english_text_offers_no_candidates(glossary: Glossary, splitter) -> None:
+    assert candidates_in("The HBM3E stacks on CoWoS. HBM3E again.", glossary, splitter) == []
+
+
+def test_an_acronym_entry_has_no_reading() -> None:
+    acronym = Candidate("HBM3E", "", 0, 5, 2, None, CandidateKind.ACRONYM, "HBM3E显存")
+    entry = entry_for(acronym, "a.txt", taken=(), english="HBM3E memory")
+    assert (entry.hans, entry.pinyin, entry.en) == ("HBM3E", "", "HBM3E memory")
+    assert "acronym" in entry.definition and "first draft" in entry.definition
+
+
+def test_english_comes_from_the_dictionary(dictionary) -> None:
+    assert english_for("显存", dictionary)  # a dictionary word: its first sense
+    assert " + " in english_for("液冷机柜", dictionary)  # pieces: liquid cooling + cabinet
+    assert english_for("ABC", dictionary) == ""
+    repeated = Candidate("液冷机柜", "", 0, 4, 3, None, CandidateKind.REPEATED, "液冷机柜")
+    entry = entry_for(repeated, "a.txt", taken=(), english=english_for("液冷机柜", dictionary))
+    assert entry.en == english_for("液冷机柜", dictionary)
+    assert entry.pinyin == "yè lěng jī guì"

@@ -19,8 +19,9 @@ SCRIPTS = {"hans", "hant"}
 GENRES = {"news", "technical", "novel", "government"}
 NAMED_ENTITY_GENRES = {"news", "government"}
 ANNOTATIONS = ("terms", "people", "organisations")
+FIELD_DOMAINS = {"ai", "semiconductors", "computing", "policy", "organisation", "person", "media"}
 MAX_FILE_BYTES = 15 * 1024
-MAX_TOTAL_BYTES = 150 * 1024
+MAX_TOTAL_BYTES = 250 * 1024
 
 
 def _entries() -> list[dict[str, Any]]:
@@ -59,6 +60,32 @@ def test_gold_annotations_occur_verbatim(entry: dict[str, Any]) -> None:
         assert "people" in entry and "organisations" in entry
     missing = [s for key in ANNOTATIONS for s in entry.get(key, []) if s not in text]
     assert missing == []
+
+
+FIELD_ENTRIES = [entry for entry in ENTRIES if "field_terms" in entry]
+
+
+@pytest.mark.parametrize("entry", FIELD_ENTRIES, ids=lambda entry: entry["file"])
+def test_field_terms_are_labelled_verbatim_and_listed_once(entry: dict[str, Any]) -> None:
+    text = _text(entry)
+    field_terms = entry["field_terms"]
+    assert set(field_terms) <= FIELD_DOMAINS
+    strings = [s for domain in field_terms.values() for s in domain]
+    assert all(isinstance(s, str) and s.strip() == s and s for s in strings)
+    assert [s for s in strings if s not in text] == []
+    assert sorted({s for s in strings if strings.count(s) > 1}) == []
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry["file"])
+def test_heldout_flag_is_a_boolean_on_field_texts(entry: dict[str, Any]) -> None:
+    assert isinstance(entry.get("heldout", False), bool)
+    if entry.get("heldout"):
+        assert "field_terms" in entry
+    if "heldout_set" in entry:
+        heldout_set = entry["heldout_set"]
+        assert entry.get("heldout") is True
+        assert isinstance(heldout_set, int) and not isinstance(heldout_set, bool)
+        assert heldout_set >= 1
 
 
 def test_every_file_in_the_folder_is_listed_once() -> None:

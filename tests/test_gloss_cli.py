@@ -78,6 +78,8 @@ def test_gloss_json_keys(sample_json: dict) -> None:
         "other_forms",
         "hant",
         "hans",
+        "tw",
+        "hk",
         "pinyin",
         "category",
         "count",
@@ -85,7 +87,7 @@ def test_gloss_json_keys(sample_json: dict) -> None:
         "text_note",
     }
     assert all(set(t) == term_keys for t in sample_json["terms"])
-    candidate_keys = {"term", "en", "start", "end", "count", "known_id"}
+    candidate_keys = {"term", "en", "start", "end", "count", "known_id", "kind", "context"}
     assert all(set(c) == candidate_keys for c in sample_json["candidates"])
     assert sample_json["terms"] and sample_json["candidates"]
 
@@ -108,7 +110,7 @@ def test_gloss_json_offsets_slice_the_decoded_text(
     assert chiplet["hant"] == "芯粒封裝" and chiplet["category"] == "semiconductors"
     chip = next(t for t in sample_json["terms"] if t["id"] == "chip")
     assert chip["written"] == ["晶元"] and chip["pinyin"] == "jīng yuán"  # as the article has it
-    assert chip["other_forms"] == ["晶片", "芯片"] and "晶元" in chip["text_note"]
+    assert chip["other_forms"] == ["芯片", "晶片"] and "晶元" in chip["text_note"]
     for term in sample_json["terms"]:
         assert {sample_text[s:e] for s, e in term["occurrences"]} == set(term["written"])
 
@@ -142,8 +144,8 @@ def test_gloss_plain_lists_terms_then_candidates(
         "芯粒封裝/chiplet packaging  芯粒封装/小晶片封裝  xīn lì fēng zhuāng  chiplet packaging  ×"
     ) in terms
     assert "DeepSeek  深度求索  -  DeepSeek  ×" in terms  # a Latin term has no pinyin
-    assert "晶元  晶片/芯片  jīng yuán  (semiconductor) chip  ×" in terms
-    assert "漢娜·多門  Hanna Dohmen  ×" in candidates
+    assert "晶元  芯片/晶片  jīng yuán  (semiconductor) chip  ×" in terms
+    assert "漢娜·多門  Hanna Dohmen  ×1  pair  …" in candidates
 
 
 def test_gloss_markdown_has_the_table_and_escapes_the_text(
@@ -162,7 +164,8 @@ def test_gloss_markdown_has_the_table_and_escapes_the_text(
     assert "| 檢索增強生成 | 检索增强生成 | jiǎn suǒ zēng qiáng shēng chéng | " in out
     assert "documents \\| found" in out  # from the glossary, still escaped
     [row] = [line for line in out.splitlines() if line.startswith("| 管道 |")]
-    assert row == "| 管道 | pipe\\|line | 1 | no |"
+    context = "檢索增強生成技術，以及「管道」(pipe\\|line)"
+    assert row == f"| 管道 | pipe\\|line | 1 | pair | {context} | no |"
 
 
 def test_gloss_on_the_sample_as_markdown(capsys: pytest.CaptureFixture[str]) -> None:
@@ -177,8 +180,8 @@ def test_gloss_on_the_sample_as_markdown(capsys: pytest.CaptureFixture[str]) -> 
     assert "In this text: The USCC's hearing" in hearing  # the sample's own notes
 
 
-MAINLAND = "据新华社报道，国内企业正在加快研发人工智能芯片，国产芯片的算力仍有差距。\n"
-TAIWAN = "根據中央社報導，台積電將擴大先進製程產能，以滿足人工智慧晶片的需求。\n"
+MAINLAND = "据新华社报道，国内企业正在为人工智能加快研发芯片，国产芯片的算力仍有差距。\n"
+TAIWAN = "根據中央社報導，台積電將擴大先進製程產能，以滿足人工智慧對晶片的需求。\n"
 ENGLISH = (
     "Chip makers race to meet demand for AI accelerators. Analysts say compute is scarce,\n"
     "and SFT and RL pipelines at OpenAI and DeepSeek need ever more chips.\n"
@@ -199,7 +202,7 @@ ENGLISH = (
             TAIWAN,
             [
                 "人工智慧  人工智能  rén gōng zhì huì  artificial intelligence (AI)  ×1",
-                "晶片  芯片/晶元  jīng piàn  (semiconductor) chip  ×1",
+                "晶片  芯片/晶元  jīng piàn  (semiconductor) chip  ×1",  # read as written
             ],
         ),
     ],

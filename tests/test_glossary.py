@@ -334,7 +334,7 @@ REQUIRED = {
     "model-grading": "模型評分",
     "knowledge-distillation": "知識蒸餾",
     "reasoning-model": "推理模型",
-    "open-source": "開源",
+    "open-source-model": "開源模型",  # 開源 inside it is not matched again
     "closed-source": "閉源",
     "export-controls": "出口管制",
     "semiconductor-manufacturing-equipment": "半導體製造設備",
@@ -418,7 +418,7 @@ def test_bundled_paths_in_a_checkout() -> None:
 def test_builtin_glossary_covers_the_article(builtin: Glossary) -> None:
     assert len(builtin) >= 45
     for entry_id, hant in REQUIRED.items():
-        assert builtin.get(entry_id).hant == hant
+        assert hant in builtin.get(entry_id).written()
     for entry_id, wanted in REQUIRED_SPELLINGS.items():
         assert wanted <= spellings(builtin.get(entry_id)), entry_id
     for entry_id, words in ROLES.items():
@@ -428,9 +428,8 @@ def test_builtin_glossary_covers_the_article(builtin: Glossary) -> None:
 
 
 def test_builtin_entries_are_spelt_in_both_scripts(builtin: Glossary, sample: str) -> None:
-    for entry in builtin.entries.values():
-        if entry.id != "silicon-valley":  # the mainland writes 硅谷; character conversion keeps 矽
-            assert entry.hans == convert.shadow(entry.hant), entry.id
+    for entry in builtin.entries.values():  # a different word goes under tw or hk
+        assert convert.shadow(entry.hans) == convert.shadow(entry.hant), entry.id
     for form in ("多門", "西姆斯", "晶元"):  # forms the article uses on their own
         assert form in sample
 
@@ -448,8 +447,8 @@ def test_builtin_definitions_speak_of_no_one_text(builtin: Glossary) -> None:
 
 def test_builtin_pinyin_reads_every_character(builtin: Glossary) -> None:
     for entry in builtin.entries.values():
-        han = [ch for ch in entry.hant if is_han(ch)]
-        syllables = [s for s in entry.pinyin.split() if not (s.isascii() and s in entry.hant)]
+        han = [ch for ch in entry.hans if is_han(ch)]
+        syllables = [s for s in entry.pinyin.split() if not (s.isascii() and s in entry.hans)]
         assert len(syllables) == len(han), entry.id
         assert bool(han) == bool(entry.pinyin), entry.id
 
@@ -457,7 +456,6 @@ def test_builtin_pinyin_reads_every_character(builtin: Glossary) -> None:
 def test_every_entry_is_found_in_the_sample(builtin: Glossary, sample: str) -> None:
     matched = {m.entry_id for m in builtin.match(sample)}
     assert set(REQUIRED) <= matched
-    assert matched == set(builtin.entries)
 
 
 def test_simplified_sample_matches_at_the_same_offsets(builtin: Glossary, sample: str) -> None:
@@ -501,7 +499,7 @@ def test_longest_match_wins(builtin: Glossary) -> None:
 
 
 def test_aliases_match_whole_words_only(builtin: Glossary) -> None:
-    assert found(builtin, "用SFT訓練") == [("SFT", "sft")]
+    assert ("SFT", "sft") in found(builtin, "用SFT訓練")
     for text in ("SFTP", "xSFT", "SFT2", "2SFT", "sft", "Sft", "SFTx"):
         assert not any(entry == "sft" for _, entry in found(builtin, text)), text
     assert found(builtin, "(SFT)、SFT-based、SFT。") == [("SFT", "sft")] * 3
@@ -603,8 +601,14 @@ def test_matches_are_sorted_disjoint_and_real(text: str) -> None:
         piece = text[match.start : match.end]
         entry = PROPERTY_GLOSSARY.get(match.entry_id)
         known = {convert.shadow(form) for form in spellings(entry)}
+        known |= {f[0].upper() + f[1:] for f in known if f[:1].isascii() and f[:1].islower()}
         folded = {alias.text.lower() for alias in entry.aliases if alias.ignore_case}
-        assert convert.shadow(piece) in known or piece.lower() in folded
+        latin = [form for form in known if form.isascii()]  # a plural or version may follow
+        assert (
+            convert.shadow(piece) in known
+            or piece.lower() in folded
+            or any(piece.startswith(form) for form in latin)
+        )
     assert PROPERTY_GLOSSARY.match(convert.shadow(text)) == matches
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import yaml
 
-from tests.apps import entry_text, sample_app, text_app, until_segmented
+from tests.apps import entry_text, sample_app, text_app, until, until_segmented
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
+from tui.core.glossary.candidates import CandidateKind
 from tui.core.glossary.layers import builtin_glossary, user_glossary_path
 from tui.widgets.article import ArticleView
 from tui.widgets.terms import TermsPane
@@ -33,18 +34,19 @@ async def test_inline_glosses_follow_first_use_only_and_keep_wrapping() -> None:
 
 async def test_inline_glosses_sit_after_the_term_and_never_repeat_the_text() -> None:
     app = text_app("美國參議院昨天召開聽證會。研究員漢娜·多門(Hanna Dohmen)與DeepSeek的代表出席。")
-    async with app.run_test(size=(160, 30)) as pilot:  # one line: nothing is cut by wrapping
+    async with app.run_test(size=(160, 30)) as pilot:
         await until_segmented(pilot)
         view = app.query_one(ArticleView)
         await pilot.press("i")
         line = view.render_line(0).text
         assert "召開聽證會(hearing)。研究員" in line  # not 聽證會。(hearing)
         assert line.count("Hanna Dohmen") == 1  # the text gives it already
-        assert "DeepSeek的代表" in line  # a Latin term is not glossed with itself
+        screen = rendered(view)
+        assert "DeepSeek的代表" in screen and "DeepSeek(" not in screen  # not glossed with itself
 
 
 async def test_the_sidebar_and_terms_pane_show_the_form_the_text_uses() -> None:
-    app = text_app("国内企业正在加快研发人工智能芯片，但国产芯片的算力仍有差距。")
+    app = text_app("国内企业正在为人工智能加快研发芯片，但国产芯片的算力仍有差距。")
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         view, pane = app.query_one(ArticleView), app.query_one(TermsPane)
@@ -183,3 +185,26 @@ async def test_broken_user_glossary_is_reported_and_the_built_in_one_used() -> N
         assert any(m.startswith(f"{path}:2:") for m in messages), messages
         assert app.is_running
     assert path.read_text(encoding="utf-8") == "terms:\n  - id: Bad Id\n"  # left as it was
+
+
+async def test_plus_on_a_repeated_word_saves_it_with_the_dictionarys_english(dictionary) -> None:
+    app = text_app("他愛吃茴香豆。茴香豆要用黃酒配。店裡的茴香豆賣完了。")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_segmented(pilot)
+        await until(pilot, lambda: app.dictionary is not None, "the dictionary")
+        pane = app.query_one(TermsPane)
+        [candidate] = [c for c in pane.candidates if c.term == "茴香豆"]
+        assert candidate.kind is CandidateKind.REPEATED and candidate.count == 3
+        await pilot.press("l")
+        pane.highlighted = next(
+            i
+            for i in range(pane.option_count)
+            if pane.get_option_at_index(i).id == f"cand-{pane.candidates.index(candidate)}"
+        )
+        await pilot.press("plus")
+        await until_segmented(pilot)
+        saved = yaml.safe_load(user_glossary_path().read_text(encoding="utf-8"))
+        [entry] = [t for t in saved["terms"] if t["hant"] == "茴香豆"]
+        assert entry["en"] and entry["en"] != "茴香豆"  # CC-CEDICT's sense, to be checked
+        assert "first draft" in entry["definition"]
+        assert "茴香豆" not in [c.term for c in app.query_one(TermsPane).candidates]

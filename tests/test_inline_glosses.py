@@ -33,8 +33,8 @@ def gloss(glossary: Glossary, splitter):
 def test_a_gloss_goes_right_after_the_term_before_punctuation(gloss) -> None:
     text = "美國參議院昨天召開聽證會。議員們討論了出口管制，也談到晶片。"
     assert gloss(text) == (
-        "美國參議院昨天召開聽證會(hearing)。議員們討論了出口管制(export controls)，也談到"
-        "晶片((semiconductor) chip)。"
+        "美國參議院(US Senate)昨天召開聽證會(hearing)。議員(lawmaker (member of a legislature))"
+        "們討論了出口管制(export controls)，也談到晶片((semiconductor) chip)。"
     )
 
 
@@ -79,7 +79,7 @@ def test_other_english_in_brackets_is_not_the_gloss(gloss) -> None:
 
 
 def test_a_term_in_latin_letters_is_not_glossed(gloss) -> None:
-    assert gloss("DeepSeek發布了新模型。") == "DeepSeek發布了新模型。"
+    assert gloss("DeepSeek發布了新版本。") == "DeepSeek發布了新版本。"
     # the Chinese spelling after an English first use is the first that needs the gloss
     assert gloss("AI發展很快，人工智能無處不在。") == (
         "AI發展很快，人工智能(artificial intelligence (AI))無處不在。"

@@ -63,7 +63,11 @@ def _print(terms: list[TermUse], candidates: list[Candidate]) -> None:
         written, others = "/".join(use.written), "/".join(use.other_forms) or "-"
         print(f"{written}  {others}  {use.reading or '-'}  {use.entry.en}  ×{use.count}")
     if candidates:
-        print(("\n" if terms else "") + "explained in the text:")
+        print(("\n" if terms else "") + "candidates (explained in the text, acronyms, repeated):")
     for candidate in candidates:
         known = f"  (in glossary: {candidate.known_id})" if candidate.known_id else ""
-        print(f"{candidate.term}  {candidate.english}  ×{candidate.count}{known}")
+        english = candidate.english or "-"
+        print(
+            f"{candidate.term}  {english}  ×{candidate.count}  {candidate.kind.value}  "
+            f"…{candidate.context}…{known}"
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.cli.options import (
     add_glossary_option,
@@ -20,13 +21,20 @@ def parser() -> argparse.ArgumentParser:
         "zhread glossary",
         "Work with glossaries: the built-in one, yours, and --glossary files.",
         "examples:\n  zhread glossary list\n  zhread glossary list --json | jq "
-        "'.[].id'\n  zhread glossary check my-glossary.yaml\n  $EDITOR \"$(zhread "
+        "'.[].id'\n  zhread glossary check my-glossary.yaml\n"
+        '  zhread glossary check --audit\n  $EDITOR "$(zhread '
         'glossary path)"',
     )
     sub = built.add_subparsers(dest="action", required=True, metavar="ACTION")
     check = sub.add_parser("check", help="validate a glossary file (default: the built-in one)")
     check.add_argument(
         "file", nargs="?", help="glossary YAML; it may refer (see_also) to built-in ids"
+    )
+    check.add_argument(
+        "--audit",
+        action="store_true",
+        help="also compare every entry with OpenCC and CC-CEDICT (scripts, regional words, "
+        "readings, shared spellings) and list every problem; exit 1 if any",
     )
     listing = sub.add_parser("list", help="print every entry of the merged glossary")
     listing.add_argument("--json", action="store_true", help="a JSON list of entries")
@@ -47,7 +55,20 @@ def _check(args: argparse.Namespace) -> int:
 
     builtin = builtin_glossary()
     glossary = load_glossary(args.file, known_ids=builtin.entries) if args.file else builtin
-    print(f"{args.file or 'built-in glossary'}: {plural(len(glossary.entries), 'entry')}, ok")
+    name = args.file or "built-in glossary"
+    if args.audit:
+        from tui.core.glossary.audit import audit
+
+        entries = list(glossary.entries.values())
+        if args.file:  # a spelling it shares with the built-in glossary is a problem too
+            entries = [e for e in builtin.entries.values() if e.id not in glossary] + entries
+        problems = [p for p in audit(entries) if p.entry_id in glossary]
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{name}: {plural(len(problems), 'problem')}", file=sys.stderr)
+            return 1
+    print(f"{name}: {plural(len(glossary.entries), 'entry')}, ok")
     return 0
 
 

@@ -105,6 +105,8 @@ def _hit_json(entry: Entry) -> dict[str, object]:
         "id": entry.id,
         "hant": entry.hant,
         "hans": entry.hans,
+        "tw": entry.tw,
+        "hk": entry.hk,
         "pinyin": entry.pinyin,
         "en": entry.en,
     }

@@ -452,12 +452,17 @@ class ReaderScreen(Screen[None]):
     def _add_candidate(self, candidate: Candidate) -> None:
         """Save the candidate to the user's glossary; the worker re-reads the layers (off the
         UI thread) and re-annotates."""
-        from tui.core.glossary.candidates import entry_for
+        from tui.core.glossary.candidates import english_for, entry_for
         from tui.store.userglossary import add_entry
 
+        dictionary = self.zhread.dictionary
+        english = None
+        if not candidate.english and dictionary is not None:
+            english = english_for(candidate.term, dictionary)
         try:
             taken = self.glossary.entries.keys() if self.glossary else ()
-            path = add_entry(entry_for(candidate, self.document.source, taken=taken))
+            entry = entry_for(candidate, self.document.source, taken=taken, english=english)
+            path = add_entry(entry)
         except ZhreadError as error:
             self.app.notify(str(error), title="Not added", severity="error", timeout=8)
             return

@@ -209,7 +209,8 @@ class LookupScreen(ModalScreen[str | None]):
 def _glossary_row(entry: Entry) -> Text:
     """A glossary hit, marked ◆ so the reader sees it was written for their articles."""
     row = Text("◆ ", style="bold yellow", no_wrap=True, overflow="ellipsis")
-    return _row(row, (entry.hant, entry.hans), entry.pinyin, entry.en)
+    regional = tuple(form for form in (entry.tw, entry.hk) if form)
+    return _row(row, (entry.hant, entry.hans, *regional), entry.pinyin, entry.en)
 
 
 def _dictionary_row(entry: DictEntry) -> Text:
@@ -219,8 +220,8 @@ def _dictionary_row(entry: DictEntry) -> Text:
     )
 
 
-def _row(row: Text, forms: tuple[str, str], reading: str, gloss: str) -> Text:
-    """One line: headwords (once if the scripts agree), pinyin, the first gloss."""
+def _row(row: Text, forms: tuple[str, ...], reading: str, gloss: str) -> Text:
+    """One line: headwords (each once: the scripts often agree), pinyin, the first gloss."""
     row.append(" ".join(visible(f) for f in dict.fromkeys(forms)), style="bold")
     if reading:
         row.append("  " + visible(reading), style="italic")

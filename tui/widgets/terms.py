@@ -1,8 +1,9 @@
 """The glossary pane: the terms this document uses, with counts, and the candidates it offers.
 
 Terms come in order of first use, as a reader meets them. Choosing one jumps to its first use
-and makes its uses the current search (``n``/``N``); ``+`` on a candidate (a Chinese term the
-text itself glosses in parentheses) adds it to the user's own glossary.
+and makes its uses the current search (``n``/``N``); ``+`` on a candidate (a term the text
+glosses in parentheses, an acronym or a noun it repeats that no layer knows) adds it to the
+user's own glossary, with the dictionary's English where the text gives none.
 """
 
 from __future__ import annotations
@@ -200,5 +201,8 @@ def _candidate_row(candidate: Candidate) -> Text:
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(visible(candidate.term), style="bold")
     row.append(f" ×{candidate.count} ", style="dim")
-    row.append(visible(candidate.english), style="italic")
+    if candidate.english:
+        row.append(visible(candidate.english), style="italic")
+    else:  # an acronym or a repeated word: the words around it say what it is
+        row.append(f"…{visible(candidate.context)}…", style="dim")
     return row

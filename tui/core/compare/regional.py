@@ -35,6 +35,8 @@ _REGION = {
 }
 
 _NONE = "-"
+#: The config that rewrites the other way.
+_REVERSE = {"tw2sp": "s2twp", "s2twp": "tw2sp", "hk2sp": "s2hkp", "s2hkp": "hk2sp"}
 
 
 class Ways(StrEnum):
@@ -148,13 +150,16 @@ class RegionalTrust:
 
     def trusts(self, original: str, proposed: str, config: str, cuts: Collection[int] = ()) -> bool:
         """Whether ``config`` may rewrite ``original`` as ``proposed`` (each in its own
-        script): a vetted word in that direction, or two spellings of one glossary term.
+        script): a vetted word in that direction, or two spellings of one glossary term
+        that the vetted list does not allow only the other way.
         ``cuts`` are the offsets in ``original`` where one word ends and the next begins."""
         if config not in PHRASE_CONFIGS:
             return False
         original, proposed = shadow(original), shadow(proposed)
         if _vetted(original, proposed, config, cuts):
             return True
+        if original in _vetted_rewrites(_REVERSE[config]).get(proposed, ()):
+            return False  # the list allows only the other way (资料 is also "materials")
         return bool(self._terms.get(original, set()) & self._terms.get(proposed, set()))
 
 
@@ -163,10 +168,6 @@ def _glossary_forms(glossary: Glossary | None) -> Iterable[tuple[str, set[str]]]
     if glossary is None:
         return
     for entry_id, entry in glossary.entries.items():
-        forms = {
-            shadow(form)
-            for form in (entry.hant, entry.hans, *entry.forms)
-            if any(is_han(ch) for ch in form)
-        }
+        forms = {shadow(form) for form in entry.written() if any(is_han(ch) for ch in form)}
         if len(forms) > 1:
             yield entry_id, forms

@@ -1,19 +1,25 @@
-"""Glossary candidates: Chinese terms that a document itself explains in English.
+"""Glossary candidates: the terms a document uses that no glossary layer explains yet.
 
-News and technical writing gloss a new name or term once, in parentheses, the first time it
-appears: 漢娜·多門(Hanna Dohmen), 「芯粒封裝」(chiplet packaging), 長鏈式思維(CoT). Those
-glosses are exactly what a reader would otherwise look up, so they are offered as new
-glossary entries. Where the Chinese term starts is a judgement call; quotes and name dots say
-it outright, and otherwise the English is the best hint of how many words it covers.
+Three kinds, most certain first. News and technical writing gloss a new name or term once, in
+parentheses, the first time it appears: 漢娜·多門(Hanna Dohmen), 「芯粒封裝」(chiplet
+packaging), 長鏈式思維(CoT). Those glosses are exactly what a reader would otherwise look up.
+Where the Chinese term starts is a judgement call; quotes and name dots say it outright, and
+otherwise the English is the best hint of how many words it covers. Then Latin acronyms
+(HBM3E, NVLink), which a field coins faster than any glossary grows; then words the text
+repeats that are neither in a layer nor in the HSK lists, which is how a text's own jargon
+shows (a common word is in the lists, a field's word is not).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -25,7 +31,17 @@ from tui.core.model.document import Document, Token
 from tui.core.readings.reading import pinyin
 from tui.core.scripts import convert
 
-__all__ = ["Candidate", "entry_for", "find_candidates"]
+if TYPE_CHECKING:
+    from tui.core.readings.dictionary import DictEntry, Dictionary
+
+__all__ = [
+    "Candidate",
+    "CandidateKind",
+    "context_of",
+    "english_for",
+    "entry_for",
+    "find_candidates",
+]
 
 #: A Chinese term is at most this many of the document's words, and this many characters
 #: (unless a single word is longer): past that it is a phrase, not a term.
@@ -35,6 +51,23 @@ MAX_CHARS = 8
 MAX_QUOTED = 20
 #: An English gloss longer than this is a parenthetical remark.
 MAX_ENGLISH_WORDS = 8
+#: A word is the text's own vocabulary from this many uses; a list shows at most this many.
+MIN_REPEATS = 3
+MAX_REPEATED = 20
+MAX_ACRONYMS = 20
+#: Characters of context either side of a candidate's first use.
+CONTEXT = 12
+
+# two capitals or more, as a whole Latin word: HBM3E, NVLink, CoWoS, GPT-4o (not "Chip")
+_ACRONYM = re.compile(
+    r"(?<![A-Za-z0-9_.-])(?=[A-Za-z0-9]*[A-Z][a-z0-9]*[A-Z])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+    r"(?![A-Za-z0-9_])"
+)
+# jieba's tags of the words that can be a field's terms: nouns, organisations, other proper
+# nouns, verbal nouns and Latin words; people and places are the skim's, and a word jieba's
+# dictionary does not hold was only joined by its model, often from a phrase (看着, 第一个)
+_TERM_TAG = re.compile(r"n|nz|nt|vn|eng")
+_ROMAN_UPPER = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 _PAREN = re.compile(r"[(（]([^()（）\n]{1,100})[)）]")
 # 音 (音譯, "transliterated") marks an English name reconstructed from the Chinese sound
@@ -58,6 +91,14 @@ _STOP_WORDS = frozenset(
 )
 
 
+class CandidateKind(StrEnum):
+    """Why a term is offered: the text glosses it, it is an acronym, or the text repeats it."""
+
+    PAIR = "pair"
+    ACRONYM = "acronym"
+    REPEATED = "repeated"
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A Chinese term and the English the document gives for it.
@@ -73,14 +114,28 @@ class Candidate:
     end: int
     count: int
     known_id: str | None
+    kind: CandidateKind = CandidateKind.PAIR
+    context: str = ""
 
 
 def find_candidates(document: Document, glossary: Glossary | None) -> list[Candidate]:
-    """Every term glossed in English in ``document``, once each, by first occurrence.
+    """Every term glossed in English in ``document`` by first occurrence, then the unknown
+    acronyms and the repeated unknown words, most used first; each term once.
 
     ``document`` should come from a real segmenter (a JiebaSplitter): its words decide
     where an unquoted term begins.
     """
+    if not any(map(is_han, document.text)):
+        return []  # an English text's acronyms are not terms of a Chinese text
+    pairs = _pairs(document, glossary)
+    taken = {convert.shadow(c.term) for c in pairs} | {c.english for c in pairs}
+    acronyms = _acronyms(document, glossary, taken)
+    taken |= {c.term for c in acronyms}
+    return pairs + acronyms + _repeated(document, taken)
+
+
+def _pairs(document: Document, glossary: Glossary | None) -> list[Candidate]:
+    """Terms the text glosses in English in parentheses, by first occurrence."""
     text = document.text
     shadow = document.shadow or convert.shadow(text)
     found: dict[str, tuple[str, str]] = {}  # shadow of the term -> (term as written, English)
@@ -93,12 +148,15 @@ def find_candidates(document: Document, glossary: Glossary | None) -> list[Candi
             found.setdefault(shadow[span[0] : span[1]], (text[span[0] : span[1]], english))
     known = _Known(glossary)
     candidates = [
-        _candidate(shadow, key, term, english, known) for key, (term, english) in found.items()
+        _candidate(text, shadow, key, term, english, known)
+        for key, (term, english) in found.items()
     ]
     return sorted(candidates, key=lambda c: c.start)
 
 
-def _candidate(shadow: str, key: str, term: str, english: str, known: _Known) -> Candidate:
+def _candidate(
+    text: str, shadow: str, key: str, term: str, english: str, known: _Known
+) -> Candidate:
     start = shadow.find(key)
     return Candidate(
         term=term,
@@ -107,7 +165,93 @@ def _candidate(shadow: str, key: str, term: str, english: str, known: _Known) ->
         end=start + len(key),
         count=shadow.count(key),
         known_id=known.lookup(term, english),
+        context=context_of(text, start, start + len(key)),
     )
+
+
+def context_of(text: str, start: int, end: int, width: int = CONTEXT) -> str:
+    """The term with up to ``width`` characters either side, on one line."""
+    around = text[max(0, start - width) : end + width]
+    return " ".join(around.split())
+
+
+# --- acronyms and repeated words --------------------------------------------------------
+
+
+def _acronyms(document: Document, glossary: Glossary | None, taken: set[str]) -> list[Candidate]:
+    """Latin words with two capitals or more (HBM3E, NVLink, CoWoS) that no layer matches."""
+    text = document.text
+    inside = _term_spans(document)
+    found: dict[str, list[int]] = {}
+    for match in _ACRONYM.finditer(text):
+        word = match.group()
+        if word not in taken and not _ROMAN_UPPER.fullmatch(word) and not inside(match.start()):
+            found.setdefault(word, []).append(match.start())
+    if glossary is not None:
+        found = {w: s for w, s in found.items() if not glossary.match(w)}
+    ranked = sorted(found.items(), key=lambda item: (-len(item[1]), item[1][0]))
+    return [
+        Candidate(
+            term=word,
+            english="",
+            start=starts[0],
+            end=starts[0] + len(word),
+            count=len(starts),
+            known_id=None,
+            kind=CandidateKind.ACRONYM,
+            context=context_of(text, starts[0], starts[0] + len(word)),
+        )
+        for word, starts in ranked[:MAX_ACRONYMS]
+    ]
+
+
+def _repeated(document: Document, taken: set[str]) -> list[Candidate]:
+    """Words of two Han characters or more, outside every term, used at least
+    ``MIN_REPEATS`` times, in no HSK list and nouns by jieba's dictionary: the text's own
+    vocabulary."""
+    from tui.core.readings.levels import level
+    from tui.core.readings.lexicons import jieba_tags
+
+    shadow = document.shadow or convert.shadow(document.text)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for start, end, kind, term in document.spans():
+        if kind is Kind.HAN and term is None and end - start >= 2:
+            spans.setdefault(shadow[start:end], []).append((start, end))
+    often = {
+        key: found
+        for key, found in spans.items()
+        if len(found) >= MIN_REPEATS and key not in taken and level(key) is None
+    }
+    tags = jieba_tags(set("".join(often)))
+    ranked = sorted(
+        ((key, found) for key, found in often.items() if _TERM_TAG.fullmatch(tags.get(key, ""))),
+        key=lambda item: (-len(item[1]), item[1][0]),
+    )
+    return [
+        Candidate(
+            term=document.text[found[0][0] : found[0][1]],
+            english="",
+            start=found[0][0],
+            end=found[0][1],
+            count=len(found),
+            known_id=None,
+            kind=CandidateKind.REPEATED,
+            context=context_of(document.text, *found[0]),
+        )
+        for key, found in ranked[:MAX_REPEATED]
+    ]
+
+
+def _term_spans(document: Document) -> Callable[[int], bool]:
+    """Whether an offset is inside a glossary term the document already shows."""
+    terms = [(t.start, t.end) for t in document.terms()]
+    starts = [start for start, _ in terms]
+
+    def inside(offset: int) -> bool:
+        at = bisect_right(starts, offset) - 1
+        return at >= 0 and offset < terms[at][1]
+
+    return inside
 
 
 # --- the English -----------------------------------------------------------------------
@@ -266,14 +410,45 @@ class _Known:
 # --- a new entry -----------------------------------------------------------------------
 
 
-def entry_for(candidate: Candidate, source: str, *, taken: Collection[str] | None = None) -> Entry:
+def english_for(term: str, dictionary: Dictionary) -> str:
+    """A first English for a term the text does not gloss, for the user to edit: CC-CEDICT's
+    first sense of the word, else its longest dictionary pieces' joined (大模型: big +
+    model); empty when the dictionary knows none of it."""
+    simplified = convert.shadow(term)
+    found = dictionary.lookup(simplified)
+    if found:
+        return _first_sense(found[0])
+    parts: list[str] = []
+    pos = 0
+    while pos < len(simplified):
+        word = dictionary.longest_at(simplified, pos) or simplified[pos]
+        pieces = dictionary.lookup(word) if is_han(word[0]) else []
+        parts.append(_first_sense(pieces[0]) if pieces else word)
+        pos += len(word)
+    return " + ".join(parts) if any(map(is_han, simplified)) else ""
+
+
+def _first_sense(entry: DictEntry) -> str:
+    senses = [d for d in entry.definitions if not d.startswith(("CL:", "see ", "variant of"))]
+    return (senses or list(entry.definitions) or [""])[0].split(";")[0].strip()
+
+
+def entry_for(
+    candidate: Candidate,
+    source: str,
+    *,
+    taken: Collection[str] | None = None,
+    english: str | None = None,
+) -> Entry:
     """A glossary entry for ``candidate``, ready for the user's glossary.
 
     ``source`` names the document in the definition, so the user can tell later where the
     entry came from. The id is made unique against ``taken`` (default: the built-in and the
     user's glossary), since in the user's file a clash would silently override an entry.
+    ``english`` is used where the text gives none (see :func:`english_for`).
     """
     taken = ids_in_use() if taken is None else taken
+    candidate = replace(candidate, english=candidate.english or english or candidate.term)
     term = candidate.term
     simplified = convert.shadow(term)
     if convert.detect_script(term) is convert.Script.SIMPLIFIED:
@@ -286,15 +461,23 @@ def entry_for(candidate: Candidate, source: str, *, taken: Collection[str] | Non
             id=_unique(("person-" if person else "") + _slug(candidate.english), taken),
             hant=traditional,
             hans=simplified,
-            pinyin=_reading(simplified),
+            pinyin=_reading(simplified) if any(map(is_han, simplified)) else "",
             en=candidate.english,
             category=Category.PERSON if person else Category.OTHER,
-            definition=f"Added from {_source_name(source)}, where the text gives the English "
-            f'as "{candidate.english}".',
+            definition=_provenance(candidate, source),
         )
     except ValidationError as error:
         problem = error.errors()[0]["msg"].removeprefix("Value error, ")
         raise ZhreadError(f"cannot make a glossary entry for {term!r}: {problem}") from None
+
+
+def _provenance(candidate: Candidate, source: str) -> str:
+    """Where the entry came from, so the user can tell later what to check."""
+    name = _source_name(source)
+    if candidate.kind is CandidateKind.PAIR:
+        return f'Added from {name}, where the text gives the English as "{candidate.english}".'
+    how = "an acronym" if candidate.kind is CandidateKind.ACRONYM else "a word it repeats"
+    return f"Added from {name}, where it is {how}; the English is a first draft to check."
 
 
 def _slug(english: str) -> str:

@@ -19,13 +19,15 @@ from pydantic import (
     field_validator,
 )
 
-from tui.core.glossary.matcher import Matcher, TermMatch, convert_all, has_han
+from tui.core.glossary.matcher import Matcher, Spelling, TermMatch, convert_all, has_han
 from tui.core.model.chars import contains_han, unify_name_dots
 from tui.core.scripts import convert
 
 __all__ = ["Alias", "Category", "Entry", "Glossary"]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# a syllable with a tone number (zheng1); digits of a name copied into the reading (H100) are not
+_TONE_NUMBER = re.compile(r"\b[a-zü]+[1-5]\b")
 
 
 class Category(StrEnum):
@@ -33,6 +35,7 @@ class Category(StrEnum):
 
     AI = "ai"
     SEMICONDUCTORS = "semiconductors"
+    COMPUTING = "computing"
     POLICY = "policy"
     ORGANISATION = "organisation"
     PERSON = "person"
@@ -88,6 +91,8 @@ class Entry(BaseModel):
     id: _Slug
     hant: _Line
     hans: _Line
+    tw: _Line | None = None
+    hk: _Line | None = None
     forms: tuple[_Line, ...] = ()
     aliases: tuple[Alias, ...] = ()
     pinyin: Annotated[str, StringConstraints(strict=True, strip_whitespace=True)]
@@ -108,36 +113,41 @@ class Entry(BaseModel):
     @field_validator("pinyin")
     @classmethod
     def _tone_marks(cls, value: str, info: ValidationInfo) -> str:
-        """Pinyin reads ``hant``; a Latin-only term has nothing to read, so it may be empty."""
-        if any(ch.isascii() and ch.isdigit() for ch in value):
+        """Pinyin reads ``hans``; a Latin-only term has nothing to read, so it may be empty."""
+        if _TONE_NUMBER.search(value):
             raise ValueError("use tone marks (zhēng liú), not tone numbers")
-        if not value and has_han(info.data.get("hant", "")):
-            raise ValueError("must not be empty when 'hant' contains Chinese characters")
+        if not value and has_han(info.data.get("hans", "")):
+            raise ValueError("must not be empty when 'hans' contains Chinese characters")
         return value
 
+    def written(self) -> tuple[str, ...]:
+        """The term's Chinese-script slots in order: the word in both scripts, Taiwan's and
+        Hong Kong's own words where they differ, then the other forms."""
+        regional = tuple(form for form in (self.tw, self.hk) if form is not None)
+        return (self.hant, self.hans, *regional, *self.forms)
+
     def spellings(self) -> Iterator[str]:
-        """Every string this term is written as: hant, hans, forms, then alias texts."""
-        yield self.hant
-        yield self.hans
-        yield from self.forms
+        """Every string this term is written as: the written forms, then alias texts."""
+        yield from self.written()
         yield from (alias.text for alias in self.aliases)
 
     def other_forms(self, written: Iterable[str]) -> list[str]:
-        """The term's written forms (hant, hans, forms) other than those a text uses, so a
+        """The term's written forms (see :meth:`written`) other than those a text uses, so a
         reader sees the headword as on the page and the glossary's other words beside it.
         Name dots count as one (漢娜‧多門 is 漢娜·多門)."""
         used = {unify_name_dots(form) for form in written}
-        others = [f for f in (self.hant, self.hans, *self.forms) if unify_name_dots(f) not in used]
+        others = [f for f in self.written() if unify_name_dots(f) not in used]
         return list(dict.fromkeys(others))
 
     def reading(self, written: str) -> str:
-        """Pinyin for the term as ``written``: the entry's own (checked by hand) when it is
-        ``hant`` in either script, else derived, since another form may be another word
-        (芯片 xīn piàn for 晶片 jīng piàn); empty for a form in Latin letters."""
+        """Pinyin for the term as ``written``: the entry's own (checked against the
+        dictionaries) when it is the word ``hans`` spells, in either script, else derived,
+        since another form may be another word (晶片 jīng piàn for 芯片 xīn piàn); empty for a
+        form in Latin letters."""
         if not has_han(written):
             return ""
         shadow = unify_name_dots(convert.shadow(written))
-        if shadow == unify_name_dots(convert.shadow(self.hant)):
+        if shadow == unify_name_dots(convert.shadow(self.hans)):
             return self.pinyin
         from tui.core.readings.reading import pinyin
 
@@ -217,19 +227,18 @@ class Glossary:
         cuts the Simplified shadow, keeps each term one word."""
         if self._han_forms is None:
             forms = [
-                form
-                for entry in self.entries.values()
-                for form in (entry.hant, entry.hans, *entry.forms)
-                if has_han(form)
+                form for entry in self.entries.values() for form in entry.written() if has_han(form)
             ]
             self._han_forms = frozenset(forms) | frozenset(convert_all(forms, "t2s"))
         return set(self._han_forms)
 
 
-def _spellings(entries: Iterable[Entry]) -> Iterator[tuple[str, str, bool]]:
-    """What the matcher looks for: each spelling, its entry, and whether case is ignored."""
+def _spellings(entries: Iterable[Entry]) -> Iterator[Spelling]:
+    """What the matcher looks for: each spelling, its entry, whether case is ignored, and
+    whether a version may follow it (the Latin names of models)."""
     for entry in entries:
-        for form in (entry.hant, entry.hans, *entry.forms):
-            yield form, entry.id, False
+        model = entry.category is Category.MODEL
+        for form in entry.written():
+            yield Spelling(form, entry.id, False, model and not has_han(form))
         for alias in entry.aliases:
-            yield alias.text, entry.id, alias.ignore_case
+            yield Spelling(alias.text, entry.id, alias.ignore_case, model)

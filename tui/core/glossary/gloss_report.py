@@ -99,7 +99,7 @@ def as_json(terms: Sequence[TermUse], candidates: Sequence[Candidate]) -> dict[s
     """``{"terms": [...], "candidates": [...]}``, ready for ``json.dump``.
 
     ``written`` are the forms the text uses (the most used first) and ``pinyin`` reads the
-    first of them; ``hant`` and ``hans`` are the glossary's own spellings.
+    first of them; ``hant``, ``hans``, ``tw`` and ``hk`` are the glossary's own spellings.
     """
     return {
         "terms": [
@@ -110,6 +110,8 @@ def as_json(terms: Sequence[TermUse], candidates: Sequence[Candidate]) -> dict[s
                 "other_forms": use.other_forms,
                 "hant": use.entry.hant,
                 "hans": use.entry.hans,
+                "tw": use.entry.tw,
+                "hk": use.entry.hk,
                 "pinyin": use.reading,
                 "category": use.entry.category.value,
                 "count": use.count,
@@ -126,6 +128,8 @@ def as_json(terms: Sequence[TermUse], candidates: Sequence[Candidate]) -> dict[s
                 "end": c.end,
                 "count": c.count,
                 "known_id": c.known_id,
+                "kind": c.kind.value,
+                "context": c.context,
             }
             for c in candidates
         ],
@@ -197,11 +201,15 @@ def _definitions(terms: Sequence[TermUse]) -> list[str]:
 def _candidates_table(candidates: Sequence[Candidate]) -> list[str]:
     if not candidates:
         return []
-    lines = ["## Explained in the text", ""]
-    lines.append("Terms the text itself glosses in English, in order of first appearance.")
-    lines += ["", _row(["Chinese", "English", "Count", "In glossary"])]
-    lines.append(_row(["---", "---", "---:", "---"]))
+    lines = ["## Candidates", ""]
+    lines.append(
+        "Terms no glossary explains yet: those the text glosses in English (pair), its Latin"
+        " acronyms, and the nouns it repeats that no HSK list holds."
+    )
+    lines += ["", _row(["Chinese", "English", "Count", "Kind", "Context", "In glossary"])]
+    lines.append(_row(["---", "---", "---:", "---", "---", "---"]))
     for c in candidates:
         known = f"`{c.known_id}`" if c.known_id else "no"  # ids are slugs: safe in backticks
-        lines.append(_row([_md(c.term), _md(c.english), c.count, known]))
+        cells = [_md(c.term), _md(c.english), c.count, c.kind.value, _md(c.context), known]
+        lines.append(_row(cells))
     return [*lines, ""]

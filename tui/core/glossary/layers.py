@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tui.core import userdirs
 from tui.core.glossary.bundled import builtin_glossary_path
+from tui.core.glossary.compiled import load_compiled
 from tui.core.glossary.entries import Glossary
 from tui.core.glossary.loader import GlossaryError, load_glossary
 
@@ -42,11 +43,12 @@ def user_glossary_path() -> Path:
 
 @lru_cache(maxsize=2)
 def _builtin(path: Path) -> Glossary:
-    return load_glossary(path)
+    return load_compiled(path, userdirs.cache_dir())
 
 
 def builtin_glossary() -> Glossary:
-    """The glossary zhread ships with, read once per process: it never changes while we run."""
+    """The glossary zhread ships with, read once per process (from the cache after the first
+    run, see :mod:`tui.core.glossary.compiled`): it never changes while we run."""
     return _builtin(builtin_glossary_path())
 
 

@@ -86,7 +86,7 @@ def glossary_hits(glossary: Glossary, query: str, limit: int = GLOSSARY_LIMIT) -
 
 def _rank(entry: Entry, needles: set[str]) -> int | None:
     """0 for a field equal to the query, 1 for one starting with it, 2 for one holding it."""
-    fields = (entry.hant, entry.hans, *entry.forms, *(a.text for a in entry.aliases), entry.en)
+    fields = (*entry.written(), *(a.text for a in entry.aliases), entry.en)
     best: int | None = None
     for field in fields:
         text = field.casefold()

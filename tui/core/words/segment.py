@@ -83,14 +83,12 @@ class JiebaSplitter:
         self._table_wanted = self._fast is None
         self._deferred: set[str] = set()  # characters shown while the table was not wanted
         terms = sorted(w for w in words if w and all(chars.is_han(ch) for ch in w))
-        self.admit("".join(terms), always=True)  # add_word sizes a word by the table
-        added = []
-        for word in terms:
-            before = self._tokenizer.FREQ.get(word, 0)
-            self._tokenizer.add_word(word)
-            added.append((word, self._tokenizer.FREQ[word], before))
-        if self._fast is not None:
-            self._fast.add_words(added)
+        self._weights, self._tokenizer.total = jiebacache.term_weights(cache_dir, terms, summary)
+        if self._fast is not None:  # it holds the whole dictionary: a few words more cost nothing
+            self._fast.add_words((w, *self._weights[w]) for w in terms)
+        #: glossary words, and their prefixes, not yet in the table: see :meth:`_add_terms`
+        self._pending = sorted({t[:end] for t in terms for end in range(1, len(t) + 1)})
+        self._shown: set[str] = set()  # every character admit() was given
 
     def __call__(self, run: str) -> list[int]:
         if self._fast is not None:
@@ -104,8 +102,35 @@ class JiebaSplitter:
 
     def admit(self, text: str, *, always: bool = False) -> None:
         """Add the dictionary's entries made of the characters admitted so far and those of
-        ``text``; safe while other threads cut text already admitted. Nothing to do when
-        jieba-rs cuts and no tagger (nor ``always``) wants the table."""
+        ``text``, and the glossary's words those characters can spell; safe while other
+        threads cut text already admitted. The table is left alone when jieba-rs cuts and
+        no tagger (nor ``always``) wants it."""
+        self._admit_table(text, always)
+        if self._pending and not self._shown.issuperset(text):
+            self._add_terms(text)
+
+    def _add_terms(self, text: str) -> None:
+        """Put in the table the glossary's words (and their prefixes) whose characters have
+        all been shown, weighed by :func:`~tui.core.words.jiebacache.term_weights`. A word
+        with a character no text shows cannot occur in one, and reading the table for all of
+        a field glossary's characters would take tens of megabytes for the few words a text
+        uses."""
+        with self._admit_lock:
+            self._shown.update(text)
+            shown = self._shown
+            ready = [word for word in self._pending if shown.issuperset(word)]
+            if not ready:
+                return
+            freq, weights = self._tokenizer.FREQ, self._weights
+            for word in ready:
+                if word in weights:
+                    freq[word] = weights[word][0]
+                else:
+                    freq.setdefault(word, 0)  # a prefix, as jieba's add_word marks it
+            taken = set(ready)
+            self._pending = [word for word in self._pending if word not in taken]
+
+    def _admit_table(self, text: str, always: bool) -> None:
         if not (self._table_wanted or always):
             with self._admit_lock:  # read at once if a tagger comes to want them
                 self._deferred.update(text)
