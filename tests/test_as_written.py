@@ -24,7 +24,7 @@ from tui.core.text import sources
 from tui.core.words.segment import segment
 
 MAINLAND = (
-    "据新华社报道，国内多家企业正在为人工智能加快研发芯片。业内人士表示，国产芯片的算力"
+    "据新华社报道，国内多家企业正在为人工智能加快研发芯片。业内人士表示，这些芯片的算力"
     "仍有差距，但人工智能应用的需求增长很快。"
 )
 TAIWAN = (

@@ -180,7 +180,7 @@ def test_gloss_on_the_sample_as_markdown(capsys: pytest.CaptureFixture[str]) -> 
     assert "In this text: The USCC's hearing" in hearing  # the sample's own notes
 
 
-MAINLAND = "据新华社报道，国内企业正在为人工智能加快研发芯片，国产芯片的算力仍有差距。\n"
+MAINLAND = "据新华社报道，国内企业正在为人工智能加快研发芯片，这些芯片的算力仍有差距。\n"
 TAIWAN = "根據中央社報導，台積電將擴大先進製程產能，以滿足人工智慧對晶片的需求。\n"
 ENGLISH = (
     "Chip makers race to meet demand for AI accelerators. Analysts say compute is scarce,\n"

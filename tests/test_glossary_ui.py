@@ -46,7 +46,7 @@ async def test_inline_glosses_sit_after_the_term_and_never_repeat_the_text() -> 
 
 
 async def test_the_sidebar_and_terms_pane_show_the_form_the_text_uses() -> None:
-    app = text_app("国内企业正在为人工智能加快研发芯片，但国产芯片的算力仍有差距。")
+    app = text_app("国内企业正在为人工智能赶制芯片，但这些芯片的算力仍有差距。")
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
         view, pane = app.query_one(ArticleView), app.query_one(TermsPane)
