@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,4 +131,18 @@ def _run(app: ZhreadApp) -> int:
     app.run()
     if app.fatal:
         print(f"zhread: {app.fatal}", file=sys.stderr)
-    return app.return_code or 0
+    code = app.return_code or 0
+    _leave_if_working(code)
+    return code
+
+
+def _leave_if_working(code: int) -> None:
+    """End the process here while a worker is still busy (segmenting, loading a table,
+    writing a cache): a thread inside a library's native code (OpenCC, SQLite, libyaml,
+    jieba-rs) while the interpreter tears itself down can crash it on the way out. The
+    user's own files were written as the app closed, on its own thread; a cache a worker
+    leaves half-written is only rebuilt."""
+    if any(t.daemon and t.is_alive() for t in threading.enumerate()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
