@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 import threading
@@ -139,10 +140,12 @@ def _run(app: ZhreadApp) -> int:
 def _leave_if_working(code: int) -> None:
     """End the process here while a worker is still busy (segmenting, loading a table,
     writing a cache): a thread inside a library's native code (OpenCC, SQLite, libyaml,
-    jieba-rs) while the interpreter tears itself down can crash it on the way out. The
-    user's own files were written as the app closed, on its own thread; a cache a worker
-    leaves half-written is only rebuilt."""
+    jieba-rs) while the interpreter tears itself down can crash it on the way out. The exit
+    handlers still run (they end a builder's process and remove its files), and the user's
+    own files were written as the app closed, on its own thread; a cache a worker leaves
+    half-written is only rebuilt."""
     if any(t.daemon and t.is_alive() for t in threading.enumerate()):
+        atexit._run_exitfuncs()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
