@@ -5,7 +5,7 @@ parentheses, the first time it appears: 漢娜·多門(Hanna Dohmen), 「芯粒�
 packaging), 長鏈式思維(CoT). Those glosses are exactly what a reader would otherwise look up.
 Where the Chinese term starts is a judgement call; quotes and name dots say it outright, and
 otherwise the English is the best hint of how many words it covers. Then Latin acronyms
-(HBM3E, NVLink), which a field coins faster than any glossary grows; then words the text
+(SerDes, MLPerf), which a field coins faster than any glossary grows; then words the text
 repeats that are neither in a layer nor in the HSK lists, which is how a text's own jargon
 shows (a common word is in the lists, a field's word is not).
 """
