@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tui.cli import main
-from tui.core.glossary.entries import Entry, Glossary
+from tui.core.glossary.entries import Entry, Glossary, entry_data, entry_fields
 from tui.core.glossary.layers import user_glossary_path
 from tui.core.scripts.convert import shadow
 
@@ -262,8 +262,8 @@ def test_glossary_list_json_is_the_merged_glossary(
     assert code == 0
     entries = json.loads(out)
     assert [e["id"] for e in entries] == list(glossary.entries)
-    assert entries[0] == glossary.get(entries[0]["id"]).model_dump(mode="json")
-    assert set(entries[0]) == set(Entry.model_fields)
+    assert entries[0] == entry_data(glossary.get(entries[0]["id"]))
+    assert set(entries[0]) == set(entry_fields())
     user = user_glossary_path()
     user.parent.mkdir(parents=True)
     user.write_text(EXTRA, encoding="utf-8")

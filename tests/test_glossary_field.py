@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.glossary.audit import Readings, audit
-from tui.core.glossary.entries import Category, Entry, Glossary
+from tui.core.glossary.entries import Category, Entry, Glossary, entry_from
 from tui.core.glossary.gloss_report import terms_found
 from tui.core.words.segment import segment
 
@@ -43,7 +43,7 @@ def entry(**fields: object) -> Entry:
         "category": "semiconductors",
         "definition": "A chip.",
     }
-    return Entry.model_validate(base | fields)
+    return entry_from(base | fields)
 
 
 def test_the_glossary_covers_every_domain_of_the_field(glossary: Glossary) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.errors import ZhreadError
-from tui.core.glossary.entries import Entry
+from tui.core.glossary.entries import Entry, entry_from
 from tui.core.glossary.layers import (
     UserGlossaryError,
     builtin_glossary,
@@ -53,7 +53,7 @@ def new_entry(**fields: object) -> Entry:
         "category": "ai",
         "definition": "Answering from documents found for the question.",
     }
-    return Entry.model_validate(values | fields)
+    return entry_from(values | fields)
 
 
 # --- layers ----------------------------------------------------------------------------

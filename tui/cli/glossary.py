@@ -73,9 +73,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from tui.core.glossary.entries import entry_data
+
     glossary = layered_glossary(args.glossary)
     if args.json:
-        write_json([entry.model_dump(mode="json") for entry in glossary.entries.values()])
+        write_json([entry_data(entry) for entry in glossary.entries.values()])
         return 0
     for entry in glossary.entries.values():
         print(f"{entry.id}  {entry.hant}  {entry.hans}  {entry.pinyin or '-'}  {entry.en}")

@@ -53,6 +53,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tui.core.glossary.entries import entry_data
     from tui.core.glossary.matcher import has_han
     from tui.core.queries.lookup import glossary_hits
     from tui.core.readings.levels import level
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     result = {
         "query": query,
         "entries": [_entry_json(e) for e in entries],
-        "glossary": term.model_dump(mode="json") if term else None,
+        "glossary": entry_data(term) if term else None,
         "glossary_hits": [_hit_json(hit) for hit in hits],
         "hsk": level(shadow(query), args.hsk) if has_han(query) else None,
     }
@@ -125,10 +126,12 @@ def _print(result: dict, hits: list[Entry]) -> None:
         )
         for definition in entry["definitions"]:
             print(f"  {definition}")
+    from tui.core.glossary.entries import entry_data
+
     term = result["glossary"]
     named = [term["id"]] if term else []
     shown = [term] if term else []
-    shown += [hit.model_dump(mode="json") for hit in hits if hit.id not in named]
+    shown += [entry_data(hit) for hit in hits if hit.id not in named]
     for entry in shown:
         print(
             f"glossary: {entry['hant']}  {entry['hans']}  {entry['pinyin'] or '-'}  {entry['en']}"

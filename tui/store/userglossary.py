@@ -19,7 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from tui.core.errors import ZhreadError
-from tui.core.glossary.entries import Entry
+from tui.core.glossary.entries import Entry, entry_data
 from tui.core.glossary.layers import builtin_glossary, user_glossary_path
 from tui.core.glossary.loader import GlossaryError, parse_glossary
 from tui.core.safefiles import atomic_path, locked
@@ -147,7 +147,7 @@ def _is_empty(node: Any) -> bool:
 
 def _entry_yaml(entry: Entry, indent: int) -> str:
     """The entry as one block list item; safe_dump decides the quoting of every value."""
-    data = entry.model_dump(mode="json", exclude_defaults=True)
+    data = entry_data(entry, exclude_defaults=True)
     if "aliases" in data:  # a bare string is how people write a case-sensitive alias
         data["aliases"] = [a["text"] if len(a) == 1 else a for a in data["aliases"]]
     dumped = yaml.safe_dump(

@@ -4,6 +4,7 @@ and finds them in a text."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
@@ -11,19 +12,20 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     StrictBool,
     StringConstraints,
+    TypeAdapter,
     ValidationInfo,
     field_validator,
 )
+from pydantic.dataclasses import dataclass
 
 from tui.core.glossary.matcher import Matcher, Spelling, TermMatch, convert_all, has_han
 from tui.core.model.chars import contains_han, unify_name_dots
 from tui.core.scripts import convert
 
-__all__ = ["Alias", "Category", "Entry", "Glossary"]
+__all__ = ["Alias", "Category", "Entry", "Glossary", "entry_data", "entry_fields", "entry_from"]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # a syllable with a tone number (zheng1); digits of a name copied into the reading (H100) are not
@@ -66,10 +68,14 @@ _Line = Annotated[_Text, AfterValidator(_one_line)]
 _Slug = Annotated[_Line, AfterValidator(_slug)]
 
 
-class Alias(BaseModel):
-    """A Latin name for a term (SFT, CoT, OpenAI), matched as a whole word."""
+#: Entries are validated dataclasses, not models: a glossary of the whole field holds
+#: thousands, and a model's per-instance bookkeeping would quadruple their memory.
+_FROZEN = ConfigDict(extra="forbid")
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+@dataclass(frozen=True, slots=True, config=_FROZEN)
+class Alias:
+    """A Latin name for a term (SFT, CoT, OpenAI), matched as a whole word."""
 
     text: _Line
     ignore_case: StrictBool = False
@@ -83,10 +89,9 @@ class Alias(BaseModel):
         return value
 
 
-class Entry(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_FROZEN)
+class Entry:
     """One glossary term: its spellings, reading, gloss and explanation."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: _Slug
     hant: _Line
@@ -152,6 +157,25 @@ class Entry(BaseModel):
         from tui.core.readings.reading import pinyin
 
         return pinyin(shadow)
+
+
+_ENTRY: TypeAdapter[Entry] = TypeAdapter(Entry)
+
+
+def entry_from(data: Any) -> Entry:
+    """An entry from plain data (a YAML mapping); pydantic's ValidationError if it is wrong."""
+    return _ENTRY.validate_python(data)
+
+
+def entry_data(entry: Entry, *, exclude_defaults: bool = False) -> dict[str, Any]:
+    """The entry as JSON-ready data, field by field, as a glossary file writes it."""
+    data: dict[str, Any] = _ENTRY.dump_python(entry, mode="json", exclude_defaults=exclude_defaults)
+    return data
+
+
+def entry_fields() -> list[str]:
+    """The fields an entry may have, in their order."""
+    return [field.name for field in dataclasses.fields(Entry)]
 
 
 class Glossary:

@@ -16,7 +16,7 @@ from yaml.events import Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tui.core.errors import ZhreadError
-from tui.core.glossary.entries import Entry, Glossary
+from tui.core.glossary.entries import Entry, Glossary, entry_from
 from tui.core.glossary.matcher import convert_all, has_han
 
 __all__ = [
@@ -234,7 +234,7 @@ def _build_entry(node: Node, item: Any, number: int, source: str) -> Entry:
         raise GlossaryError(source, _line(node), f"{label}: expected a mapping of fields")
     _check_keys(node, label, source)
     try:
-        return Entry.model_validate(item)
+        return entry_from(item)
     except ValidationError as exc:
         raise _first_problem(exc, node, label, source) from None
 
@@ -242,7 +242,7 @@ def _build_entry(node: Node, item: Any, number: int, source: str) -> Entry:
 def _first_problem(exc: ValidationError, node: Node, label: str, source: str) -> GlossaryError:
     """The topmost problem; a missing field only last, as it is often a misspelt one."""
     problems = sorted(
-        (err["type"] == "missing", _line_at(node, err["loc"]), _describe(err))
+        (err["type"] in _MISSING, _line_at(node, err["loc"]), _describe(err))
         for err in exc.errors()
     )
     _, line, message = problems[0]
@@ -270,12 +270,17 @@ def _check_keys(node: MappingNode, label: str, source: str) -> None:
         seen.add(key.value)
 
 
+#: pydantic's error types for a field too many and a field missing (entries are dataclasses).
+_UNKNOWN = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
+_MISSING = frozenset({"missing", "missing_argument", "missing_keyword_only_argument"})
+
+
 def _describe(error: Any) -> str:
     field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"])
     field = field.removeprefix(".")
-    if error["type"] == "extra_forbidden":
+    if error["type"] in _UNKNOWN:
         return f"unknown field {field!r}"
-    if error["type"] == "missing":
+    if error["type"] in _MISSING:
         return f"missing required field {field!r}"
     return f"field {field!r}: {error['msg'].removeprefix('Value error, ')}"
 
