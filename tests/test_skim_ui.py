@@ -4,9 +4,13 @@ article's cursor there, and it waits for segmentation when opened too early."""
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TabbedContent
 
 from tests.apps import sample_app, until, until_segmented
@@ -142,6 +146,14 @@ def held_after_first(splitter, go_on: threading.Event):
     return parts
 
 
+class Held(NamedTuple):
+    app: App[None]
+    pilot: Pilot[None]
+    screen: SkimScreen
+    go_on: threading.Event
+    document: Document
+
+
 def held_skim(glossary, splitter) -> tuple[SkimScreen, threading.Event, Document]:  # type: ignore[no-untyped-def]
     """A skim screen of the sample (and its document) whose parts after the first wait for
     the event."""
@@ -152,39 +164,10 @@ def held_skim(glossary, splitter) -> tuple[SkimScreen, threading.Event, Document
     return screen, go_on, document
 
 
-def prompt(listing: OptionList) -> str:
-    return str(listing.get_option_at_index(0).prompt)
-
-
-async def test_first_part_shows_while_the_rest_is_worked_out(glossary, splitter) -> None:
-    screen, go_on, _ = held_skim(glossary, splitter)
-    app = Host()
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await app.push_screen(screen)
-            outline = screen.query_one("#skim-outline", OptionList)
-            await until(pilot, lambda: outline.option_count > 1, "the outline")
-            assert screen.query_one("#skim-tabs").display
-            status = str(screen.query_one("#skim-status", Static).render())
-            assert "Still finding people" in status and "outline" not in status
-            assert "Still being worked out" in prompt(screen.query_one("#skim-people", OptionList))
-            assert screen.report is None
-            await pilot.press(*["right"] * 5)  # keys answer: people → … → outline
-            assert screen.query_one("#skim-tabs", TabbedContent).active == "skim-tab-outline"
-            assert app.screen.focused is outline
-
-            go_on.set()
-            await until(pilot, lambda: screen.report is not None, "the skim report", 60)
-            assert not screen.query_one("#skim-status").display
-            first = prompt(screen.query_one("#skim-people", OptionList))
-            assert screen.report.people[0].name in first
-    finally:
-        go_on.set()
-
-
-async def test_escape_closes_at_once_while_parts_are_pending(glossary, splitter) -> None:
-    import tui.screens.skim as skim_screen
-
+@asynccontextmanager
+async def outline_shown(glossary, splitter) -> AsyncIterator[Held]:  # type: ignore[no-untyped-def]
+    """The held skim screen pushed over a bare app, once its outline (the first part) shows;
+    the held parts are let go on the way out whatever happened."""
     screen, go_on, document = held_skim(glossary, splitter)
     app = Host()
     try:
@@ -192,15 +175,44 @@ async def test_escape_closes_at_once_while_parts_are_pending(glossary, splitter)
             await app.push_screen(screen)
             outline = screen.query_one("#skim-outline", OptionList)
             await until(pilot, lambda: outline.option_count > 1, "the outline")
-            await pilot.press("escape")
-            assert app.screen is not screen
-            go_on.set()  # the report is finished all the same, and kept for next time
-            kept = skim_screen
-            await until(
-                pilot,
-                lambda: kept._last is not None and kept._last[0] is document,
-                "the kept report",
-                60,
-            )
+            yield Held(app, pilot, screen, go_on, document)
     finally:
         go_on.set()
+
+
+def prompt(listing: OptionList) -> str:
+    return str(listing.get_option_at_index(0).prompt)
+
+
+async def test_first_part_shows_while_the_rest_is_worked_out(glossary, splitter) -> None:
+    async with outline_shown(glossary, splitter) as (app, pilot, screen, go_on, _):
+        outline = screen.query_one("#skim-outline", OptionList)
+        assert screen.query_one("#skim-tabs").display
+        status = str(screen.query_one("#skim-status", Static).render())
+        assert "Still finding people" in status and "outline" not in status
+        assert "Still being worked out" in prompt(screen.query_one("#skim-people", OptionList))
+        assert screen.report is None
+        await pilot.press(*["right"] * 5)  # keys answer: people → … → outline
+        assert screen.query_one("#skim-tabs", TabbedContent).active == "skim-tab-outline"
+        assert app.screen.focused is outline
+
+        go_on.set()
+        await until(pilot, lambda: screen.report is not None, "the skim report", 60)
+        assert not screen.query_one("#skim-status").display
+        first = prompt(screen.query_one("#skim-people", OptionList))
+        assert screen.report.people[0].name in first
+
+
+async def test_escape_closes_at_once_while_parts_are_pending(glossary, splitter) -> None:
+    import tui.screens.skim as skim_screen
+
+    async with outline_shown(glossary, splitter) as (app, pilot, screen, go_on, document):
+        await pilot.press("escape")
+        assert app.screen is not screen
+        go_on.set()  # the report is finished all the same, and kept for next time
+        await until(
+            pilot,
+            lambda: skim_screen._last is not None and skim_screen._last[0] is document,
+            "the kept report",
+            60,
+        )

@@ -35,8 +35,6 @@ _REGION = {
 }
 
 _NONE = "-"
-#: The config that rewrites the other way.
-_REVERSE = {"tw2sp": "s2twp", "s2twp": "tw2sp", "hk2sp": "s2hkp", "s2hkp": "hk2sp"}
 
 
 class Ways(StrEnum):
@@ -104,6 +102,12 @@ def vetted_words() -> tuple[VettedWord, ...]:
     return parse_vetted(text, str(path))
 
 
+def _reverse(config: str) -> str:
+    """The phrase config that rewrites the same column the other way (tw2sp for s2twp)."""
+    column, to_mainland = _REGION[config]
+    return next(name for name, way in _REGION.items() if way == (column, not to_mainland))
+
+
 @lru_cache(maxsize=4)
 def _vetted_rewrites(config: str) -> dict[str, frozenset[str]]:
     """Each word ``config`` may rewrite, in Simplified, and what it may become."""
@@ -158,7 +162,7 @@ class RegionalTrust:
         original, proposed = shadow(original), shadow(proposed)
         if _vetted(original, proposed, config, cuts):
             return True
-        if original in _vetted_rewrites(_REVERSE[config]).get(proposed, ()):
+        if original in _vetted_rewrites(_reverse(config)).get(proposed, ()):
             return False  # the list allows only the other way (资料 is also "materials")
         return bool(self._terms.get(original, set()) & self._terms.get(proposed, set()))
 

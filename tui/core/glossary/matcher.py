@@ -79,7 +79,7 @@ class _Table:
 
     def __init__(self) -> None:
         self.forms: dict[str, tuple[str, bool, bool]] = {}
-        self.lengths: dict[str, tuple[int, ...]] = {}  # by first character: where to look
+        self.firsts: frozenset[str] = frozenset()  # where a form may begin
         self.by_pair: dict[str, tuple[int, ...]] = {}
 
     def add(self, key: str, entry_id: str, versioned: bool = False) -> None:
@@ -88,12 +88,10 @@ class _Table:
         self.forms[key] = (entry_id, latin, versioned)
 
     def finish(self) -> None:
-        lengths: dict[str, set[int]] = {}
         by_pair: dict[str, set[int]] = {}
         for key in self.forms:
-            lengths.setdefault(key[0], set()).add(len(key))
             by_pair.setdefault(key[:2], set()).add(len(key))  # a one-character form by itself
-        self.lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        self.firsts = frozenset(key[0] for key in self.forms)
         for pair, found in by_pair.items():  # a one-character form may begin any pair
             if len(pair) == 2 and 1 in by_pair.get(pair[0], ()):
                 found.add(1)
@@ -306,9 +304,9 @@ class Matcher:
                 self.written.add(form, entry_id)
         for table in (self.main, self.written, self.folded):
             table.finish()
-        folded = self.folded.lengths
+        folded = self.folded.firsts
         self.fold_firsts = frozenset(c for first in folded for c in (first, first.upper()))
-        firsts = self.fold_firsts | self.main.lengths.keys()
+        firsts = self.fold_firsts | self.main.firsts
         self.han_starts = _start_pattern(c for c in firsts if not _is_word_char(c))
         self.word_firsts = frozenset(c for c in firsts if _is_word_char(c))
 
@@ -339,7 +337,7 @@ class Matcher:
         pos = 0
         starts = _positions(self.han_starts, shadow) + _word_starts(text, self.word_firsts)
         main, written, folded = self.main.longest, self.written.longest, self.folded.longest
-        written_firsts, fold_firsts = self.written.lengths, self.fold_firsts
+        written_firsts, fold_firsts = self.written.firsts, self.fold_firsts
         pairs = self.main.by_pair  # asked here first: most positions begin no term at all
         for i in sorted(starts):
             if i < pos:
