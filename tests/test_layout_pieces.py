@@ -55,6 +55,16 @@ def test_pieces_keep_notes_and_words(text: str, width: int, piece: int, data) ->
         assert [(line.start, line.end, line.notes) for line in lines] == whole(text, width, **extra)
 
 
+def test_a_note_put_after_its_unit_at_a_cut_stays_with_the_piece_before() -> None:
+    """A gloss inside a unit too narrow for it goes after the unit; when the unit ends where
+    a piece is cut, the gloss is the piece's, not lost between the two."""
+    text, extra = "中中DeepSeek」中中", {"notes": {3: "(gloss)"}, "words": {10: 12}}
+    with mock.patch.object(layout, "PIECE", 12):
+        lines = Layout(text, 4, **extra)  # type: ignore[arg-type]
+        lines.through_offset(len(text))
+        assert [(line.start, line.end, line.notes) for line in lines] == whole(text, 4, **extra)
+
+
 def test_a_novel_on_one_line_wraps_only_as_far_as_it_is_read() -> None:
     text = "中國企業近期推出的模型引發美國的高度關注" * 50_000  # a million characters
     lines = Layout(text, 60)

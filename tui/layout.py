@@ -495,9 +495,9 @@ class Layout(Sequence[Line]):
         if resume is None:
             return None
         for line in lines:
-            if line.start >= resume:
+            if line.start > resume or (line.start == resume and line.end > resume):
                 break
-            self._add(line)
+            self._add(line)  # a line of notes alone at ``resume`` belongs to the unit before
         return resume
 
     def _clean(self, at: int) -> bool:
