@@ -7,6 +7,7 @@ import atexit
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -137,6 +138,10 @@ def _run(app: ZhreadApp) -> int:
     return code
 
 
+#: Seconds the workers, told to stop as the app closed, get to finish what they clean up.
+_GRACE = 0.5
+
+
 def _leave_if_working(code: int) -> None:
     """End the process here while a worker is still busy (segmenting, loading a table,
     writing a cache): a thread inside a library's native code (OpenCC, SQLite, libyaml,
@@ -144,6 +149,10 @@ def _leave_if_working(code: int) -> None:
     handlers still run (they end a builder's process and remove its files), and the user's
     own files were written as the app closed, on its own thread; a cache a worker leaves
     half-written is only rebuilt."""
+    deadline = time.monotonic() + _GRACE  # a cancelled worker cleans up after itself
+    for thread in threading.enumerate():
+        if thread.daemon and thread.is_alive():
+            thread.join(max(deadline - time.monotonic(), 0))
     if any(t.daemon and t.is_alive() for t in threading.enumerate()):
         atexit._run_exitfuncs()
         sys.stdout.flush()
