@@ -249,6 +249,15 @@ def test_error_format_and_attributes() -> None:
         pytest.param("\n\nterms: many\n", 3, ["'terms' must be a list"], id="terms-not-list"),
         pytest.param("terms:\n  - sft\n", 2, ["entry #1", "expected a mapping"], id="entry-str"),
         pytest.param("", 1, ["empty"], id="empty"),
+        pytest.param(
+            "terms:\n  - id: a\u2028\x85    x: [\n", 3, ["invalid YAML"], id="yaml-only-breaks"
+        ),
+        pytest.param(
+            edit("    en: algorithm", "    en: algorithm\u2028    defintion: x"),
+            16,
+            ["unknown field 'defintion'"],
+            id="line-separator-in-an-entry",
+        ),
     ],
 )
 def test_validation_errors(text: str, line: int, parts: list[str]) -> None:

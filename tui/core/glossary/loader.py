@@ -6,6 +6,7 @@ field, because the people who edit these files are translators and readers, not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,19 @@ def parse_glossary(
 ) -> Glossary:
     """Validate glossary YAML given as text; ``source`` names it in error messages."""
     _check_size(text, source)
-    root, data = _load_yaml(text, source)
+    try:
+        root, data = _load_yaml(text, source)
+    except GlossaryError as error:
+        raise _on_editor_lines(error, text) from None
+    try:
+        return _checked(root, data, text, source, known_ids)
+    except GlossaryError as error:
+        raise _on_editor_lines(error, text) from None
+
+
+def _checked(
+    root: Node | None, data: Any, text: str, source: str, known_ids: Iterable[str]
+) -> Glossary:
     parsed = [
         (_build_entry(node, item, number, source), node)
         for number, (node, item) in enumerate(_term_items(root, data, source), start=1)
@@ -119,6 +132,26 @@ def parse_glossary(
     _check_spellings(parsed, source)
     _check_see_also(parsed, source, known_ids)
     return Glossary(entry for entry, _ in parsed)
+
+
+#: What YAML takes for a line break; an editor (and ``grep -n``) counts only ``\n``.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _on_editor_lines(error: GlossaryError, text: str) -> GlossaryError:
+    """The error with its line counted as the user's editor counts it, not as YAML does."""
+    if error.line is None:
+        return error
+    return GlossaryError(error.path, _editor_line(text, error.line), error.message)
+
+
+def _editor_line(text: str, yaml_line: int) -> int:
+    """YAML also breaks lines at U+0085, U+2028, U+2029 and a lone CR; editors and
+    ``grep -n`` count only ``\\n``."""
+    if not re.search("[\r\x85\u2028\u2029]", text):
+        return yaml_line
+    starts = [0, *(match.end() for match in _YAML_BREAK.finditer(text))]
+    return text.count("\n", 0, starts[min(yaml_line, len(starts)) - 1]) + 1
 
 
 def _read_limited(path: Path) -> bytes:
@@ -177,9 +210,9 @@ def _load_yaml(text: str, source: str) -> tuple[Node | None, Any]:
         root = loader.get_single_node()
         return root, None if root is None else loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, source) from None
+        raise _yaml_error(exc, text, source) from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
+        line = len(_YAML_BREAK.findall(text, 0, exc.position)) + 1
         message = f"invalid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})"
         raise GlossaryError(source, line, message) from None
     except yaml.YAMLError as exc:
@@ -191,12 +224,12 @@ def _load_yaml(text: str, source: str) -> tuple[Node | None, Any]:
             loader.dispose()
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, source: str) -> GlossaryError:
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str, source: str) -> GlossaryError:
     """Report the YAML error where the parser noticed it, with what it was parsing."""
     mark = exc.problem_mark or exc.context_mark
     message = f"invalid YAML: {exc.problem or exc.context}"
     if exc.problem and exc.context and exc.context_mark is not None:
-        message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+        message += f" ({exc.context} at line {_editor_line(text, exc.context_mark.line + 1)})"
     return GlossaryError(source, None if mark is None else mark.line + 1, message)
 
 
