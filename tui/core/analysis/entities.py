@@ -12,23 +12,40 @@ wrong (努力实现/nr, 波及/ns). The English comes from the glossary or from 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from tui.core.analysis.boilerplate import is_boilerplate
+from tui.core.analysis.names import (
+    COMMON,
+    TRANSLITERATION,
+    EnglishName,
+    Evidence,
+    bracketed_english,
+    dictionary_evidence,
+    english_name,
+    family_names,
+)
+from tui.core.analysis.roles import TITLE_ENDINGS, role_before
+from tui.core.analysis.spotting import media_titles, suffixed_names, surname_names
 from tui.core.model.chars import NAME_DOTS, is_han
 from tui.core.model.document import Document
 from tui.core.scripts import convert
 
 if TYPE_CHECKING:
     from tui.core.glossary.entries import Entry, Glossary
+    from tui.core.readings.dictionary import Dictionary
 
 __all__ = ["ORGANISATION", "PERSON", "PLACE", "Entity", "Mention", "Tagger", "find_entities"]
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 
+#: The longest name looked up in the dictionary at each word (中華人民共和國 is seven).
+_LONGEST_NAME = 7
 #: jieba's tags for names, and what each names.
 _NAME_TAGS = {"nr": PERSON, "nrfg": PERSON, "nrt": PERSON, "ns": PLACE, "nt": ORGANISATION}
 #: Tags of words that make a "name" a phrase when one of its parts carries them.
@@ -57,19 +74,6 @@ _ORGANISATION_ENDINGS = (
     "局",
     "署",
 )
-#: Last characters of a title or job (分析员, 外交官, 讲师, 记者, 合伙人, 总监, 主管...).
-_TITLE_ENDINGS = frozenset(
-    "员員官师師家者人长長监監管任授席表问問裁理士生委使统統督编編辑輯将將帅帥导導总總司事手匠工"
-)
-#: Words ending like a title that are not one (儘管 "although").
-_NOT_TITLES = frozenset({"尽管", "儘管", "不管", "只管", "甚至于", "总之"})
-#: Stops for the search back from a name to its title.
-_ROLE_STOPS = frozenset("，。；：！？「」『』“”《》()（）【】[]\n,;:!?/")
-#: Words before a title that belong to the sentence, not the title (其首席执行官).
-_ROLE_LEADS = "其该此这那 \u3000"
-#: The title of a former office keeps the institution: 前美國國務院外交官.
-_FORMER = ("前", "原", "时任", "時任", "现任", "現任")
-
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -90,6 +94,10 @@ class Entity:
     english: str | None
     role: str | None
     occurrences: tuple[tuple[int, int], ...]
+    #: Where the English comes from: "text", "glossary", "dictionary", "pinyin" (read from
+    #: the characters) or "none"; the note says why a reading is only a guess, or missing.
+    english_source: str = "none"
+    english_note: str | None = None
 
     @property
     def count(self) -> int:
@@ -133,36 +141,202 @@ def find_entities(
     glossary: Glossary | None,
     tagger: Tagger | None,
     english: dict[str, str] | None = None,
+    region: str = "",
+    dictionary: Dictionary | None = None,
 ) -> tuple[list[Entity], list[Mention]]:
     """The entities (most mentioned first) and all their mentions in text order.
 
     ``english`` maps a name's Simplified shadow to the English the text gives it (from
-    :func:`tui.core.glossary.candidates.find_candidates`).
+    :func:`tui.core.glossary.candidates.find_candidates`); ``region`` is whose usage the text
+    follows (a :class:`~tui.core.scripts.convert.Region` value), for how names are spelt;
+    ``dictionary`` (CC-CEDICT) tells names from common words and gives English.
     """
-    shadow = document.shadow or convert.shadow(document.text)
-    claimed = bytearray(len(document.text))
-    mentions: list[Mention] = []
-
-    def claim(found: Iterable[Mention]) -> None:
-        for mention in found:
-            if not any(claimed[mention.start : mention.end]):
-                claimed[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
-                mentions.append(mention)
-
+    finder = _Claims(document, tagger, dictionary)
     entries = glossary.entries if glossary is not None else {}
-    claim(_glossary_mentions(document, entries))
+    finder.claim(_glossary_mentions(document, entries))
+    finder.claim(finder.found(media_titles(finder.shadow)))
+    dotted = list(_dotted_names(finder.shadow, finder.tags, finder.common_word))
+    finder.claim(dotted)
+    finder.claim(_surnames(finder.shadow, dotted))
+    finder.claim(finder.found(suffixed_names(finder.shadow, finder.tags, finder.is_name)))
+    finder.claim(finder.found(finder.chinese_names()))
+    finder.claim(finder.dictionary_names())
     if tagger is not None:
-        tags = list(tagger.tags(shadow))
-    else:  # the segmenter's words, untagged: names still come from the glossary and dots
-        tags = [(t.start, t.end, "x") for t in document.tokens]
-    dotted = list(_dotted_names(shadow, tags))
-    claim(dotted)
-    claim(_surnames(shadow, dotted))
-    if tagger is not None:
-        claim(_tagged(shadow, tags, tagger))
-    mentions = _without_echoes(document.text, sorted(mentions, key=lambda m: m.start))
-    entities = _group(document, mentions, entries, english or {}, shadow)
+        finder.claim(finder.evidenced(_tagged(finder.shadow, finder.tags, tagger)))
+    finder.claim(finder.repeated())
+    mentions = _without_echoes(document.text, sorted(finder.mentions, key=lambda m: m.start))
+    shadow = finder.shadow
+    sources = _Sources(entries, _DottedEnglish(english or {}), _REGIONS.get(region, ""), dictionary)
+    entities = _group(document, mentions, sources, (shadow, finder.tags))
     return entities, mentions
+
+
+class _Claims:
+    """The text's mentions so far, each character claimed by at most one; boilerplate
+    lines (captions, bylines) are claimed before anything, so no name is found in them."""
+
+    def __init__(
+        self, document: Document, tagger: Tagger | None, dictionary: Dictionary | None
+    ) -> None:
+        self.text = document.text
+        self.shadow = document.shadow or convert.shadow(document.text)
+        self.tagger = tagger
+        self.dictionary = dictionary
+        self.claimed = bytearray(len(self.text))
+        self.mentions: list[Mention] = []
+        for paragraph in document.paragraphs:
+            if is_boilerplate(self.text[paragraph.start : paragraph.end]):
+                self.claimed[paragraph.start : paragraph.end] = b"\1" * (paragraph.end - paragraph.start)
+        if tagger is not None:
+            self.tags = list(tagger.tags(self.shadow))
+        else:  # the segmenter's words, untagged: names still come from the glossary and dots
+            self.tags = [(t.start, t.end, "x") for t in document.tokens]
+        self._evidence: dict[str, Evidence] = {}
+
+    def claim(self, found: Iterable[Mention]) -> None:
+        for mention in found:
+            if not self.is_claimed(mention.start, mention.end):
+                self.claimed[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
+                self.mentions.append(mention)
+
+    def is_claimed(self, start: int, end: int) -> bool:
+        return any(self.claimed[start:end])
+
+    def found(self, spans: Iterable[tuple[int, int, str]]) -> Iterator[Mention]:
+        for start, end, kind in spans:
+            yield Mention(start, end, f"name:{self.shadow[start:end]}", kind)
+
+    def is_name(self, start: int, end: int) -> bool:
+        """Whether the span holds a name already found, or a word no dictionary knows."""
+        if self.is_claimed(start, end):
+            return True
+        word = self.shadow[start:end]
+        return (
+            len(word) >= 2
+            and self.tagger is not None
+            and self.tagger.frequency(word) == 0
+            and self.evidence(word).kind is None
+        )
+
+
+    # -- evidence from the dictionary ------------------------------------------------
+
+    def evidence(self, word: str) -> Evidence:
+        """What CC-CEDICT says ``word`` names (nothing without a dictionary)."""
+        found = self._evidence.get(word)
+        if found is None:
+            found = (
+                dictionary_evidence(word, self.dictionary)
+                if self.dictionary is not None
+                else Evidence(None, None)
+            )
+            self._evidence[word] = found
+        return found
+
+    def evidenced(self, found: Iterable[Mention]) -> Iterator[Mention]:
+        """Names the dictionary does not call common words, of the kind it says they are
+        (西雅圖 is a place, whatever the tagger thought)."""
+        for mention in found:
+            word = self.shadow[mention.start : mention.end]
+            evidence = self.evidence(word)
+            if evidence.kind == COMMON:
+                continue
+            kind = mention.kind if mention.kind in evidence.senses else evidence.kind
+            yield Mention(mention.start, mention.end, mention.key, kind or mention.kind)
+
+    def dictionary_names(self) -> Iterator[Mention]:
+        """Every name the dictionary knows only as a name, wherever the tagger's words begin
+        and end around it, longest first: 周恩來 (a time word to the tagger), 基辛格, 深水埗
+        and 將軍澳 (which it cuts in two)."""
+        proper = self.dictionary.proper_nouns() if self.dictionary is not None else {}
+        starts = {start for start, _, _ in self.tags}
+        ends = {end for _, end, _ in self.tags}
+        for start in sorted(starts):
+            for length in range(_LONGEST_NAME, 1, -1):
+                word = self.shadow[start : start + length]
+                if start + length not in ends or word not in proper:
+                    continue
+                kind = self.evidence(word).kind
+                if kind in (PERSON, PLACE, ORGANISATION) and self._only_proper(word):
+                    yield Mention(start, start + length, f"name:{word}", kind)
+                    break
+
+    def _only_proper(self, word: str) -> bool:
+        return not self.evidence(word).also_common
+
+    def common_word(self, word: str) -> bool:
+        """A word of jieba's dictionary that is not a personal name."""
+        if self.tagger is None or self.tagger.frequency(word) == 0:
+            return False
+        return not (self.tagger.tag_of(word) or "").startswith("nr")
+
+    def chinese_names(self) -> Iterator[tuple[int, int, str]]:
+        """Personal names in no dictionary, by their shape and place (see :mod:`spotting`)."""
+        if self.dictionary is None or self.tagger is None:
+            return iter(())
+        return surname_names(
+            self.shadow,
+            family_names(self.dictionary),
+            self.is_claimed,
+            (self._common, self._person),
+            (self._vouched, self._titled),
+            lambda index: self._tag_at(index).startswith(("v", "p", "d", "c")),
+        )
+
+    def _tag_at(self, index: int) -> str:
+        """The tag of the word that starts at ``index``; "" inside a word."""
+        found = bisect_left(self.tags, (index, -1, ""))
+        if found < len(self.tags) and self.tags[found][0] == index:
+            return self.tags[found][2]
+        return ""
+
+    def _vouched(self, index: int) -> bool:
+        """A name may start at ``index``: the tagger starts a name there (邵/nr 启航), or a
+        title ends there (局长/林宛臻), or the tagger glued the name to its title (官孟/nr)."""
+        tag = self._tag_at(index)
+        return tag.startswith("nr") or (
+            not tag.startswith(("c", "p", "u", "d", "r")) and self._titled(index)
+        )
+
+    def _person(self, word: str) -> bool:
+        return self.evidence(word).kind == PERSON
+
+    def _common(self, word: str) -> bool:
+        if self.evidence(word).kind == PERSON:
+            return False
+        frequency = self.tagger.frequency(word) if self.tagger is not None else 0
+        tag = self.tagger.tag_of(word) if self.tagger is not None else None
+        return (frequency > 0 and not (tag or "").startswith("nr")) or self.evidence(
+            word
+        ).kind in (COMMON, PLACE, ORGANISATION)
+
+    def _titled(self, index: int) -> bool:
+        """A title ends right at ``index``, or the tagger glued one to the name (官孟/nr)."""
+        word = bisect_left(self.tags, (index, -1, "")) - 1
+        if word < 0:
+            return False
+        start, end, tag = self.tags[word]
+        if end == index:
+            return self._title_word(word)
+        return end > index and tag.startswith("nr") and self.shadow[index - 1] in TITLE_ENDINGS
+
+    def _title_word(self, word: int) -> bool:
+        start, end, tag = self.tags[word]
+        return end - start >= 2 and self.shadow[end - 1] in TITLE_ENDINGS and tag.startswith("n")
+
+    def repeated(self) -> Iterator[Mention]:
+        """Every other place a person's name found once is written: the tagger may have
+        cut it differently there (官孟/晚/舟)."""
+        names = {
+            self.shadow[m.start : m.end]: m.key
+            for m in self.mentions
+            if m.kind == PERSON and m.end - m.start >= 2 and m.key.startswith("name:")
+        }
+        for name, key in names.items():
+            at = self.shadow.find(name)
+            while at >= 0:
+                yield Mention(at, at + len(name), key, PERSON)
+                at = self.shadow.find(name, at + len(name))
 
 
 # --- where mentions come from ----------------------------------------------------------
@@ -190,7 +364,9 @@ def _glossary_mentions(document: Document, entries: dict[str, Entry]) -> Iterato
             yield Mention(token.start, token.end, f"id:{token.term}", kind)
 
 
-def _dotted_names(shadow: str, words: list[tuple[int, int, str]]) -> Iterator[Mention]:
+def _dotted_names(
+    shadow: str, words: list[tuple[int, int, str]], common: Callable[[str], bool]
+) -> Iterator[Mention]:
     """Han words joined by middle dots (汉娜·多门): the way Chinese writes a foreign person's
     name. Built from the tagger's words, whose edges are better than the segmenter's here
     (it keeps 林 apart from the 在 after it)."""
@@ -205,12 +381,33 @@ def _dotted_names(shadow: str, words: list[tuple[int, int, str]]) -> Iterator[Me
         ):
             end += 2
         if end > index:
-            start, stop = words[index][0], _name_end(shadow, words, end)
+            first = _spelt_before(shadow, words, index, common)
+            start, stop = words[first][0], _name_end(shadow, words, end, common)
             yield Mention(start, stop, f"name:{_dots_unified(shadow[start:stop])}", PERSON)
         index = end + 1
 
 
-def _name_end(shadow: str, words: list[tuple[int, int, str]], last: int) -> int:
+def _spelt(shadow: str, word: tuple[int, int, str], common: Callable[[str], bool]) -> bool:
+    """Whether a word next to a dotted name is more of it: spelt in transliteration's
+    characters and no common word (蒂奇 after 彼得·基罗, not 日前)."""
+    text = shadow[word[0] : word[1]]
+    return all(ch in TRANSLITERATION for ch in text) and not common(text)
+
+
+def _spelt_before(
+    shadow: str, words: list[tuple[int, int, str]], index: int, common: Callable[[str], bool]
+) -> int:
+    """The first word of a dotted name: 安德烈亚 before 斯·霍夫曼, when the tagger cut there."""
+    while index > 0 and words[index - 1][1] == words[index][0] and _spelt(
+        shadow, words[index - 1], common
+    ):
+        index -= 1
+    return index
+
+
+def _name_end(
+    shadow: str, words: list[tuple[int, int, str]], last: int, common: Callable[[str], bool]
+) -> int:
     """Where a dotted name ends: its last word, and the next character too when the tagger
     left a one-character surname and a lone character after it that is no particle or
     preposition (多/门: 门 belongs to the name; 林/在: 在 does not)."""
@@ -223,6 +420,11 @@ def _name_end(shadow: str, words: list[tuple[int, int, str]], last: int) -> int:
             and not tag.startswith(_PHRASE_TAGS)
         ):
             return after_end
+    while last + 1 < len(words) and words[last + 1][0] == end and _spelt(
+        shadow, words[last + 1], common
+    ):
+        last += 1
+        end = words[last][1]
     return end
 
 
@@ -329,19 +531,32 @@ def _without_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
 # --- grouping, names, English and roles ------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Sources:
+    """What names an entity in English, most trusted first."""
+
+    entries: dict[str, Entry]
+    given: _DottedEnglish  # the text's own 中文（English） pairs
+    region: str  # "cn", "tw", "hk" or "", for how a romanised name is written
+    dictionary: Dictionary | None
+
+
+#: The reader's regions as :func:`tui.core.analysis.names.romanised` names them.
+_REGIONS = {"mainland": "cn", "Taiwan": "tw", "Hong Kong": "hk"}
+
+
 def _group(
     document: Document,
     mentions: Sequence[Mention],
-    entries: dict[str, Entry],
-    english: dict[str, str],
-    shadow: str,
+    sources: _Sources,
+    tagged: tuple[str, list[tuple[int, int, str]]],
 ) -> list[Entity]:
     text = document.text
+    shadow, tags = tagged
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[mention.key].append(mention)
-    starts = {m.start: m for m in mentions}
-    dotted_english = _DottedEnglish(english)
+    people = frozenset(m.start for m in mentions if m.kind == PERSON)
     entities = []
     for key, found in groups.items():
         kind = Counter(m.kind for m in found).most_common(1)[0][0]
@@ -349,11 +564,37 @@ def _group(
         name = max(
             (text[s:e] for s, e in spans), key=lambda w: (any(is_han(ch) for ch in w), len(w))
         )
-        entry = entries.get(key[3:]) if key.startswith("id:") else None
-        given = entry.en if entry is not None else _english_of(spans, shadow, dotted_english)
-        role = _role(text, spans, name, starts) if kind == PERSON else None
-        entities.append(Entity(" ".join(name.split()), kind, given, role, spans))
+        english = _english(text, shadow, key, kind, spans, sources)
+        role = _role(text, shadow, tags, spans, name, people) if kind == PERSON else None
+        entity = Entity(" ".join(name.split()), kind, english.text, role, spans)
+        entities.append(replace(entity, english_source=english.source, english_note=english.note))
     return sorted(entities, key=lambda e: (-e.count, e.start))
+
+
+def _english(
+    text: str,
+    shadow: str,
+    key: str,
+    kind: str,
+    spans: tuple[tuple[int, int], ...],
+    sources: _Sources,
+) -> EnglishName:
+    entry = sources.entries.get(key[3:]) if key.startswith("id:") else None
+    given = next(filter(None, (bracketed_english(text, end) for _, end in spans)), None)
+    if given is not None and kind == PERSON and not any(ch.islower() for ch in given):
+        given = None  # 某人（AI）: an abbreviation in brackets is not their name
+    if entry is None and given is None:
+        given = _english_of(spans, shadow, sources.given)
+    name = shadow[spans[0][0] : spans[0][1]]
+    longest = max((shadow[s:e] for s, e in spans), key=len)
+    return english_name(
+        longest if len(longest) > len(name) else name,
+        kind,
+        sources.region,
+        given=given,
+        glossary_english=entry.en if entry is not None else None,
+        dictionary=sources.dictionary,
+    )
 
 
 def _english_of(
@@ -391,58 +632,17 @@ class _DottedEnglish:
 
 
 def _role(
-    text: str, spans: Sequence[tuple[int, int]], name: str, starts: dict[int, Mention]
+    text: str,
+    shadow: str,
+    tags: list[tuple[int, int, str]],
+    spans: Sequence[tuple[int, int]],
+    name: str,
+    people: frozenset[int],
 ) -> str | None:
-    """The title before the first mention by full name that has one. ``starts`` maps where
-    each mention of the document starts to it, built once for all the people."""
+    """The role at the first mention by full name that has one; it holds for the rest."""
     for start, end in spans:
-        if text[start:end] != name:
-            continue
-        lead = start
-        while lead > 0 and text[lead - 1] not in _ROLE_STOPS:
-            lead -= 1
-        role = _title_in(text, lead, start, starts)
-        if role:
-            return role
+        if text[start:end] == name:
+            role = role_before(text, shadow, tags, start, people)
+            if role:
+                return role
     return None
-
-
-def _title_in(text: str, lead: int, stop: int, starts: dict[int, Mention]) -> str | None:
-    """The last ``、``-separated part of ``text[lead:stop]`` that reads as a title."""
-    ends = [stop]
-    bounds = [lead] + [i + 1 for i in range(lead, stop) if text[i] == "、"]
-    for bound in reversed(bounds):
-        end = ends[-1]
-        ends.append(bound - 1)
-        head = text.rfind("的", bound, end)
-        begin = head + 1 if head >= 0 else bound
-        while begin < end and text[begin] in _ROLE_LEADS:
-            begin += 1
-        begin = _after_employer(text, begin, end, starts)
-        title = text[begin:end].strip()
-        if _is_title(title):
-            return title
-    return None
-
-
-def _after_employer(text: str, begin: int, end: int, starts: dict[int, Mention]) -> int:
-    """Skip the organisation (and its country) that opens a title: 美國喬治敦大學…中心
-    研究分析員 is a 研究分析員 there. After 前 the institution is part of the title."""
-    if text.startswith(_FORMER, begin):
-        return begin
-    while begin < end and (mention := starts.get(begin)) is not None and mention.end < end:
-        following = starts.get(mention.end)
-        if mention.kind == ORGANISATION or (
-            mention.kind == PLACE and following is not None and following.kind == ORGANISATION
-        ):
-            begin = mention.end
-        else:
-            break
-    return begin
-
-
-def _is_title(title: str) -> bool:
-    if len(title) < 2 or title in _NOT_TITLES:
-        return False
-    last = title[-1]
-    return last in _TITLE_ENDINGS or (last.isascii() and last.isupper() and title.isascii())

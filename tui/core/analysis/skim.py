@@ -29,6 +29,7 @@ from tui.core.scripts import convert
 
 if TYPE_CHECKING:
     from tui.core.glossary.entries import Glossary
+    from tui.core.readings.dictionary import Dictionary
     from tui.core.words.segment import JiebaSplitter
 
 __all__ = [
@@ -66,6 +67,9 @@ class SkimReport:
 
 #: The report's parts in the order :func:`skim_parts` gives them: the quick ones first, so a
 #: front end has something to show while the text is being tagged.
+#: Characters the script is judged on, as the reader judges it.
+SAMPLE = 100_000
+
 PARTS = ("outline", "stats", "people", "organisations", "places", "quotes", "keywords")
 
 
@@ -74,12 +78,16 @@ def skim(
     glossary: Glossary | None = None,
     splitter: JiebaSplitter | None = None,
     standard: str = HskStandard.HSK_2025,
+    *,
+    region: str | None = None,
+    dictionary: Dictionary | None = None,
 ) -> SkimReport:
     """The whole report. ``document`` should be segmented with ``splitter`` (a
     :class:`~tui.core.words.segment.JiebaSplitter`); without one the process-wide splitter for
     ``glossary`` is used. Tagging costs about as much as segmenting: call it off the UI
     thread."""
-    return SkimReport(**dict(skim_parts(document, glossary, splitter, standard)))
+    parts = skim_parts(document, glossary, splitter, standard, region=region, dictionary=dictionary)
+    return SkimReport(**dict(parts))
 
 
 def skim_parts(
@@ -87,6 +95,9 @@ def skim_parts(
     glossary: Glossary | None = None,
     splitter: JiebaSplitter | None = None,
     standard: str = HskStandard.HSK_2025,
+    *,
+    region: str | None = None,
+    dictionary: Dictionary | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """The report a part at a time, as ``(field of SkimReport, its value)`` in the order of
     :data:`PARTS`: each is shown as soon as it is known, the outline and the figures long
@@ -105,8 +116,10 @@ def skim_parts(
         splitter = shared_splitter(words, cache_dir(), fast=fast_for(len(document.text)))
     shadow = document.shadow
     english = {shadow[c.start : c.end]: c.english for c in find_candidates(document, glossary)}
+    if region is None:
+        region = convert.detect_region(document.text, convert.detect_script(document.text[:SAMPLE]))
     entities, mentions = find_entities(
-        document, glossary, Tagger(splitter.pos_tokenizer()), english
+        document, glossary, Tagger(splitter.pos_tokenizer()), english, region, dictionary
     )
     people = tuple(e for e in entities if e.kind == PERSON)
     yield "people", people
@@ -124,17 +137,26 @@ def _with_shadow(document: Document) -> Document:
 
 
 def outline(document: Document) -> list[OutlineItem]:
-    """The first sentence of every paragraph that has one: the story's skeleton."""
-    text = document.text
+    """The first sentence of every paragraph that has one: the story's skeleton. Captions,
+    credits, pleas to subscribe and copyright lines are no part of it."""
+    from tui.core.analysis.boilerplate import is_boilerplate, lead_in
+
+    text, simplified = document.text, document.shadow or None
     closes = dict(quote_spans(text))
     items = []
     for paragraph in document.paragraphs:
+        span = slice(paragraph.start, paragraph.end)
+        if is_boilerplate(text[span], simplified[span] if simplified else None):
+            continue
         first = paragraph.start
         while first < paragraph.end and text[first].isspace():
             first += 1
         if first >= paragraph.end:
             continue
-        start, end = sentence_at(text, first)
+        span = slice(first, paragraph.end)
+        lead = lead_in(text[span], simplified[span] if simplified else None)
+        start, end = sentence_at(text, first + lead)
+        start = max(start, first + lead) if lead else start
         close = closes.get(start + 1) if text[start : start + 1] in "「『“" else None
         if close is not None and close >= end:  # 「…。…」: a quoted sentence ends at its mark
             end = sentence_at(text, close)[1]

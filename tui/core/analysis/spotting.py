@@ -1,0 +1,156 @@
+"""Names the tagger misses or cuts wrong, found the way a reader finds them.
+
+jieba's tagger knows the names in its dictionary and guesses others from two characters
+(韋德/寧, 官孟/晚/舟); most people in a day's news are in no dictionary. A reader knows a
+Chinese name by its shape and its place: a family name, one or two more characters, and a
+title before it or a speech verb or punctuation after it (財政司司長陳大文表示, 林宛臻指). An
+institution ends in what it is (有限公司, 研究所, 委員會, 署) after the words that name it;
+a newspaper is a title in 《》 that ends like one (日報, 週刊) or is cited (據《…》報道).
+
+Every finder works on the Simplified shadow, so one set of words serves both scripts, and
+yields ``(start, end, kind)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+
+from tui.core.model.chars import is_han
+
+__all__ = ["MEDIA_ENDINGS", "media_titles", "surname_names", "suffixed_names"]
+
+_Found = tuple[int, int, str]
+
+#: Speech and action verbs a name is followed by in news copy (Simplified, as on the shadow).
+_AFTER = re.compile(
+    "说|表示|指出|指|称|强调|透露|回应|坦言|直言|认为|批评|警告|写道|提到|承认|呼吁|解释|"
+    "补充|重申|坦承|宣布|告诉|接受|回答|质疑|预计|估计|相信|形容|建议|坚称|声称|透露|"
+    "先生|女士|博士|教授|医生|律师|则|也|亦|曾|早前|日前|昨|今|对|向|与|在"
+)
+#: Characters a given name does not hold: grammar, and verbs that follow names.
+_NOT_GIVEN = frozenset(
+    "的了在是说表指称和与对也都就将会已被把向从为等及其这那之而于以或并则亦曾个们年月日"
+    "时后前上下中内外里不没很更最再又还只该此每各某"
+)
+#: Punctuation a name stands before.
+_PUNCT_AFTER = frozenset("，。、：；！？（(「『“”」』）),.:;!? \n")
+
+
+def surname_names(
+    shadow: str,
+    surnames: Collection[str],
+    claimed: Callable[[int, int], bool],
+    knowing: tuple[Callable[[str], bool], Callable[[str], bool]],
+    vouched: tuple[Callable[[int], bool], Callable[[int], bool]],
+    verb_at: Callable[[int], bool],
+) -> Iterator[_Found]:
+    """Chinese personal names: a family name (one character or two, 欧阳), then one or two
+    characters, and a verb (``verb_at``) or punctuation right after. Something must vouch
+    for the name at its start, unless the dictionary knows the whole name: ``vouched`` is
+    the tagger or a title taking it for a name's start, and the title alone (``titled``)
+    lets a name begin with a word (副主席麦子聪). ``knowing`` says a word is a dictionary
+    word that is not a name (周一, 高新), and that the dictionary knows a person by it
+    (韩国瑜, which reads as 韩国 and a character)."""
+    index = 0
+    while index < len(shadow):
+        found = _name_at(shadow, index, surnames, knowing, (*vouched, verb_at))
+        if found is not None and not claimed(found[0], found[1]):
+            yield found
+            index = found[1]
+        else:
+            index += 1
+
+
+def _name_at(
+    shadow: str,
+    index: int,
+    surnames: Collection[str],
+    knowing: tuple[Callable[[str], bool], Callable[[str], bool]],
+    cues: tuple[Callable[[int], bool], Callable[[int], bool], Callable[[int], bool]],
+) -> _Found | None:
+    known, known_person = knowing
+    vouched, titled, verb_at = cues
+    for family in (2, 1):
+        if shadow[index : index + family] not in surnames:
+            continue
+        for given in (2, 1):
+            end = index + family + given
+            name = shadow[index:end]
+            if len(name) != family + given or not all(map(is_han, name)):
+                continue
+            if any(ch in _NOT_GIVEN for ch in name[family:]) or known(name):
+                continue
+            if given == 2 and family == 1 and known(name[:2]) and not titled(index):
+                if not known_person(name):
+                    continue  # 元朗/两 is a place before a character; 副主席麦子聪 is a name
+            if _cue_after(shadow, end, verb_at) and (known_person(name) or vouched(index)):
+                return index, end, "person"
+    return None
+
+
+def _cue_after(shadow: str, end: int, verb_at: Callable[[int], bool]) -> bool:
+    return (
+        end >= len(shadow)
+        or verb_at(end)
+        or shadow[end] in _PUNCT_AFTER
+        or shadow[end] in _NOT_GIVEN
+        or _AFTER.match(shadow, end) is not None
+    )
+
+
+#: Last words of an institution's name (Simplified), longest first where one holds another.
+ORGANISATION_SUFFIXES = (
+    "股份有限公司", "有限公司", "公司", "集团", "控股", "证券", "银行", "保险", "基金会", "基金",
+    "研究院", "研究所", "研究中心", "中心", "学院", "大学", "中学", "小学", "医院", "委员会",
+    "协会", "学会", "商会", "联会", "工会", "总会", "联合会", "关注组", "联盟", "党团", "党",
+    "法院", "法庭", "检察院", "议会", "国会", "政府", "当局", "事务所", "办公室", "办事处",
+    "署", "局", "部", "处", "厅", "院", "所", "社", "台",
+)  # fmt: skip
+#: Titles in 《》 that name a newspaper, magazine, channel or agency rather than a work.
+MEDIA_ENDINGS = (
+    "报", "日报", "晚报", "时报", "晨报", "周报", "周刊", "月刊", "杂志", "新闻", "电视台",
+    "电台", "通讯社", "社", "观察", "晨讯", "快讯", "传媒", "网",
+)  # fmt: skip
+#: Words right after a title in 《》 that make it the outlet speaking (据《X》报道, 《X》社评).
+_CITED = re.compile("报道|报导|社评|社论|评论员|引述|援引|指|称|报|披露|发表")
+
+
+def media_titles(shadow: str) -> Iterator[_Found]:
+    """《X》 where X is an outlet: its name ends like one, or the text cites it."""
+    for match in re.finditer("《([^《》\n]{2,20})》", shadow):
+        title = match.group(1)
+        if title.endswith(MEDIA_ENDINGS) or _CITED.match(shadow, match.end()):
+            yield match.start(1), match.end(1), "organisation"
+
+
+def suffixed_names(
+    shadow: str,
+    words: list[tuple[int, int, str]],
+    is_name: Callable[[int, int], bool],
+) -> Iterator[_Found]:
+    """Institutions named by their last word: 房屋局, 合肥晶曜半导体有限公司, 民进党团. The
+    name runs back over nouns and names from the suffix; it counts when it holds a name (of
+    a place, a person or a word no dictionary knows: 鼎衡证券) or is long enough to be one
+    (太平洋技术政策中心), never a bare generic (上市公司, 研究中心)."""
+    for index, (start, end, tag) in enumerate(words):
+        word = shadow[start:end]
+        suffix = next((s for s in ORGANISATION_SUFFIXES if word.endswith(s)), None)
+        if suffix is None or (len(suffix) == 1 and len(word) == 1 and index == 0):
+            continue
+        begin, named = start, word != suffix and is_name(start, end - len(suffix))
+        back = index - 1
+        while back >= 0 and _in_name(shadow, words[back]):
+            begin = words[back][0]
+            named = named or is_name(words[back][0], words[back][1])
+            back -= 1
+        if end - begin >= 3 and (named or end - begin >= 6):
+            yield begin, end, "organisation"
+
+
+def _in_name(shadow: str, word: tuple[int, int, str]) -> bool:
+    start, end, tag = word
+    text = shadow[start:end]
+    return all(map(is_han, text)) and (
+        tag.startswith(("n", "j", "b", "vn", "an")) or tag == "x"
+    ) and not tag.startswith("nr")
