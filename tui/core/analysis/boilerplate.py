@@ -38,7 +38,7 @@ _NAME = r"[\u3400-\u9fff]{2,3}"  # a Chinese name: bylines seldom carry others
 #: A reporter named where a byline has one: at the start, after a bracket, a slash or the
 #: outlet (本报记者, 中央社记者), not inside a sentence (记者问他…).
 _BY = (
-    r"(?:^|[\s（(【\[〔［/／|｜:：]|本报|本台|本刊|特约|实习|见习|摄影|[社台网报])\s*"
+    r"(?:^|[\s（(【\[〔［/／|｜:：。]|本报|本台|本刊|特约|实习|见习|摄影|[社台网报])\s*"
     rf"(?:记者|通讯员|实习生)\s*{_NAME}"
 )
 _ASK = r"订阅|追踪|关注|下载|加入|分享|收听|收看|按赞"

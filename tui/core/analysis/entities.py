@@ -30,7 +30,7 @@ from tui.core.analysis.names import (
     english_name,
     family_names,
 )
-from tui.core.analysis.roles import TITLE_ENDINGS, role_before
+from tui.core.analysis.roles import TITLE_ENDINGS, is_title, role_before
 from tui.core.analysis.spotting import media_titles, suffixed_names, surname_names
 from tui.core.model.chars import NAME_DOTS, is_han
 from tui.core.model.document import Document
@@ -46,6 +46,8 @@ PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 
 #: The longest name looked up in the dictionary at each word (中華人民共和國 is seven).
 _LONGEST_NAME = 7
+#: Last characters of the names of places (Simplified): a district, a county, a street.
+_PLACE_ENDINGS = tuple("区县市省州镇乡村街路岛湾邦")
 #: jieba's tags for names, and what each names.
 _NAME_TAGS = {"nr": PERSON, "nrfg": PERSON, "nrt": PERSON, "ns": PLACE, "nt": ORGANISATION}
 #: Tags of words that make a "name" a phrase when one of its parts carries them.
@@ -74,6 +76,7 @@ _ORGANISATION_ENDINGS = (
     "局",
     "署",
 )
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -158,13 +161,15 @@ def find_entities(
     dotted = list(_dotted_names(finder.shadow, finder.tags, finder.common_word))
     finder.claim(dotted)
     finder.claim(_surnames(finder.shadow, dotted))
-    finder.claim(finder.found(suffixed_names(finder.shadow, finder.tags, finder.is_name)))
+    institutions = suffixed_names(finder.shadow, finder.tags, finder.is_name, finder.common_word)
+    finder.claim_over(finder.found(institutions))
     finder.claim(finder.found(finder.chinese_names()))
     finder.claim(finder.dictionary_names())
     if tagger is not None:
         finder.claim(finder.evidenced(_tagged(finder.shadow, finder.tags, tagger)))
     finder.claim(finder.repeated())
     mentions = _without_echoes(document.text, sorted(finder.mentions, key=lambda m: m.start))
+    mentions = _short_forms(finder.shadow, mentions, finder.families())
     shadow = finder.shadow
     sources = _Sources(entries, _DottedEnglish(english or {}), _REGIONS.get(region, ""), dictionary)
     entities = _group(document, mentions, sources, (shadow, finder.tags))
@@ -186,7 +191,9 @@ class _Claims:
         self.mentions: list[Mention] = []
         for paragraph in document.paragraphs:
             if is_boilerplate(self.text[paragraph.start : paragraph.end]):
-                self.claimed[paragraph.start : paragraph.end] = b"\1" * (paragraph.end - paragraph.start)
+                self.claimed[paragraph.start : paragraph.end] = b"\1" * (
+                    paragraph.end - paragraph.start
+                )
         if tagger is not None:
             self.tags = list(tagger.tags(self.shadow))
         else:  # the segmenter's words, untagged: names still come from the glossary and dots
@@ -199,6 +206,24 @@ class _Claims:
                 self.claimed[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
                 self.mentions.append(mention)
 
+    def claim_over(self, found: Iterable[Mention]) -> None:
+        """Claim, taking the place of organisations and places found inside: 立法會財務委員會
+        is one committee, not 立法會 and the rest."""
+        for mention in found:
+            inside = [
+                m
+                for m in self.mentions
+                if mention.start <= m.start and m.end <= mention.end and m.kind != PERSON
+            ]
+            if inside and self.is_claimed(mention.start, mention.end):
+                covered = sum(m.end - m.start for m in inside)
+                if covered != sum(self.claimed[mention.start : mention.end]):
+                    continue  # something else, a person, is claimed inside
+                for m in inside:
+                    self.mentions.remove(m)
+                self.claimed[mention.start : mention.end] = bytes(mention.end - mention.start)
+            self.claim([mention])
+
     def is_claimed(self, start: int, end: int) -> bool:
         return any(self.claimed[start:end])
 
@@ -207,17 +232,17 @@ class _Claims:
             yield Mention(start, end, f"name:{self.shadow[start:end]}", kind)
 
     def is_name(self, start: int, end: int) -> bool:
-        """Whether the span holds a name already found, or a word no dictionary knows."""
-        if self.is_claimed(start, end):
+        """Whether the span holds a name: one already found, a word the tagger or the
+        dictionary takes for a name, or a word no dictionary knows (鼎衡, 晶曜)."""
+        if self.is_claimed(start, end) or self._tag_at(start).startswith(("nr", "ns", "nt")):
             return True
         word = self.shadow[start:end]
-        return (
-            len(word) >= 2
-            and self.tagger is not None
-            and self.tagger.frequency(word) == 0
-            and self.evidence(word).kind is None
+        if len(word) < 2 or self.tagger is None:
+            return False
+        kind = self.evidence(word).kind
+        return kind in (PERSON, PLACE, ORGANISATION) or (
+            kind is None and self.tagger.frequency(word) == 0
         )
-
 
     # -- evidence from the dictionary ------------------------------------------------
 
@@ -242,6 +267,8 @@ class _Claims:
             if evidence.kind == COMMON:
                 continue
             kind = mention.kind if mention.kind in evidence.senses else evidence.kind
+            if kind != PLACE and len(word) >= 3 and word.endswith(_PLACE_ENDINGS):
+                kind = PLACE  # 高新区 was no person, whatever the tagger thought
             yield Mention(mention.start, mention.end, mention.key, kind or mention.kind)
 
     def dictionary_names(self) -> Iterator[Mention]:
@@ -256,7 +283,13 @@ class _Claims:
                 word = self.shadow[start : start + length]
                 if start + length not in ends or word not in proper:
                     continue
-                kind = self.evidence(word).kind
+                evidence = self.evidence(word)
+                tagged = (
+                    _NAME_TAGS.get(self._tag_at(start))
+                    if length == self._length_at(start)
+                    else None
+                )
+                kind = tagged if tagged in evidence.senses else evidence.kind
                 if kind in (PERSON, PLACE, ORGANISATION) and self._only_proper(word):
                     yield Mention(start, start + length, f"name:{word}", kind)
                     break
@@ -274,7 +307,7 @@ class _Claims:
         """Personal names in no dictionary, by their shape and place (see :mod:`spotting`)."""
         if self.dictionary is None or self.tagger is None:
             return iter(())
-        return surname_names(
+        found = surname_names(
             self.shadow,
             family_names(self.dictionary),
             self.is_claimed,
@@ -282,6 +315,23 @@ class _Claims:
             (self._vouched, self._titled),
             lambda index: self._tag_at(index).startswith(("v", "p", "d", "c")),
         )
+        return (name for name in found if self._may_start(name[0]))
+
+    def _may_start(self, index: int) -> bool:
+        """A name starts where a word does, or after a title glued to it; never inside
+        another word (辛格 in 基辛格)."""
+        return (
+            index == 0
+            or not is_han(self.shadow[index - 1])
+            or bool(self._tag_at(index))
+            or self._titled(index)
+        )
+
+    def _length_at(self, index: int) -> int:
+        found = bisect_left(self.tags, (index, -1, ""))
+        if found < len(self.tags) and self.tags[found][0] == index:
+            return self.tags[found][1] - index
+        return 0
 
     def _tag_at(self, index: int) -> str:
         """The tag of the word that starts at ``index``; "" inside a word."""
@@ -298,6 +348,9 @@ class _Claims:
             not tag.startswith(("c", "p", "u", "d", "r")) and self._titled(index)
         )
 
+    def families(self) -> frozenset[str]:
+        return family_names(self.dictionary) if self.dictionary is not None else frozenset()
+
     def _person(self, word: str) -> bool:
         return self.evidence(word).kind == PERSON
 
@@ -306,9 +359,11 @@ class _Claims:
             return False
         frequency = self.tagger.frequency(word) if self.tagger is not None else 0
         tag = self.tagger.tag_of(word) if self.tagger is not None else None
-        return (frequency > 0 and not (tag or "").startswith("nr")) or self.evidence(
-            word
-        ).kind in (COMMON, PLACE, ORGANISATION)
+        return (frequency > 0 and not (tag or "").startswith("nr")) or self.evidence(word).kind in (
+            COMMON,
+            PLACE,
+            ORGANISATION,
+        )
 
     def _titled(self, index: int) -> bool:
         """A title ends right at ``index``, or the tagger glued one to the name (官孟/nr)."""
@@ -321,8 +376,11 @@ class _Claims:
         return end > index and tag.startswith("nr") and self.shadow[index - 1] in TITLE_ENDINGS
 
     def _title_word(self, word: int) -> bool:
+        """A noun ending like a title: 局长, or 官 after a noun (技术/官)."""
         start, end, tag = self.tags[word]
-        return end - start >= 2 and self.shadow[end - 1] in TITLE_ENDINGS and tag.startswith("n")
+        if self.shadow[end - 1] not in TITLE_ENDINGS or not tag.startswith("n"):
+            return False
+        return end - start >= 2 or (word > 0 and self.tags[word - 1][2].startswith("n"))
 
     def repeated(self) -> Iterator[Mention]:
         """Every other place a person's name found once is written: the tagger may have
@@ -391,6 +449,8 @@ def _spelt(shadow: str, word: tuple[int, int, str], common: Callable[[str], bool
     """Whether a word next to a dotted name is more of it: spelt in transliteration's
     characters and no common word (蒂奇 after 彼得·基罗, not 日前)."""
     text = shadow[word[0] : word[1]]
+    if word[2] == "nrt":
+        return True  # jieba's own tag for a transliterated name
     return all(ch in TRANSLITERATION for ch in text) and not common(text)
 
 
@@ -398,8 +458,10 @@ def _spelt_before(
     shadow: str, words: list[tuple[int, int, str]], index: int, common: Callable[[str], bool]
 ) -> int:
     """The first word of a dotted name: 安德烈亚 before 斯·霍夫曼, when the tagger cut there."""
-    while index > 0 and words[index - 1][1] == words[index][0] and _spelt(
-        shadow, words[index - 1], common
+    while (
+        index > 0
+        and words[index - 1][1] == words[index][0]
+        and _spelt(shadow, words[index - 1], common)
     ):
         index -= 1
     return index
@@ -420,8 +482,10 @@ def _name_end(
             and not tag.startswith(_PHRASE_TAGS)
         ):
             return after_end
-    while last + 1 < len(words) and words[last + 1][0] == end and _spelt(
-        shadow, words[last + 1], common
+    while (
+        last + 1 < len(words)
+        and words[last + 1][0] == end
+        and _spelt(shadow, words[last + 1], common)
     ):
         last += 1
         end = words[last][1]
@@ -491,9 +555,23 @@ def _plausible(word: str, kind: str, tagger: Tagger) -> bool:
     if kind == PERSON and (
         any(ch in _NOT_IN_NAMES for ch in word[:-1])
         or (len(word) > 3 and tagger.tag_of(word) is None)
+        or _is_office(word, tagger)
     ):
         return False
     return not _is_phrase(word, tagger)
+
+
+def _is_office(word: str, tagger: Tagger) -> bool:
+    """A title the tagger took for a name: a word, then a title of two characters (德国总理,
+    not 陈志明)."""
+    head, title = word[:-2], word[-2:]
+    return (
+        len(head) >= 1
+        and is_title(title)
+        and (tagger.tag_of(title) or "").startswith("n")
+        and not (tagger.tag_of(title) or "").startswith("nr")
+        and tagger.frequency(head) > 0
+    )
 
 
 def _is_phrase(word: str, tagger: Tagger) -> bool:
@@ -510,6 +588,24 @@ def _is_phrase(word: str, tagger: Tagger) -> bool:
         if any(tag.startswith(_PHRASE_TAGS) for tag in tags) and whole * 5 < rarest:
             return True
     return False
+
+
+def _short_forms(shadow: str, mentions: list[Mention], families: frozenset[str]) -> list[Mention]:
+    """A family name alone (欧阳, 司马) is the one person the text has named in full with
+    it, when there is one: a reporter's second mention."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        word = shadow[mention.start : mention.end]
+        if mention.kind == PERSON and len(word) >= 3 and _all_han(word):
+            family = word[:2] if word[:2] in families else word[:1]
+            full[family].add(mention.key)
+    merged = []
+    for mention in mentions:
+        keys = full.get(shadow[mention.start : mention.end], set())
+        if mention.kind == PERSON and len(keys) == 1:
+            mention = Mention(mention.start, mention.end, next(iter(keys)), PERSON)
+        merged.append(mention)
+    return merged
 
 
 def _without_echoes(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -31,7 +31,7 @@ _AFTER = re.compile(
 #: Characters a given name does not hold: grammar, and verbs that follow names.
 _NOT_GIVEN = frozenset(
     "的了在是说表指称和与对也都就将会已被把向从为等及其这那之而于以或并则亦曾个们年月日"
-    "时后前上下中内外里不没很更最再又还只该此每各某"
+    "时后前上下中内外里不没很更最再又还只该此每各某一"
 )
 #: Punctuation a name stands before.
 _PUNCT_AFTER = frozenset("，。、：；！？（(「『“”」』）),.:;!? \n")
@@ -81,10 +81,13 @@ def _name_at(
                 continue
             if any(ch in _NOT_GIVEN for ch in name[family:]) or known(name):
                 continue
+            if given == 2 and known(name[family:]) and not (titled(index) or known_person(name)):
+                continue  # 连/预算: a family name before a word, unless a title vouches for it
             if given == 2 and family == 1 and known(name[:2]) and not titled(index):
                 if not known_person(name):
                     continue  # 元朗/两 is a place before a character; 副主席麦子聪 is a name
-            if _cue_after(shadow, end, verb_at) and (known_person(name) or vouched(index)):
+            sure = known_person(name) or family == 2 or vouched(index)  # 欧阳 vouches itself
+            if _cue_after(shadow, end, verb_at) and sure:
                 return index, end, "person"
     return None
 
@@ -104,7 +107,7 @@ ORGANISATION_SUFFIXES = (
     "股份有限公司", "有限公司", "公司", "集团", "控股", "证券", "银行", "保险", "基金会", "基金",
     "研究院", "研究所", "研究中心", "中心", "学院", "大学", "中学", "小学", "医院", "委员会",
     "协会", "学会", "商会", "联会", "工会", "总会", "联合会", "关注组", "联盟", "党团", "党",
-    "法院", "法庭", "检察院", "议会", "国会", "政府", "当局", "事务所", "办公室", "办事处",
+    "法院", "法庭", "检察院", "议会", "国会", "政府", "事务所", "办公室", "办事处",
     "署", "局", "部", "处", "厅", "院", "所", "社", "台",
 )  # fmt: skip
 #: Titles in 《》 that name a newspaper, magazine, channel or agency rather than a work.
@@ -128,29 +131,75 @@ def suffixed_names(
     shadow: str,
     words: list[tuple[int, int, str]],
     is_name: Callable[[int, int], bool],
+    is_word: Callable[[str], bool],
 ) -> Iterator[_Found]:
-    """Institutions named by their last word: 房屋局, 合肥晶曜半导体有限公司, 民进党团. The
-    name runs back over nouns and names from the suffix; it counts when it holds a name (of
-    a place, a person or a word no dictionary knows: 鼎衡证券) or is long enough to be one
-    (太平洋技术政策中心), never a bare generic (上市公司, 研究中心)."""
-    for index, (start, end, tag) in enumerate(words):
-        word = shadow[start:end]
-        suffix = next((s for s in ORGANISATION_SUFFIXES if word.endswith(s)), None)
-        if suffix is None or (len(suffix) == 1 and len(word) == 1 and index == 0):
+    """Institutions named by their last word: 房屋局, 合肥晶曜半导体有限公司, 民进党团.
+
+    The name runs back from the suffix over nouns and names, and once it holds a name (of
+    a place or person, or a word no dictionary knows: 鼎衡证券) only over more names: the
+    common noun before them is an apposition (美国智库/太平洋技术政策中心). It counts when
+    it holds a name, or is a government office named by what it does (房屋局, 惩教署), never
+    a bare generic (上市公司, 研究中心) nor a word that only ends like one (破局, 邮局)."""
+    for index, (start, end, _) in enumerate(words):
+        suffix = next((s for s in ORGANISATION_SUFFIXES if shadow.endswith(s, 0, end)), None)
+        if suffix is None:
             continue
-        begin, named = start, word != suffix and is_name(start, end - len(suffix))
-        back = index - 1
-        while back >= 0 and _in_name(shadow, words[back]):
-            begin = words[back][0]
-            named = named or is_name(words[back][0], words[back][1])
-            back -= 1
-        if end - begin >= 3 and (named or end - begin >= 6):
+        first = index
+        while first > 0 and words[first][0] > end - len(suffix):
+            first -= 1
+        head_start, head_end, head_tag = words[first]
+        inside = head_start < end - len(suffix)
+        if inside and not head_tag.startswith("nt") and (
+            len(suffix) == 1 or is_word(shadow[head_start:head_end])
+        ):
+            continue  # 破局, 邮局, 上市公司: a word of its own that ends like an institution
+        begin, named = _named_run(shadow, words, (first, end - len(suffix)), is_name)
+        office = suffix in _OFFICES and end - begin >= len(suffix) + 2
+        if end - begin > len(suffix) and (named or office) and not is_word(shadow[begin:end]):
             yield begin, end, "organisation"
 
 
-def _in_name(shadow: str, word: tuple[int, int, str]) -> bool:
+#: One-character suffixes of government offices, named by what they do (房屋局, 海巡署).
+_OFFICES = frozenset("局署部处厅")
+
+
+def _named_run(
+    shadow: str,
+    words: list[tuple[int, int, str]],
+    suffix: tuple[int, int],
+    is_name: Callable[[int, int], bool],
+) -> tuple[int, bool]:
+    """Where an institution's name begins, running back from the word that holds its
+    suffix (``suffix``: that word's index, and where the suffix starts), and whether it
+    holds a name."""
+    last, suffix_start = suffix
+    begin = words[last][0]
+    named = begin < suffix_start and is_name(begin, suffix_start)
+    back = last - 1
+    while back >= 0 and _in_name(shadow, words[back], is_name):
+        word_named = is_name(words[back][0], words[back][1])
+        if named and not word_named and not words[back][2].startswith("b"):
+            break
+        begin, named = words[back][0], named or word_named
+        back -= 1
+    return begin, named
+
+
+#: Tags of words that are never part of an institution's name: grammar, numbers, time.
+_NOT_IN_NAMES = ("u", "p", "c", "d", "r", "m", "q", "f", "t", "y", "e", "o", "w", "x")
+
+
+def _in_name(
+    shadow: str, word: tuple[int, int, str], is_name: Callable[[int, int], bool]
+) -> bool:
+    """Whether a word can stand in an institution's name: any noun or name, even one the
+    tagger took for a person (晶/nr in 合肥晶曜半导体), a glossary term, and a verb only
+    where it is a word no dictionary knows (鼎衡/v, 惩教/v)."""
     start, end, tag = word
-    text = shadow[start:end]
-    return all(map(is_han, text)) and (
-        tag.startswith(("n", "j", "b", "vn", "an")) or tag == "x"
-    ) and not tag.startswith("nr")
+    if not all(map(is_han, shadow[start:end])):
+        return False
+    if tag == "x":
+        return True  # a glossary term
+    if tag.startswith("v") and not tag.startswith("vn"):
+        return is_name(start, end)
+    return not tag.startswith(_NOT_IN_NAMES)
