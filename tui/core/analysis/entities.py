@@ -30,8 +30,19 @@ from tui.core.analysis.names import (
     english_name,
     family_names,
 )
-from tui.core.analysis.roles import TITLE_ENDINGS, is_title, role_before
-from tui.core.analysis.spotting import media_titles, suffixed_names, surname_names
+from tui.core.analysis.roles import (
+    TITLE_ENDINGS,
+    RoleSpans as _RoleSpans,
+    is_title,
+    role_after,
+    role_before,
+)
+from tui.core.analysis.spotting import (
+    latin_organisations,
+    media_titles,
+    suffixed_names,
+    surname_names,
+)
 from tui.core.model.chars import NAME_DOTS, is_han
 from tui.core.model.document import Document
 from tui.core.scripts import convert
@@ -158,6 +169,7 @@ def find_entities(
     entries = glossary.entries if glossary is not None else {}
     finder.claim(_glossary_mentions(document, entries))
     finder.claim(finder.found(media_titles(finder.shadow)))
+    finder.claim(finder.found(latin_organisations(finder.text)))
     dotted = list(_dotted_names(finder.shadow, finder.tags, finder.common_word))
     finder.claim(dotted)
     finder.claim(_surnames(finder.shadow, dotted))
@@ -234,12 +246,15 @@ class _Claims:
     def is_name(self, start: int, end: int) -> bool:
         """Whether the span holds a name: one already found, a word the tagger or the
         dictionary takes for a name, or a word no dictionary knows (鼎衡, 晶曜)."""
-        if self.is_claimed(start, end) or self._tag_at(start).startswith(("nr", "ns", "nt")):
+        tag = self._tag_at(start)
+        if self.is_claimed(start, end) or tag.startswith(("nr", "ns")):
             return True
         word = self.shadow[start:end]
         if len(word) < 2 or self.tagger is None:
             return False
         kind = self.evidence(word).kind
+        if tag.startswith("nt") and kind != COMMON:
+            return True  # not 上市公司/nt, a kind of company
         return kind in (PERSON, PLACE, ORGANISATION) or (
             kind is None and self.tagger.frequency(word) == 0
         )
@@ -652,7 +667,10 @@ def _group(
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[mention.key].append(mention)
-    people = frozenset(m.start for m in mentions if m.kind == PERSON)
+    people = _RoleSpans(
+        frozenset(m.start for m in mentions if m.kind == PERSON),
+        {m.end: m.start for m in mentions if m.kind != PERSON},
+    )
     entities = []
     for key, found in groups.items():
         kind = Counter(m.kind for m in found).most_common(1)[0][0]
@@ -733,12 +751,13 @@ def _role(
     tags: list[tuple[int, int, str]],
     spans: Sequence[tuple[int, int]],
     name: str,
-    people: frozenset[int],
+    people: _RoleSpans,
 ) -> str | None:
-    """The role at the first mention by full name that has one; it holds for the rest."""
-    for start, end in spans:
-        if text[start:end] == name:
-            role = role_before(text, shadow, tags, start, people)
-            if role:
-                return role
+    """The role at the first mention by full name that has one, else at the first that has
+    one at all (a name the tagger cut short at its first mention); it holds for the rest."""
+    ordered = sorted(spans, key=lambda span: text[span[0] : span[1]] != name)
+    for start, end in ordered:
+        role = role_before(text, shadow, tags, start, people) or role_after(text, shadow, tags, end)
+        if role:
+            return role
     return None

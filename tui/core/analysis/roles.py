@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Container, Sequence
+from dataclasses import dataclass
 
 from tui.core.model.chars import is_han
 
-__all__ = ["TITLE_ENDINGS", "is_title", "role_before"]
+__all__ = ["TITLE_ENDINGS", "RoleSpans", "is_title", "role_after", "role_before"]
 
 #: Last characters of a title or job (分析员, 外交官, 讲师, 记者, 合伙人, 总监, 国务卿...).
 TITLE_ENDINGS = frozenset(
-    "员員官师師家者人长長监監管任授席表问問裁理士生委使统統督编編辑輯将將帅帥导導总總司事手匠工卿相"
+    "员員官师師家者人长長监監管任授席表问問裁理士生委使统統督编編辑輯将將帅帥导導总總司事手匠工卿相召首"
 )
 #: Words ending like a title that are not one (儘管 "although").
 _NOT_TITLES = frozenset({"尽管", "儘管", "不管", "只管", "甚至于", "总之", "他人", "别人", "本人"})
@@ -44,40 +45,68 @@ MAX_ROLE = 40
 _Word = tuple[int, int, str]
 
 
+@dataclass(frozen=True, slots=True)
+class RoleSpans:
+    """What the text names around a role: where people's names start (a role stops at
+    another person, except as the head of an administration: 前特朗普政府官員), and where
+    each organisation or place named ends, with where it starts (a role takes its employer
+    whole, however the tagger cut it: 晶/曜/半导体董事长)."""
+
+    people: Container[int]
+    named: dict[int, int]
+
+
 def role_before(
-    text: str, shadow: str, words: Sequence[_Word], start: int, people: Container[int]
+    text: str, shadow: str, words: Sequence[_Word], start: int, spans: RoleSpans
 ) -> str | None:
     """The role written right before the name at ``start``, or in an apposition before it.
 
-    ``words`` are the tagger's ``(start, end, tag)`` on the Simplified ``shadow``, in order;
-    ``people`` holds where other people's names start (a role stops at another person,
-    except as the head of an administration: 前特朗普政府官員)."""
+    ``words`` are the tagger's ``(start, end, tag)`` on the Simplified ``shadow``, in order."""
     clause = start
     while clause > 0 and text[clause - 1] not in _STOPS - {"、"}:
         clause -= 1
     ends = [start] + [i for i in range(start - 1, clause - 1, -1) if text[i] == "、"]
     for end in ends:
-        role = _noun_phrase(text, shadow, words, end, people)
+        role = _noun_phrase(text, shadow, words, end, spans)
         if role:
             return role
     return None
 
 
+def role_after(text: str, shadow: str, words: Sequence[_Word], end: int) -> str | None:
+    """A title written after the name, as mainland copy often does (周恩来总理在北京): a
+    title word right after it, and then no more of the noun phrase."""
+    index = bisect_left(words, (end, -1, ""))
+    if index >= len(words) or words[index][0] != end:
+        return None
+    start, stop, tag = words[index]
+    title = text[start:stop]
+    following = words[index + 1][2] if index + 1 < len(words) else "x"
+    if not is_title(title) or following.startswith(("n", "vn")) or len(title) > 3:
+        return None
+    return title if tag.startswith("n") else None
+
+
 def _noun_phrase(
-    text: str, shadow: str, words: Sequence[_Word], end: int, people: Container[int]
+    text: str, shadow: str, words: Sequence[_Word], end: int, spans: RoleSpans
 ) -> str | None:
     index = bisect_left(words, (end, -1, "")) - 1
     begin = end
     after: str | None = None  # the word kept just after the one being read
     while index >= 0:
         start, stop, tag = words[index]
-        word = shadow[start:min(stop, end)]
-        if any(ch in _STOPS for ch in text[start:min(stop, end)]) or word in _VERBS:
+        word = shadow[start : min(stop, end)]
+        if any(ch in _STOPS for ch in text[start : min(stop, end)]) or word in _VERBS:
             break
         if word in _FORMER:
-            begin = start
+            begin = _place_before(words, index, spans)
             break
-        if not _belongs(word, tag, after, start in people):
+        named = spans.named.get(min(stop, end))
+        if named is not None and named < start + 1 and named not in spans.people:
+            begin, after = named, shadow[named : min(stop, end)]
+            index = bisect_left(words, (named, -1, "")) - 1
+            continue  # an organisation or place, whole: 鼎衡证券 / 半导体行业首席分析师
+        if not _belongs(word, tag, after, start in spans.people):
             break
         begin, after = start, word
         index -= 1
@@ -85,6 +114,13 @@ def _noun_phrase(
         begin += 1
     role = text[begin:end].strip()
     return role if is_title(role) and len(role) <= MAX_ROLE else None
+
+
+def _place_before(words: Sequence[_Word], index: int, spans: RoleSpans) -> int:
+    """Where a former office's role starts: at 前, or at the country before it
+    (美国前副助理国务卿)."""
+    start = words[index][0]
+    return spans.named.get(start, start)
 
 
 def _belongs(word: str, tag: str, after: str | None, is_person: bool) -> bool:
@@ -96,6 +132,8 @@ def _belongs(word: str, tag: str, after: str | None, is_person: bool) -> bool:
         return after is not None
     if tag.startswith(_NOUN_TAGS) or (tag == "x" and all(map(is_han, word))):
         return True  # untagged Han words are the glossary's terms, nouns all
+    if after is None and is_title(word) and len(word) >= 2:
+        return True  # a title next to the name, whatever the tagger made of it (署长/v)
     return tag.startswith("v") and after is not None and len(after) <= 2 and is_title(after)
 
 

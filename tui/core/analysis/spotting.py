@@ -18,7 +18,13 @@ from collections.abc import Callable, Collection, Iterator
 
 from tui.core.model.chars import is_han
 
-__all__ = ["MEDIA_ENDINGS", "media_titles", "surname_names", "suffixed_names"]
+__all__ = [
+    "MEDIA_ENDINGS",
+    "latin_organisations",
+    "media_titles",
+    "suffixed_names",
+    "surname_names",
+]
 
 _Found = tuple[int, int, str]
 
@@ -104,12 +110,34 @@ def _cue_after(shadow: str, end: int, verb_at: Callable[[int], bool]) -> bool:
 
 #: Last words of an institution's name (Simplified), longest first where one holds another.
 ORGANISATION_SUFFIXES = (
-    "股份有限公司", "有限公司", "公司", "集团", "控股", "证券", "银行", "保险", "基金会", "基金",
+    "股份有限公司", "有限公司", "公司", "集团", "控股", "证券", "银行", "保险", "基金会",
     "研究院", "研究所", "研究中心", "中心", "学院", "大学", "中学", "小学", "医院", "委员会",
     "协会", "学会", "商会", "联会", "工会", "总会", "联合会", "关注组", "联盟", "党团", "党",
     "法院", "法庭", "检察院", "议会", "国会", "政府", "事务所", "办公室", "办事处",
     "署", "局", "部", "处", "厅", "院", "所", "社", "台",
 )  # fmt: skip
+#: Suffixes of more than one character: a word ending in one is an institution itself
+#: (高等法院 in 高等法院原讼法庭).
+_LONG_SUFFIXES = tuple(suffix for suffix in ORGANISATION_SUFFIXES if len(suffix) > 1)
+#: Latin names of firms and institutions, by their last word (Harbourline Capital).
+_LATIN_ORGANISATION = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][A-Za-z&'.-]*\s){1,4}(?:Capital|Partners|Realty|Holdings|Group|Inc|Ltd|Limited|"
+    r"Bank|Securities|Technologies|Technology|Labs|Corporation|Corp|Fund|Ventures|Investments|"
+    r"Associates|Advisors|Advisers|Management|Consulting|Institute|University|Foundation)"
+    r"(?![A-Za-z])"
+)
+
+
+def latin_organisations(text: str) -> Iterator[_Found]:
+    """Firms written only in Latin letters; not the English a text gives a Chinese name in
+    brackets (九龙明珠控股（Kowloon Pearl Holdings）), which is that name's English."""
+    for match in _LATIN_ORGANISATION.finditer(text):
+        before = text[: match.start()].rstrip()
+        if before.endswith(("(", "（")) and is_han(before[:-1].rstrip()[-1:] or "a"):
+            continue
+        yield match.start(), match.end(), "organisation"
+
+
 #: Titles in 《》 that name a newspaper, magazine, channel or agency rather than a work.
 MEDIA_ENDINGS = (
     "报", "日报", "晚报", "时报", "晨报", "周报", "周刊", "月刊", "杂志", "新闻", "电视台",
@@ -154,13 +182,17 @@ def suffixed_names(
         ):
             continue  # 破局, 邮局, 上市公司: a word of its own that ends like an institution
         begin, named = _named_run(shadow, words, (first, end - len(suffix)), is_name)
-        office = suffix in _OFFICES and end - begin >= len(suffix) + 2
+        office = suffix in _BODIES and end - begin >= len(suffix) + 2
         if end - begin > len(suffix) and (named or office) and not is_word(shadow[begin:end]):
             yield begin, end, "organisation"
 
 
-#: One-character suffixes of government offices, named by what they do (房屋局, 海巡署).
-_OFFICES = frozenset("局署部处厅")
+#: Suffixes of bodies named by what they do, with no name in them: offices (房屋局,
+#: 海巡署), committees and groups (房屋委员会, 基层住屋权益关注组), courts.
+_BODIES = frozenset(
+    (*"局署部处厅", "委员会", "关注组", "协会", "联会", "学会", "商会", "工会", "总会",
+     "联合会", "基金会", "研究所", "研究院", "党团", "法院", "法庭")
+)  # fmt: skip
 
 
 def _named_run(
@@ -178,8 +210,9 @@ def _named_run(
     back = last - 1
     while back >= 0 and _in_name(shadow, words[back], is_name):
         word_named = is_name(words[back][0], words[back][1])
-        if named and not word_named and not words[back][2].startswith("b"):
-            break
+        nested = shadow[words[back][0] : words[back][1]].endswith(_LONG_SUFFIXES)
+        if named and not (word_named or nested or words[back][2].startswith("b")):
+            break  # 美国智库/太平洋技术政策中心: a common noun before the name is apposition
         begin, named = words[back][0], named or word_named
         back -= 1
     return begin, named
