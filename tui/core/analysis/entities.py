@@ -59,6 +59,8 @@ PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 _LONGEST_NAME = 7
 #: Last characters of the names of places (Simplified): a district, a county, a street.
 _PLACE_ENDINGS = tuple("区县市省州镇乡村街路岛湾邦")
+#: What a city, province or county adds to its name (合肥市 is 合肥).
+_ADMINISTRATIVE = tuple("市省县")
 #: jieba's tags for names, and what each names.
 _NAME_TAGS = {"nr": PERSON, "nrfg": PERSON, "nrt": PERSON, "ns": PLACE, "nt": ORGANISATION}
 #: Tags of words that make a "name" a phrase when one of its parts carries them.
@@ -176,12 +178,14 @@ def find_entities(
     institutions = suffixed_names(finder.shadow, finder.tags, finder.is_name, finder.common_word)
     finder.claim_over(finder.found(institutions))
     finder.claim(finder.found(finder.chinese_names()))
+    finder.claim(finder.repeated())  # before 永康 in 邓永康 can pass for a place
     finder.claim(finder.dictionary_names())
     if tagger is not None:
         finder.claim(finder.evidenced(_tagged(finder.shadow, finder.tags, tagger)))
     finder.claim(finder.repeated())
     mentions = _without_echoes(document.text, sorted(finder.mentions, key=lambda m: m.start))
     mentions = _short_forms(finder.shadow, mentions, finder.families())
+    mentions = _places_by_stem(finder.shadow, mentions)
     shadow = finder.shadow
     sources = _Sources(entries, _DottedEnglish(english or {}), _REGIONS.get(region, ""), dictionary)
     entities = _group(document, mentions, sources, (shadow, finder.tags))
@@ -279,8 +283,8 @@ class _Claims:
         for mention in found:
             word = self.shadow[mention.start : mention.end]
             evidence = self.evidence(word)
-            if evidence.kind == COMMON:
-                continue
+            if evidence.kind == COMMON or (evidence.also_common and len(word) == 2):
+                continue  # 武功, 滨海, 西北: a place's name that is also a word, read as the word
             kind = mention.kind if mention.kind in evidence.senses else evidence.kind
             if kind != PLACE and len(word) >= 3 and word.endswith(_PLACE_ENDINGS):
                 kind = PLACE  # 高新区 was no person, whatever the tagger thought
@@ -623,6 +627,21 @@ def _short_forms(shadow: str, mentions: list[Mention], families: frozenset[str])
     return merged
 
 
+def _places_by_stem(shadow: str, mentions: list[Mention]) -> list[Mention]:
+    """合肥市 and 合肥, 台南 and 台南市: one place, whether the text adds what it is."""
+    stems = {}
+    for mention in mentions:
+        word = shadow[mention.start : mention.end]
+        if mention.kind == PLACE and len(word) >= 3 and word.endswith(_ADMINISTRATIVE):
+            stems[word[:-1]] = mention.key
+    return [
+        replace(m, key=stems[word])
+        if m.kind == PLACE and (word := shadow[m.start : m.end]) in stems
+        else m
+        for m in mentions
+    ]
+
+
 def _without_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop the English that glosses a name in parentheses: 漢娜·多門(Hanna Dohmen) is one
     mention, not two."""
@@ -675,14 +694,22 @@ def _group(
     for key, found in groups.items():
         kind = Counter(m.kind for m in found).most_common(1)[0][0]
         spans = tuple((m.start, m.end) for m in found)
-        name = max(
-            (text[s:e] for s, e in spans), key=lambda w: (any(is_han(ch) for ch in w), len(w))
-        )
+        name = _shown_name(text, spans, kind)
         english = _english(text, shadow, key, kind, spans, sources)
         role = _role(text, shadow, tags, spans, name, people) if kind == PERSON else None
         entity = Entity(" ".join(name.split()), kind, english.text, role, spans)
         entities.append(replace(entity, english_source=english.source, english_note=english.note))
     return sorted(entities, key=lambda e: (-e.count, e.start))
+
+
+def _shown_name(text: str, spans: Sequence[tuple[int, int]], kind: str) -> str:
+    """The fullest Chinese form a person or organisation is given (孟晚舟 over 孟); for a
+    place, the form the text uses most (合肥 over one 合肥市)."""
+    forms = [text[s:e] for s, e in spans]
+    if kind == PLACE:
+        counts = Counter(forms)
+        return max(forms, key=lambda w: (any(map(is_han, w)), counts[w], -len(w)))
+    return max(forms, key=lambda w: (any(map(is_han, w)), len(w)))
 
 
 def _english(
