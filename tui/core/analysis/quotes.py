@@ -48,6 +48,9 @@ _ASCII_PUNCT = frozenset(",.!?;:")
 _FINAL_PUNCT = frozenset("。！？!?…")
 #: An unpunctuated quote at least this long is still a quotation, not a term.
 MIN_UNPUNCTUATED = 20
+#: Characters before quoted words that make them the name of a thing (的「蒸馏」, 为「…」,
+#: 是「…」, 而非「…」), not words said.
+_NAMING = frozenset("的为是非成作叫")
 #: Speech verbs of news copy, in Simplified (they are matched on the shadow), as whole words.
 _SPEECH_VERBS = (
     *("说", "说道", "讲", "直说", "笑说", "表示", "表明", "表态", "指", "指出", "指称"),
@@ -321,8 +324,9 @@ class _Finder:
     def said(self, span: _Span) -> str | None:
         """Who says words too short to read as a sentence (「不會。」), where they stand as
         a statement does: led by a speech verb and closing the clause (多門說：「不會。」),
-        or opening a clause that a speaker follows (「不會。」他說). A term sits inside
-        its clause (所謂「新質生產力」, 被稱為「晶片法案」的法律, 稱「沒有計劃」起訴)."""
+        or opening a clause that a speaker follows (「不會。」他說), or ending a clause of a
+        sentence a speaker's verb leads (房屋局表示，計劃「整體目標維持不變」。). A term sits
+        inside its clause (所謂「新質生產力」, 被稱為「晶片法案」的法律, 稱「沒有計劃」起訴)."""
         words = self.text[span.start : span.close].strip()
         if not words or span.close >= len(self.text) or self.text[span.close] not in _CLOSERS:
             return None
@@ -332,7 +336,20 @@ class _Finder:
             return self._before(span)
         if self._opens_clause(span.open):
             return self._after(span)
+        if (final or self._ends_clause(span.close + 1)) and not self._named_thing(span):
+            return self._before(span)  # X表示，…「整体目标维持不变」。: the words that end what X said
         return None
+
+    def _named_thing(self, span: _Span) -> bool:
+        """Quoted words that name a thing rather than say something: after 的, 为, 是, 非
+        (对ChatGPT的「蒸馏」, 分为「竞争领域」而非「美国领先」), or one word alone."""
+        at = self._skip_space_back(span.open)
+        if at > 0 and self.shadow[at - 1] in _NAMING:
+            return True
+        index = bisect_left(self.token_starts, span.start)
+        return (
+            index < len(self.tokens) and self.tokens[index] == (span.start, span.close)
+        )  # one word of the segmenter (a glossary term among them): 「芯粒封装」
 
     # -- the places a speaker is named ----------------------------------------------------
 
