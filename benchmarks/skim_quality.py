@@ -117,16 +117,24 @@ class Scores:
         self.boilerplate = Share()  # boilerplate lines kept out of the outline
         self.story = Share()  # story paragraphs kept in it
 
-    def entities(self, kind: str, names: list[str], gold: list[dict[str, Any]], label: str) -> dict[int, int]:
+    def entities(
+        self, kind: str, names: list[str], gold: list[dict[str, Any]], label: str
+    ) -> dict[int, int]:
         taken = match(names, gold)
         self.kinds[kind].add(len(names), len(gold), len(taken))
         hit = set(taken.values())
-        self.kinds[kind].misses += [f"{label}: missed {g['name']}" for i, g in enumerate(gold) if i not in hit]
-        self.kinds[kind].misses += [f"{label}: wrong {n}" for i, n in enumerate(names) if i not in taken]
+        self.kinds[kind].misses += [
+            f"{label}: missed {g['name']}" for i, g in enumerate(gold) if i not in hit
+        ]
+        self.kinds[kind].misses += [
+            f"{label}: wrong {n}" for i, n in enumerate(names) if i not in taken
+        ]
         return taken
 
 
-def score_report(report: SkimReport, gold: dict[str, Any], text: str, scores: Scores, label: str) -> None:
+def score_report(
+    report: SkimReport, gold: dict[str, Any], text: str, scores: Scores, label: str
+) -> None:
     for kind in KINDS:
         found = list(getattr(report, kind))
         taken = scores.entities(kind, [e.name for e in found], gold.get(kind) or [], label)
@@ -145,20 +153,26 @@ def score_person(entity: Any, item: dict[str, Any], scores: Scores, label: str) 
     scores.english.total += 1
     scores.english.right += right
     if not right:
-        scores.english.misses.append(f"{label}: {item['name']} gave {english!r}, want {item.get('english')}")
+        scores.english.misses.append(
+            f"{label}: {item['name']} gave {english!r}, want {item.get('english')}"
+        )
     scores.english_given.total += 1
     scores.english_given.right += bool(english) or bool(getattr(entity, "english_note", None))
     role_right = norm(entity.role) == norm(item.get("role"))
     scores.roles.total += 1
     scores.roles.right += role_right
     if not role_right:
-        scores.roles.misses.append(f"{label}: {item['name']} role {entity.role!r}, want {item.get('role')!r}")
+        scores.roles.misses.append(
+            f"{label}: {item['name']} role {entity.role!r}, want {item.get('role')!r}"
+        )
 
 
 def score_quotes(report: SkimReport, gold: dict[str, Any], scores: Scores, label: str) -> None:
     wanted = gold.get("quotes") or []
     by_text = {norm(q["text"]): q for q in wanted}
-    speakers = {norm(i["name"]): forms(i) for k in ("people", "organisations") for i in gold.get(k) or []}
+    speakers = {
+        norm(i["name"]): forms(i) for k in ("people", "organisations") for i in gold.get(k) or []
+    }
     right = 0
     for quote in report.quotes:
         item = by_text.pop(norm(quote.text), None)
@@ -167,11 +181,17 @@ def score_quotes(report: SkimReport, gold: dict[str, Any], scores: Scores, label
             continue
         right += 1
         want = item.get("speaker")
-        ok = norm(quote.speaker) in speakers.get(norm(want), {norm(want)}) if want else quote.speaker is None
+        ok = (
+            norm(quote.speaker) in speakers.get(norm(want), {norm(want)})
+            if want
+            else quote.speaker is None
+        )
         scores.speakers.total += 1
         scores.speakers.right += ok
         if not ok:
-            scores.speakers.misses.append(f"{label}: {quote.text[:16]!r} by {quote.speaker!r}, want {want!r}")
+            scores.speakers.misses.append(
+                f"{label}: {quote.text[:16]!r} by {quote.speaker!r}, want {want!r}"
+            )
     scores.quotes.misses += [f"{label}: missed {q['text'][:24]!r}" for q in by_text.values()]
     scores.quotes.add(len(report.quotes), len(wanted), right)
 
@@ -193,7 +213,13 @@ def baseline(text: str) -> dict[str, list[str]]:
     import jieba.posseg
 
     found: dict[str, list[str]] = {kind: [] for kind in KINDS}
-    tags = {"nr": "people", "nrfg": "people", "nrt": "people", "nt": "organisations", "ns": "places"}
+    tags = {
+        "nr": "people",
+        "nrfg": "people",
+        "nrt": "people",
+        "nt": "organisations",
+        "ns": "places",
+    }
     for pair in jieba.posseg.cut(shadow(text)):
         kind = tags.get(pair.flag)
         if kind and pair.word not in found[kind]:
@@ -233,7 +259,10 @@ def report(
     for name, text, gold in chosen:
         annotation = read(provisional(text, name), (glossary, None))
         report = skim(
-            annotation.document, annotation.glossary, region=annotation.region, dictionary=dictionary
+            annotation.document,
+            annotation.glossary,
+            region=annotation.region,
+            dictionary=dictionary,
         )
         score_report(report, gold, text, ours, name)
         plain = baseline(text)

@@ -18,7 +18,7 @@ from tui.cli import COMMANDS, main
 
 ZHREAD = str(Path(sys.executable).with_name("zhread"))
 KEYS = ["people", "organisations", "places", "quotes", "keywords", "outline", "stats"]
-ENTITY_KEYS = {"name", "english", "role", "count", "occurrences"}
+ENTITY_KEYS = {"name", "english", "english_source", "english_note", "role", "count", "occurrences"}
 
 
 def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

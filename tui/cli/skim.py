@@ -10,6 +10,7 @@ from tui.cli.options import (
     add_input_options,
     annotated,
     command_parser,
+    open_dictionary,
     write_json,
 )
 
@@ -46,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
 
     annotation = annotated(args)
     document = annotation.document
-    report = skim(document, annotation.glossary)
+    report = skim(
+        document, annotation.glossary, region=annotation.region, dictionary=open_dictionary()
+    )
     if args.json:
         write_json(as_json(report))
     elif args.md:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -123,8 +124,11 @@ class SkimScreen(ModalScreen[Jump | None]):
         finished and kept all the same."""
         from tui.core.analysis.skim import SkimReport, skim_parts
 
+        # CC-CEDICT tells names from words and gives their English, once it is open
+        dictionary = getattr(app, "dictionary", None)
+        parts = self.parts or partial(skim_parts, dictionary=dictionary)
         found: dict[str, Any] = {}
-        for name, value in (self.parts or skim_parts)(document, glossary):
+        for name, value in parts(document, glossary):
             found[name] = value
             app.call_from_thread(self._part, document, name, value)
         app.call_from_thread(self._show, document, SkimReport(**found))
@@ -247,9 +251,13 @@ def _section(section: str, items: Any) -> tuple[list[Option], list[Jump]]:
 
 
 def _entity(entity: Entity) -> Text:
+    from tui.core.analysis.skim import english_label
+
     line = Text(visible(entity.name), style="bold")
-    if entity.english and entity.english != entity.name:
-        line.append(f"  {visible(entity.english)}", style="italic")
+    english = english_label(entity)
+    if english and english != entity.name:
+        sure = entity.english_source not in ("pinyin", "none") or not entity.english_note
+        line.append(f"  {visible(english)}", style="italic" if sure else "dim italic")
     if entity.role:
         line.append(f"  {visible(entity.role)}", style="dim")
     line.append(f"  ×{entity.count}", style="dim")

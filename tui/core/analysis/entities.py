@@ -32,7 +32,7 @@ from tui.core.analysis.names import (
 )
 from tui.core.analysis.roles import (
     TITLE_ENDINGS,
-    RoleSpans as _RoleSpans,
+    RoleSpans,
     is_title,
     role_after,
     role_before,
@@ -389,7 +389,7 @@ class _Claims:
         word = bisect_left(self.tags, (index, -1, "")) - 1
         if word < 0:
             return False
-        start, end, tag = self.tags[word]
+        _, end, tag = self.tags[word]
         if end == index:
             return self._title_word(word)
         return end > index and tag.startswith("nr") and self.shadow[index - 1] in TITLE_ENDINGS
@@ -621,9 +621,8 @@ def _short_forms(shadow: str, mentions: list[Mention], families: frozenset[str])
     merged = []
     for mention in mentions:
         keys = full.get(shadow[mention.start : mention.end], set())
-        if mention.kind == PERSON and len(keys) == 1:
-            mention = Mention(mention.start, mention.end, next(iter(keys)), PERSON)
-        merged.append(mention)
+        single = mention.kind == PERSON and len(keys) == 1
+        merged.append(replace(mention, key=next(iter(keys))) if single else mention)
     return merged
 
 
@@ -686,7 +685,7 @@ def _group(
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[mention.key].append(mention)
-    people = _RoleSpans(
+    people = RoleSpans(
         frozenset(m.start for m in mentions if m.kind == PERSON),
         {m.end: m.start for m in mentions if m.kind != PERSON},
     )
@@ -778,7 +777,7 @@ def _role(
     tags: list[tuple[int, int, str]],
     spans: Sequence[tuple[int, int]],
     name: str,
-    people: _RoleSpans,
+    people: RoleSpans,
 ) -> str | None:
     """The role at the first mention by full name that has one, else at the first that has
     one at all (a name the tagger cut short at its first mention); it holds for the rest."""

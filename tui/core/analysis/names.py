@@ -23,17 +23,17 @@ if TYPE_CHECKING:
     from tui.core.readings.dictionary import DictEntry, Dictionary
 
 __all__ = [
-    "TRANSLITERATION",
-    "bracketed_english",
-    "family_names",
     "COMMON",
     "ORGANISATION",
     "PERSON",
     "PLACE",
+    "TRANSLITERATION",
     "EnglishName",
     "Evidence",
+    "bracketed_english",
     "dictionary_evidence",
     "english_name",
+    "family_names",
     "looks_transliterated",
     "romanised",
 ]
@@ -781,9 +781,9 @@ def family_names(dictionary: Dictionary) -> frozenset[str]:
     for word, entries in dictionary.proper_nouns().items():
         if not all(map(is_han, word)) or len(word) > 2 or convert.shadow(word) != word:
             continue
-        if any(_FAMILY.match(d) for entry in entries for d in entry.definitions):
-            if len(word) == 1 or not dictionary_evidence(word, dictionary).also_common:
-                found.add(word)
+        family = any(_FAMILY.match(d) for entry in entries for d in entry.definitions)
+        if family and (len(word) == 1 or not dictionary_evidence(word, dictionary).also_common):
+            found.add(word)
     return frozenset(found)
 
 

@@ -337,7 +337,7 @@ class _Finder:
         if self._opens_clause(span.open):
             return self._after(span)
         if (final or self._ends_clause(span.close + 1)) and not self._named_thing(span):
-            return self._before(span)  # X表示，…「整体目标维持不变」。: the words that end what X said
+            return self._before(span)  # X表示，…「整体目标维持不变」。: the end of what X said
         return None
 
     def _named_thing(self, span: _Span) -> bool:
@@ -347,8 +347,9 @@ class _Finder:
         if at > 0 and self.shadow[at - 1] in _NAMING:
             return True
         index = bisect_left(self.token_starts, span.start)
-        return (
-            index < len(self.tokens) and self.tokens[index] == (span.start, span.close)
+        return index < len(self.tokens) and self.tokens[index] == (
+            span.start,
+            span.close,
         )  # one word of the segmenter (a glossary term among them): 「芯粒封装」
 
     # -- the places a speaker is named ----------------------------------------------------

@@ -39,6 +39,7 @@ __all__ = [
     "as_json",
     "as_markdown",
     "as_text",
+    "english_label",
     "outline",
     "skim",
     "skim_parts",
@@ -216,6 +217,8 @@ def _entity_json(entity: Entity) -> dict[str, Any]:
     return {
         "name": entity.name,
         "english": entity.english,
+        "english_source": entity.english_source,
+        "english_note": entity.english_note,
         "role": entity.role,
         "count": entity.count,
         "occurrences": [list(span) for span in entity.occurrences],
@@ -240,8 +243,19 @@ def stats_rows(stats: DocumentStats) -> list[tuple[str, str]]:
 
 def entity_line(entity: Entity) -> str:
     """漢娜·多門 (Hanna Dohmen), 研究分析員 ×5"""
-    line = entity.name + _english(entity.name, entity.english)
+    line = entity.name + _english(entity.name, english_label(entity))
     return line + (f", {entity.role}" if entity.role else "") + f" ×{entity.count}"
+
+
+def english_label(entity: Entity) -> str | None:
+    """The English as a reader should take it: as given, marked as a guess where it is
+    read from the characters of a Taiwan or Hong Kong name, or why there is none for a
+    transliterated name (never an invented spelling)."""
+    if entity.english and entity.english_source == "pinyin" and entity.english_note:
+        return f"{entity.english}, pinyin guess"
+    if entity.english is None and entity.kind == PERSON and entity.english_note:
+        return "transliterated; original not given"
+    return entity.english
 
 
 def _english(name: str, english: str | None) -> str:
@@ -279,7 +293,8 @@ def as_markdown(report: SkimReport, title: str, source: str) -> str:
         if entities:
             out += ["| name | English | role | count |", "| --- | --- | --- | ---: |"]
             out += [
-                f"| {_md(e.name)} | {_md(e.english or '')} | {_md(e.role or '')} | {e.count} |"
+                f"| {_md(e.name)} | {_md(english_label(e) or '')} | {_md(e.role or '')} "
+                f"| {e.count} |"
                 for e in entities
             ]
         else:

@@ -89,9 +89,13 @@ def _name_at(
                 continue
             if given == 2 and known(name[family:]) and not (titled(index) or known_person(name)):
                 continue  # 连/预算: a family name before a word, unless a title vouches for it
-            if given == 2 and family == 1 and known(name[:2]) and not titled(index):
-                if not known_person(name):
-                    continue  # 元朗/两 is a place before a character; 副主席麦子聪 is a name
+            if (
+                given == 2
+                and family == 1
+                and known(name[:2])
+                and not (titled(index) or known_person(name))
+            ):
+                continue  # 元朗/两 is a place before a character; 副主席麦子聪 is a name
             sure = known_person(name) or family == 2 or vouched(index)  # 欧阳 vouches itself
             if _cue_after(shadow, end, verb_at) and sure:
                 return index, end, "person"
@@ -168,7 +172,7 @@ def suffixed_names(
     common noun before them is an apposition (美国智库/太平洋技术政策中心). It counts when
     it holds a name, or is a government office named by what it does (房屋局, 惩教署), never
     a bare generic (上市公司, 研究中心) nor a word that only ends like one (破局, 邮局)."""
-    for index, (start, end, _) in enumerate(words):
+    for index, (_, end, _) in enumerate(words):
         suffix = next((s for s in ORGANISATION_SUFFIXES if shadow.endswith(s, 0, end)), None)
         if suffix is None:
             continue
@@ -177,8 +181,10 @@ def suffixed_names(
             first -= 1
         head_start, head_end, head_tag = words[first]
         inside = head_start < end - len(suffix)
-        if inside and not head_tag.startswith("nt") and (
-            len(suffix) == 1 or is_word(shadow[head_start:head_end])
+        if (
+            inside
+            and not head_tag.startswith("nt")
+            and (len(suffix) == 1 or is_word(shadow[head_start:head_end]))
         ):
             continue  # 破局, 邮局, 上市公司: a word of its own that ends like an institution
         begin, named = _named_run(shadow, words, (first, end - len(suffix)), is_name)
@@ -222,9 +228,7 @@ def _named_run(
 _NOT_IN_NAMES = ("u", "p", "c", "d", "r", "m", "q", "f", "t", "y", "e", "o", "w", "x")
 
 
-def _in_name(
-    shadow: str, word: tuple[int, int, str], is_name: Callable[[int, int], bool]
-) -> bool:
+def _in_name(shadow: str, word: tuple[int, int, str], is_name: Callable[[int, int], bool]) -> bool:
     """Whether a word can stand in an institution's name: any noun or name, even one the
     tagger took for a person (晶/nr in 合肥晶曜半导体), a glossary term, and a verb only
     where it is a word no dictionary knows (鼎衡/v, 惩教/v)."""
