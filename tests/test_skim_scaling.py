@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
 from tui.core.analysis.entities import ORGANISATION, PERSON, Tagger, _DottedEnglish, find_entities
-from tui.core.analysis.quotes import _PRONOUNS, _Finder
 from tui.core.analysis.skim import PARTS, SkimReport, skim, skim_parts
+from tui.core.analysis.speakers import Finder
+from tui.core.analysis.speechwords import PRONOUNS
 from tui.core.scripts.convert import shadow
 from tui.core.words.segment import segment
 
@@ -49,7 +50,7 @@ def test_english_by_ending_is_the_first_term_ending_so(
 # --- speakers ---------------------------------------------------------------------------
 
 
-class ByScan(_Finder):
+class ByScan(Finder):
     """The speaker search as first written: every lookup scans, pronouns walk back."""
 
     def __init__(self, document, mentions, entities) -> None:
@@ -64,7 +65,7 @@ class ByScan(_Finder):
             for kind in (PERSON, ORGANISATION)
         }
         self.every_pronoun = [
-            t.start for t in document.tokens if self.shadow[t.start : t.end] in _PRONOUNS
+            t.start for t in document.tokens if self.shadow[t.start : t.end] in PRONOUNS
         ]
 
     def _first(self, found, start, end):
@@ -134,7 +135,7 @@ def test_speakers_are_those_of_the_plain_search(glossary, splitter, pieces: list
     text = "".join(pieces)
     document = segment(text, glossary, splitter, "<test>", shadow(text))
     entities, mentions = find_entities(document, glossary, Tagger(splitter.pos_tokenizer()))
-    fast, plain = _Finder(document, mentions, entities), ByScan(document, mentions, entities)
+    fast, plain = Finder(document, mentions, entities), ByScan(document, mentions, entities)
     assert [fast.speaker(s) for s in fast.spans] == [plain.speaker(s) for s in plain.spans]
 
 
