@@ -95,7 +95,7 @@ def test_a_city_with_and_without_its_suffix_is_one_place(read) -> None:
 
 
 def test_nobody_named_only_in_a_byline_or_caption_is_in_the_report(read) -> None:
-    report = read("（記者：區詠欣、劉卓軒）\n市民黃家明表示，租金太貴。\n▲市民排隊。記者 鄭曉嵐 攝")
+    report = read("（記者：區詠欣、劉卓軒）\n局長黃家明表示，租金太貴。\n▲市民排隊。記者 鄭曉嵐 攝")
     assert names(report, "people") == ["黃家明"]
 
 

@@ -165,9 +165,9 @@ class Claims:
             self.shadow,
             family_names(self.dictionary),
             self.is_claimed,
-            (self._common, self._person),
+            (self._common, self._person, self._ordinary),
             (self._vouched, self._titled),
-            lambda index: self._tag_at(index).startswith(("v", "p", "d", "c")),
+            lambda index: self._tag_at(index).startswith(("v", "p", "d", "c", "i", "l")),
         )
         return (name for name in found if self._may_start(name[0]))
 
@@ -219,6 +219,9 @@ class Claims:
             ORGANISATION,
         )
 
+    def _ordinary(self, word: str) -> bool:
+        return self.evidence(word).kind == COMMON
+
     def _titled(self, index: int) -> bool:
         """A title ends right at ``index``, or the tagger glued one to the name (官孟/nr)."""
         word = bisect_left(self.tags, (index, -1, "")) - 1
@@ -232,9 +235,12 @@ class Claims:
     def _title_word(self, word: int) -> bool:
         """A noun ending like a title: 局长, or 官 after a noun (技术/官)."""
         start, end, tag = self.tags[word]
-        if self.shadow[end - 1] not in TITLE_ENDINGS or not tag.startswith("n"):
+        after_noun = word > 0 and self.tags[word - 1][2].startswith("n")
+        if self.shadow[end - 1] not in TITLE_ENDINGS:
             return False
-        return end - start >= 2 or (word > 0 and self.tags[word - 1][2].startswith("n"))
+        if not tag.startswith("n"):  # 党团/总召: a title the tagger calls a verb
+            return tag.startswith("v") and end - start == 2 and after_noun
+        return end - start >= 2 or after_noun
 
     def repeated(self) -> Iterator[Mention]:
         """Every other place a person's name found once is written: the tagger may have

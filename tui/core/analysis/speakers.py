@@ -53,7 +53,11 @@ class Finder(Clauses):
     """Who says the words of each quote: the speaker named by the nearest cue."""
 
     def speaker(self, span: Span) -> str | None:
-        found = self._after(span)
+        """Nearest cue first: the clause after the quote, unless a speech verb leads the
+        quote itself (韓國瑜表示，「…」周映彤則說：: the first quote is 韓國瑜's)."""
+        found = self._before(span) if self._led_by_verb(span.open) else None
+        if found is None:
+            found = self._after(span)
         if found is None:
             found = self._before(span)
         if found is None:
@@ -120,7 +124,17 @@ class Finder(Clauses):
         verb = self._last_verb(start, span.open)
         if verb is None:
             return None
-        return self._speaker_in(start, verb[0])
+        return self._speaker_in(self._after_quotes(start, verb[0]), verb[0])
+
+    def _after_quotes(self, start: int, verb: int) -> int:
+        """Where the words that can name a verb's speaker begin: after the last quote closed
+        before it (「…」民眾黨團總召周映彤則說：names 周映彤, not who said the quote)."""
+        index = bisect_right(self.span_opens, verb) - 1
+        while index >= 0 and self.spans[index].close >= verb:
+            index -= 1
+        if index >= 0 and self.spans[index].close >= start:
+            return self.spans[index].close + 1
+        return start
 
     def _rest_of_sentence(self, span: Span) -> str | None:
         """「…」8日，在論壇上，院長司馬卓開門見山地說。: the sentence the quote opens goes

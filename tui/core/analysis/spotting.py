@@ -47,7 +47,7 @@ def surname_names(
     shadow: str,
     surnames: Collection[str],
     claimed: Callable[[int, int], bool],
-    knowing: tuple[Callable[[str], bool], Callable[[str], bool]],
+    knowing: tuple[Callable[[str], bool], Callable[[str], bool], Callable[[str], bool]],
     vouched: tuple[Callable[[int], bool], Callable[[int], bool]],
     verb_at: Callable[[int], bool],
 ) -> Iterator[_Found]:
@@ -56,8 +56,9 @@ def surname_names(
     for the name at its start, unless the dictionary knows the whole name: ``vouched`` is
     the tagger or a title taking it for a name's start, and the title alone (``titled``)
     lets a name begin with a word (副主席麦子聪). ``knowing`` says a word is a dictionary
-    word that is not a name (周一, 高新), and that the dictionary knows a person by it
-    (韩国瑜, which reads as 韩国 and a character)."""
+    word that is not a name (周一, 高新, 元朗), that the dictionary knows a person by it
+    (韩国瑜, which reads as 韩国 and a character), and that it is an ordinary word, not a
+    name of any kind (预算, not 德宁)."""
     index = 0
     while index < len(shadow):
         found = _name_at(shadow, index, surnames, knowing, (*vouched, verb_at))
@@ -72,10 +73,10 @@ def _name_at(
     shadow: str,
     index: int,
     surnames: Collection[str],
-    knowing: tuple[Callable[[str], bool], Callable[[str], bool]],
+    knowing: tuple[Callable[[str], bool], Callable[[str], bool], Callable[[str], bool]],
     cues: tuple[Callable[[int], bool], Callable[[int], bool], Callable[[int], bool]],
 ) -> _Found | None:
-    known, known_person = knowing
+    known, known_person, ordinary = knowing
     vouched, titled, verb_at = cues
     for family in (2, 1):
         if shadow[index : index + family] not in surnames:
@@ -87,15 +88,11 @@ def _name_at(
                 continue
             if any(ch in _NOT_GIVEN for ch in name[family:]) or known(name):
                 continue
-            if given == 2 and known(name[family:]) and not (titled(index) or known_person(name)):
-                continue  # 连/预算: a family name before a word, unless a title vouches for it
-            if (
-                given == 2
-                and family == 1
-                and known(name[:2])
-                and not (titled(index) or known_person(name))
-            ):
-                continue  # 元朗/两 is a place before a character; 副主席麦子聪 is a name
+            if any(_AFTER.match(shadow, at) for at in range(index + family, end)):
+                continue  # 欧阳/认为: a verb where the given name would be
+            words = ordinary(name[family:]) or (family == 1 and known(name[:2]))
+            if given == 2 and words and not (titled(index) or known_person(name)):
+                continue  # 连/预算, 元朗/两: words, unless a title vouches for them (主席麦子聪)
             sure = known_person(name) or family == 2 or vouched(index)  # 欧阳 vouches itself
             if _cue_after(shadow, end, verb_at) and sure:
                 return index, end, "person"
