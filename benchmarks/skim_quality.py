@@ -37,7 +37,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core.analysis.skim import SkimReport, skim
+from tui.core.analysis.skim import ROMANISED, SkimReport, skim
 from tui.core.glossary.layers import load_layers
 from tui.core.pipeline import read
 from tui.core.readings.dictionary import Dictionary
@@ -148,7 +148,7 @@ def score_report(
 def score_person(entity: Any, item: dict[str, Any], scores: Scores, label: str) -> None:
     accepted = {norm_english(e) for e in item.get("english") or []}
     english = getattr(entity, "english", None)
-    guess = getattr(entity, "english_source", None) in ("pinyin", "none")
+    guess = entity.english_source in (*ROMANISED, "none") and bool(entity.english_note)
     right = norm_english(english) in accepted if accepted else (english is None or guess)
     scores.english.total += 1
     scores.english.right += right
@@ -157,7 +157,7 @@ def score_person(entity: Any, item: dict[str, Any], scores: Scores, label: str) 
             f"{label}: {item['name']} gave {english!r}, want {item.get('english')}"
         )
     scores.english_given.total += 1
-    scores.english_given.right += bool(english) or bool(getattr(entity, "english_note", None))
+    scores.english_given.right += bool(english) or bool(entity.english_note)
     role_right = norm(entity.role) == norm(item.get("role"))
     scores.roles.total += 1
     scores.roles.right += role_right

@@ -224,9 +224,23 @@ def test_chinese_personal_names_in_hanyu_pinyin(name: str, text: str) -> None:
     assert romanised(name, "cn") == EnglishName(text, "pinyin", None)
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("林佳龍", "Lin Chia-lung"),
+        ("張惇涵", "Chang Tun-han"),
+        ("邱臣遠", "Chiu Chen-yuan"),
+        ("陳菊", "Chen Chu"),
+        ("曾永權", "Tseng Yung-chuan"),
+    ],
+)
+def test_taiwan_names_in_passport_wade_giles(name: str, text: str) -> None:
+    assert romanised(name, "tw").text == text
+
+
 def test_taiwan_and_hong_kong_readings_are_only_a_guess() -> None:
-    taiwan = romanised("蔡英文", "tw")
-    assert (taiwan.text, taiwan.source) == ("Cai Yingwen", "pinyin")
+    taiwan = romanised("蔡英文", "tw")  # Wade-Giles, as passports mostly write it: not Ing-wen
+    assert (taiwan.text, taiwan.source) == ("Tsai Ying-wen", "wade-giles")
     assert taiwan.note is not None and "guess" in taiwan.note and "Tsai Ing-wen" in taiwan.note
     hong_kong = romanised("李家超", "hk")
     assert (hong_kong.text, hong_kong.source) == ("Li Jiachao", "pinyin")

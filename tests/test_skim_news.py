@@ -129,12 +129,11 @@ def test_a_mainland_name_is_romanised_family_name_first(read) -> None:
     )
 
 
-@pytest.mark.parametrize("region", ["Taiwan", "Hong Kong"])
-def test_a_taiwan_or_hong_kong_reading_is_marked_a_guess(read, region: str) -> None:
-    report = read("局長林宛臻表示，防疫不能鬆懈。", region=region)
+def test_a_taiwan_name_is_read_as_its_passport_would_write_it_and_marked_a_guess(read) -> None:
+    report = read("局長林宛臻表示，防疫不能鬆懈。", region="Taiwan")
     lin = person(report, "林宛臻")
-    assert lin.english_source == "pinyin" and lin.english_note
-    assert english_label(lin) == "Lin Wanzhen, pinyin guess"
+    assert (lin.english, lin.english_source) == ("Lin Wan-chen", "wade-giles")
+    assert lin.english_note and english_label(lin) == "Lin Wan-chen, a guess"
 
 
 def test_a_transliterated_name_no_source_knows_is_marked_not_invented(read) -> None:

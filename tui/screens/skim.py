@@ -251,12 +251,12 @@ def _section(section: str, items: Any) -> tuple[list[Option], list[Jump]]:
 
 
 def _entity(entity: Entity) -> Text:
-    from tui.core.analysis.skim import english_label
+    from tui.core.analysis.skim import ROMANISED, english_label
 
     line = Text(visible(entity.name), style="bold")
     english = english_label(entity)
     if english and english != entity.name:
-        sure = entity.english_source not in ("pinyin", "none") or not entity.english_note
+        sure = entity.english_source not in (*ROMANISED, "none") or not entity.english_note
         line.append(f"  {visible(english)}", style="italic" if sure else "dim italic")
     if entity.role:
         line.append(f"  {visible(entity.role)}", style="dim")

@@ -118,8 +118,8 @@ _SURNAME_READINGS = {
 }
 _REGION_NOTES = {
     "tw": (
-        "Hanyu Pinyin, only a guess: Taiwan names are usually written in Wade-Giles or "
-        "their owner's own spelling (Tsai Ing-wen, not Cai Yingwen)."
+        "Read from the characters in Wade-Giles, as most Taiwan names are written, so only a "
+        "guess: many people spell their names their own way (Tsai Ing-wen, Hsiao Bi-khim)."
     ),
     "hk": (
         "Hanyu Pinyin, only a guess: Hong Kong names are usually written in Cantonese "
@@ -135,8 +135,9 @@ _TRANSLITERATED_NOTE = (
 def romanised(name: str, region: str, kind: str = PERSON) -> EnglishName:
     """A Chinese personal name in Hanyu Pinyin: family name first, given name as one word
     (任正非 Ren Zhengfei, 歐陽修 Ouyang Xiu), the family name as a family name is read
-    (单 Shan, 曾 Zeng). Taiwan and Hong Kong names get a note saying the spelling is only a
-    guess; transliterated foreign names, places and organisations get none."""
+    (单 Shan, 曾 Zeng); a Taiwan name in the Wade-Giles its passports mostly use (林佳龍 Lin
+    Chia-lung). Taiwan and Hong Kong names get a note saying the spelling is only a guess;
+    transliterated foreign names, places and organisations get no English."""
     compact = "".join(name.split())
     if kind != PERSON:
         return EnglishName(
@@ -146,9 +147,28 @@ def romanised(name: str, region: str, kind: str = PERSON) -> EnglishName:
         return EnglishName(None, "none", _TRANSLITERATED_NOTE)
     if not compact or not all(is_han(ch) for ch in compact):
         return EnglishName(None, "none", None)
+    if region == "tw":
+        return EnglishName(_wade_giles(compact), "wade-giles", _REGION_NOTES["tw"])
     family, given = _family_and_given(compact)
     text = " ".join(part for part in (family, given) if part)
     return EnglishName(text, "pinyin", _REGION_NOTES.get(region))
+
+
+def _wade_giles(name: str) -> str:
+    """A Taiwan name as a passport writes it: Wade-Giles without its apostrophes and
+    umlauts, the given name's syllables joined by a hyphen (林佳龍 Lin Chia-lung)."""
+    cut = 2 if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES else 1
+    family = "".join(_wade_giles_syllables(name[:cut]))
+    given = "-".join(_wade_giles_syllables(name[cut:]))
+    return " ".join(part[:1].upper() + part[1:] for part in (family, given) if part)
+
+
+def _wade_giles_syllables(hanzi: str) -> list[str]:
+    simplified = convert.shadow(hanzi)
+    pinyintables.admit(simplified)
+    module = pinyintables.pypinyin()
+    read = module.lazy_pinyin(simplified, style=module.Style.WADEGILES)
+    return [s.replace("'", "").replace("v", "u").replace("ü", "u") for s in read if s]
 
 
 def _family_and_given(name: str) -> tuple[str, str]:

@@ -247,12 +247,16 @@ def entity_line(entity: Entity) -> str:
     return line + (f", {entity.role}" if entity.role else "") + f" ×{entity.count}"
 
 
+#: Where an English name is read from the characters rather than found written somewhere.
+ROMANISED = frozenset({"pinyin", "wade-giles", "cantonese"})
+
+
 def english_label(entity: Entity) -> str | None:
     """The English as a reader should take it: as given, marked as a guess where it is
     read from the characters of a Taiwan or Hong Kong name, or why there is none for a
     transliterated name (never an invented spelling)."""
-    if entity.english and entity.english_source == "pinyin" and entity.english_note:
-        return f"{entity.english}, pinyin guess"
+    if entity.english and entity.english_source in ROMANISED and entity.english_note:
+        return f"{entity.english}, a guess"
     if entity.english is None and entity.kind == PERSON and entity.english_note:
         return "transliterated; original not given"
     return entity.english
