@@ -13,7 +13,7 @@ from tui.core.analysis.evidence import Evidence, dictionary_evidence, family_nam
 from tui.core.analysis.kinds import COMMON
 from tui.core.analysis.mentions import NAME_TAGS, ORGANISATION, PERSON, PLACE, Mention, Tagger
 from tui.core.analysis.roles import TITLE_ENDINGS
-from tui.core.analysis.spotting import surname_names
+from tui.core.analysis.spotting import split_titles, surname_names
 from tui.core.model.chars import is_han
 from tui.core.model.document import Document
 from tui.core.scripts import convert
@@ -48,7 +48,7 @@ class Claims:
                     paragraph.end - paragraph.start
                 )
         if tagger is not None:
-            self.tags = list(tagger.tags(self.shadow))
+            self.tags = split_titles(self.shadow, list(tagger.tags(self.shadow)))
         else:  # the segmenter's words, untagged: names still come from the glossary and dots
             self.tags = [(t.start, t.end, "x") for t in document.tokens]
         self._evidence: dict[str, Evidence] = {}

@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 
+from tui.core.analysis.roles import is_title
 from tui.core.model.chars import is_han
 
 __all__ = [
     "MEDIA_ENDINGS",
     "latin_organisations",
     "media_titles",
+    "split_titles",
     "suffixed_names",
     "surname_names",
 ]
@@ -116,6 +118,7 @@ ORGANISATION_SUFFIXES = (
     "协会", "学会", "商会", "联会", "工会", "总会", "联合会", "关注组", "联盟", "党团", "党",
     "法院", "法庭", "检察院", "议会", "国会", "政府", "事务所", "办公室", "办事处",
     "署", "局", "部", "处", "厅", "院", "所", "社", "台",
+    "图书馆", "博物馆", "美术馆", "纪念馆", "科学馆",
 )  # fmt: skip
 #: Suffixes of more than one character: a word ending in one is an institution itself
 #: (高等法院 in 高等法院原讼法庭).
@@ -187,7 +190,13 @@ def suffixed_names(
         begin, named = _named_run(shadow, words, (first, end - len(suffix)), is_name)
         office = suffix in _BODIES and end - begin >= len(suffix) + 2
         if end - begin > len(suffix) and (named or office) and not is_word(shadow[begin:end]):
-            yield begin, end, "organisation"
+            yield begin, _parent_end(shadow, begin, end), "organisation"
+
+
+def _parent_end(shadow: str, begin: int, end: int) -> int:
+    """A university's school is named as the university (厦门大学能源学院 is 厦门大学)."""
+    at = shadow.find("大学", begin, end)
+    return at + 2 if at >= 0 and at + 2 < end else end
 
 
 #: Suffixes of bodies named by what they do, with no name in them: offices (房屋局,
@@ -236,4 +245,31 @@ def _in_name(shadow: str, word: tuple[int, int, str], is_name: Callable[[int, in
         return True  # a glossary term
     if tag.startswith("v") and not tag.startswith("vn"):
         return is_name(start, end)
+    if tag.startswith("m") and end - start == 1:
+        return shadow[start] not in _NUMERALS  # 莫纳/许/m 大学: a name's character, not a number
     return not tag.startswith(_NOT_IN_NAMES)
+
+
+#: Characters that are numbers whatever they stand in.
+_NUMERALS = frozenset("一二三四五六七八九十百千万亿两几多少半数每第零〇")
+
+
+def split_titles(shadow: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tagger's words with an institution cut from the title it heads (外交部长 →
+    外交部 / 长, 渔业协会会长 → 协会 / 会长): the text names the institution there too."""
+    split: list[tuple[int, int, str]] = []
+    for start, end, tag in words:
+        cut = _title_cut(shadow[start:end]) if tag.startswith("n") and end - start >= 3 else 0
+        if cut:
+            split += [(start, start + cut, tag), (start + cut, end, "n")]
+        else:
+            split.append((start, end, tag))
+    return split
+
+
+def _title_cut(word: str) -> int:
+    for cut in range(2, len(word)):
+        head, title = word[:cut], word[cut:]
+        if head.endswith(ORGANISATION_SUFFIXES) and (title in ("长", "長") or is_title(title)):
+            return cut
+    return 0
