@@ -14,6 +14,7 @@ from tui.core.analysis.kinds import COMMON
 from tui.core.analysis.mentions import NAME_TAGS, ORGANISATION, PERSON, PLACE, Mention, Tagger
 from tui.core.analysis.roles import TITLE_ENDINGS
 from tui.core.analysis.spotting import split_titles, surname_names
+from tui.core.analysis.transliteration import TRANSLITERATION
 from tui.core.model.chars import is_han
 from tui.core.model.document import Document
 from tui.core.scripts import convert
@@ -170,6 +171,33 @@ class Claims:
             lambda index: self._tag_at(index).startswith(("v", "p", "d", "c", "i", "l")),
         )
         return (name for name in found if self._may_start(name[0]))
+
+    def transliterated_names(self) -> Iterator[tuple[int, int, str]]:
+        """Foreign names spelt out without a middle dot, after a title or in a list of
+        people (众议员莫顿、馨森、西曼尼兹): a word spelt mostly in the characters
+        transliteration uses, up to a punctuation mark or a verb."""
+        listed = -1  # where the last name found ends: a list goes on after its 、
+        for index, (start, end, _) in enumerate(self.tags):
+            comma = self.shadow[start:end] == "、"
+            if comma and not (start == listed or self.is_claimed(start - 1, start)):
+                continue
+            if not (comma or self._title_word(index)):
+                continue
+            stop = end
+            while stop - end < 7 and not self._cue(stop) and is_han(self.shadow[stop]):
+                stop += 1
+            name = self.shadow[end:stop]
+            spelt = 2 * sum(ch in TRANSLITERATION for ch in name) >= len(name)
+            if len(name) >= 2 and spelt and self._cue(stop) and not self._ordinary(name):
+                listed = stop
+                yield end, stop, PERSON
+
+    def _cue(self, index: int) -> bool:
+        return (
+            index >= len(self.shadow)
+            or self.shadow[index] in "、，。：；（(等"
+            or self._tag_at(index).startswith(("v", "p", "d", "c"))
+        )
 
     def _may_start(self, index: int) -> bool:
         """A name starts where a word does, or after a title glued to it; never inside

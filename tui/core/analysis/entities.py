@@ -95,6 +95,7 @@ def find_entities(
     institutions = suffixed_names(finder.shadow, finder.tags, finder.is_name, finder.common_word)
     finder.claim_over(finder.found(institutions))
     finder.claim(finder.found(finder.chinese_names()))
+    finder.claim(finder.found(finder.transliterated_names()))
     finder.claim(finder.repeated())  # before 永康 in 邓永康 can pass for a place
     finder.claim(finder.dictionary_names())
     if tagger is not None:
@@ -110,8 +111,9 @@ def find_entities(
 
 
 def _short_forms(shadow: str, mentions: list[Mention], families: frozenset[str]) -> list[Mention]:
-    """A family name alone (欧阳, 司马) is the one person the text has named in full with
-    it, when there is one: a reporter's second mention."""
+    """A family name alone (欧阳, 司马), or with a form of address (麦官, 陈生, 老蓝), is the
+    one person the text has named in full with it, when there is one: a reporter's second
+    mention."""
     full: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         word = shadow[mention.start : mention.end]
@@ -120,10 +122,24 @@ def _short_forms(shadow: str, mentions: list[Mention], families: frozenset[str])
             full[family].add(mention.key)
     merged = []
     for mention in mentions:
-        keys = full.get(shadow[mention.start : mention.end], set())
+        keys = full.get(_family_of(shadow[mention.start : mention.end]), set())
         single = mention.kind == PERSON and len(keys) == 1
         merged.append(replace(mention, key=next(iter(keys))) if single else mention)
     return merged
+
+
+#: Forms of address after a family name (麦官 "Judge Mak", 陈生, 王太) or before it (老蓝).
+_ADDRESS_AFTER = ("先生", "女士", "小姐", "太太", "师傅", "老师", "医生", "教授", "官", "生", "太")
+_ADDRESS_BEFORE = ("老", "小", "阿")
+
+
+def _family_of(word: str) -> str:
+    for address in _ADDRESS_AFTER:
+        if word.endswith(address) and len(word) > len(address):
+            return word[: -len(address)]
+    if word.startswith(_ADDRESS_BEFORE) and 2 <= len(word) <= 3:
+        return word[1:]
+    return word
 
 
 def _places_by_stem(shadow: str, mentions: list[Mention]) -> list[Mention]:

@@ -105,14 +105,15 @@ def _entry_kind(
 
 
 #: A definition that says the word is a family name: "surname Huang or Hwang".
-_FAMILY = re.compile(r"^(?:[\w-]+ )?surname [A-Z]")
+_FAMILY = re.compile(r"^(?:[\w-]+ )?surname [A-Z]|^[A-Z][a-z]+ \(Japanese surname\)$")
 
 
 @lru_cache(maxsize=4)
 def family_names(dictionary: Dictionary) -> frozenset[str]:
     """The Simplified family names CC-CEDICT lists ("surname Zhou", "two-character surname
-    Ouyang"), leaving out two-character ones that are also ordinary words (东方 "east",
-    百里): a text's names are found by them, so a word must not pass for one."""
+    Ouyang", "Yamamoto (Japanese surname)"), leaving out two-character ones that are also
+    ordinary words (东方 "east", 百里): a text's names are found by them, so a word must not
+    pass for one."""
     found = set()
     for word, entries in dictionary.proper_nouns().items():
         if not all(map(is_han, word)) or len(word) > 2 or convert.shadow(word) != word:
@@ -121,3 +122,14 @@ def family_names(dictionary: Dictionary) -> frozenset[str]:
         if family and (len(word) == 1 or not dictionary_evidence(word, dictionary).also_common):
             found.add(word)
     return frozenset(found)
+
+
+def japanese_family(name: str, dictionary: Dictionary) -> bool:
+    """Whether a name opens with a family name CC-CEDICT gives as Japanese (山本, 铃木): its
+    English is its Japanese reading, which the characters do not tell."""
+    family = convert.shadow(name[:2])
+    return any(
+        definition.endswith("(Japanese surname)")
+        for entry in dictionary.proper_nouns().get(family, ())
+        for definition in entry.definitions
+    )

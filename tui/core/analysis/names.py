@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.core.analysis.evidence import Evidence, dictionary_evidence, family_names
+from tui.core.analysis.evidence import Evidence, dictionary_evidence, family_names, japanese_family
 from tui.core.analysis.kinds import COMMON, ORGANISATION, PERSON, PLACE
 from tui.core.analysis.transliteration import (
     COMPOUND_SURNAMES,
@@ -126,6 +126,10 @@ _REGION_NOTES = {
         "spelling (Lee Ka-chiu, not Li Jiachao)."
     ),
 }
+_JAPANESE_NOTE = (
+    "A Japanese name: it is read in Japanese, which the characters do not tell, and the text "
+    "does not give it."
+)
 _TRANSLITERATED_NOTE = (
     "A transliteration of a foreign name; the text does not give the original spelling, "
     "and one read back from the characters would be invented."
@@ -218,6 +222,8 @@ def english_name(
         evidence = dictionary_evidence(name, dictionary)
         if evidence.english and evidence.kind in (kind, None):
             return EnglishName(evidence.english, "dictionary")
+        if kind == PERSON and len(name) >= 3 and japanese_family(name, dictionary):
+            return EnglishName(None, "none", _JAPANESE_NOTE)
     return romanised(name, region, kind)
 
 

@@ -22,6 +22,7 @@ from tui.core.analysis.stats import (
     document_stats,
     reading_time,
 )
+from tui.core.analysis.transliteration import looks_transliterated
 from tui.core.model.document import Document
 from tui.core.model.sentences import sentence_at
 from tui.core.readings.levels import HskStandard
@@ -258,7 +259,9 @@ def english_label(entity: Entity) -> str | None:
     if entity.english and entity.english_source in ROMANISED and entity.english_note:
         return f"{entity.english}, a guess"
     if entity.english is None and entity.kind == PERSON and entity.english_note:
-        return "transliterated; original not given"
+        if looks_transliterated(entity.name):
+            return "transliterated; original not given"
+        return "English not given"
     return entity.english
 
 

@@ -94,6 +94,7 @@ def _plausible(word: str, kind: str, tagger: Tagger) -> bool:
         return False
     if kind == PERSON and (
         any(ch in _NOT_IN_NAMES for ch in word[:-1])
+        or word.endswith("籍")  # 越南籍: where someone is from
         or (len(word) > 3 and tagger.tag_of(word) is None)
         or _is_office(word, tagger)
     ):
