@@ -177,12 +177,15 @@ class Claims:
         people (众议员莫顿、馨森、西曼尼兹): a word spelt mostly in the characters
         transliteration uses, up to a punctuation mark or a verb."""
         listed = -1  # where the last name found ends: a list goes on after its 、
-        for index, (start, end, _) in enumerate(self.tags):
-            comma = self.shadow[start:end] == "、"
-            if comma and not (start == listed or self.is_claimed(start - 1, start)):
+        for index, (start, word_end, _) in enumerate(self.tags):
+            comma = self.shadow[start:word_end] == "、"
+            if comma and not self._after_name(start, listed):
                 continue
             if not (comma or self._title_word(index)):
                 continue
+            end = word_end
+            while end < len(self.shadow) and self.shadow[end] in " \u3000":
+                end += 1
             stop = end
             while stop - end < 7 and not self._cue(stop) and is_han(self.shadow[stop]):
                 stop += 1
@@ -191,6 +194,15 @@ class Claims:
             if len(name) >= 2 and spelt and self._cue(stop) and not self._ordinary(name):
                 listed = stop
                 yield end, stop, PERSON
+
+    def _after_name(self, comma: int, listed: int) -> bool:
+        """A 、 right after a name, or after the English a name is given in brackets
+        (史密斯（Adrian Smith）、莫顿): the list it opens goes on with people."""
+        at = comma
+        if at > 0 and self.shadow[at - 1] in ")）":
+            opening = max(self.shadow.rfind("(", 0, at), self.shadow.rfind("（", 0, at))
+            at = opening if comma - opening <= 40 else at
+        return at == listed or self.is_claimed(at - 1, at)
 
     def _cue(self, index: int) -> bool:
         return (

@@ -20,9 +20,10 @@ from tui.core.model.chars import is_han
 
 __all__ = ["TITLE_ENDINGS", "RoleSpans", "is_title", "role_after", "role_before"]
 
-#: Last characters of a title or job (分析员, 外交官, 讲师, 记者, 合伙人, 总监, 国务卿...).
+#: Last characters of a title or job (分析员, 外交官, 讲师, 记者, 合伙人, 总监, 国务卿, 裁判),
+#: or of a kinship that stands for one before a name (儿子, 母亲, 丈夫).
 TITLE_ENDINGS = frozenset(
-    "员員官师師家者人长長监監管任授席表问問裁理士生委使统統督编編辑輯将將帅帥导導总總司事手匠工卿相召首"
+    "员員官师師家者人长長监監管任授席表问問裁理士生委使统統督编編辑輯将將帅帥导導总總司事手匠工卿相召首判子亲親夫"
 )
 #: Words ending like a title that are not one (儘管 "although").
 _NOT_TITLES = frozenset({"尽管", "儘管", "不管", "只管", "甚至于", "总之", "他人", "别人", "本人"})
