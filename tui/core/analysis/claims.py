@@ -4,6 +4,7 @@ names it lists and the titles before a name."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -28,6 +29,12 @@ __all__ = ["Claims"]
 _LONGEST_NAME = 7
 #: Last characters of the names of places (Simplified): a district, a county, a street.
 _PLACE_ENDINGS = tuple("区县市省州镇乡村街路岛湾邦")
+
+
+#: A short form given in brackets after a name: （下称“晶曜半导体”）, （简称港府）, （台积电）.
+_SHORT_FORM = re.compile(
+    r"\s*[（(]\s*(?:以下简称|下称|简称|以下称)?\s*[“「\"]?([^”」\"（）()，,]{2,12}?)[”」\"]?\s*[）)]"
+)
 
 
 class Claims:
@@ -281,6 +288,21 @@ class Claims:
         if not tag.startswith("n"):  # 党团/总召: a title the tagger calls a verb
             return tag.startswith("v") and end - start == 2 and after_noun
         return end - start >= 2 or after_noun
+
+    def short_forms(self) -> Iterator[Mention]:
+        """The short form an organisation is given in brackets when first named, wherever
+        it is used after: 合肥晶曜半导体有限公司（下称“晶曜半导体”）, then 晶曜半导体."""
+        for mention in list(self.mentions):
+            if mention.kind != ORGANISATION:
+                continue
+            found = _SHORT_FORM.match(self.shadow, mention.end)
+            short = found.group(1) if found is not None else ""
+            if len(short) < 2 or not all(map(is_han, short)):
+                continue
+            at = self.shadow.find(short, found.end() if found else 0)
+            while at >= 0:
+                yield Mention(at, at + len(short), mention.key, ORGANISATION)
+                at = self.shadow.find(short, at + len(short))
 
     def repeated(self) -> Iterator[Mention]:
         """Every other place a person's name found once is written: the tagger may have

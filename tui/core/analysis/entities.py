@@ -94,6 +94,7 @@ def find_entities(
     finder.claim(surnames(finder.shadow, dotted))
     institutions = suffixed_names(finder.shadow, finder.tags, finder.is_name, finder.common_word)
     finder.claim_over(finder.found(institutions))
+    finder.claim(finder.short_forms())
     finder.claim(finder.found(finder.chinese_names()))
     finder.claim(finder.found(finder.transliterated_names()))
     finder.claim(finder.repeated())  # before 永康 in 邓永康 can pass for a place
