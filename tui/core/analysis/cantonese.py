@@ -5,6 +5,11 @@ The Government style is older than Jyutping and was never a strict system. Its s
 still carry distinctions Cantonese has since lost (子 Tsz against 志 Chi, 成 Shing against
 星 Sing); Mandarin kept them, so the Mandarin initial decides those. Family names keep
 their fixed spellings (陳 Chan, 李 Lee, 吳 Ng) and come from a table.
+
+Where two spellings are both common the commoner is given: 君 Kwan (not Kwun), 冠 Koon
+(not Kwun), 芬 Fan (not Fun), 葉 Yip (not Ip), 羅 Law (not Lo), 古 Koo (not Ku), 岑 and
+沈 Shum (not Sham). Spellings people chose for themselves (Li Ka-shing, Tung Chee-hwa) are
+beyond any table.
 """
 
 from __future__ import annotations
@@ -26,8 +31,7 @@ def _pairs(table: str) -> dict[str, str]:
 
 
 #: Family names as Hong Kong spells them, in Traditional characters; the Simplified forms
-#: are derived. Where two spellings are both common the commoner one is kept (古 Koo not
-#: Ku, 沈 Shum not Sham).
+#: are derived.
 FAMILY_NAMES: dict[str, str] = _pairs(
     """
     陳 Chan 李 Lee 黃 Wong 王 Wong 汪 Wong 張 Cheung 蔣 Cheung 章 Cheung 梁 Leung 林 Lam
