@@ -7,9 +7,8 @@ still carry distinctions Cantonese has since lost (子 Tsz against 志 Chi, 成 
 their fixed spellings (陳 Chan, 李 Lee, 吳 Ng) and come from a table.
 
 Where two spellings are both common the commoner is given: 君 Kwan (not Kwun), 冠 Koon
-(not Kwun), 芬 Fan (not Fun), 葉 Yip (not Ip), 羅 Law (not Lo), 古 Koo (not Ku), 岑 and
-沈 Shum (not Sham). Spellings people chose for themselves (Li Ka-shing, Tung Chee-hwa) are
-beyond any table.
+(not Kwun), 葉 Yip (not Ip), 羅 Law (not Lo), 古 Koo (not Ku), 岑 and 沈 Shum (not Sham).
+Spellings people chose for themselves (Li Ka-shing, Tung Chee-hwa) are beyond any table.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from pypinyin import Style, lazy_pinyin
 from tui.core.model.chars import is_han
 from tui.core.scripts import convert
 
-__all__ = ["FAMILY_NAMES", "hong_kong_spelling", "syllable"]
+__all__ = ["COMPOUND_FAMILY_NAMES", "FAMILY_NAMES", "hong_kong_spelling", "syllable"]
 
 
 def _pairs(table: str) -> dict[str, str]:
