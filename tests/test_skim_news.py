@@ -136,6 +136,13 @@ def test_a_taiwan_name_is_read_as_its_passport_would_write_it_and_marked_a_guess
     assert lin.english_note and english_label(lin) == "Lin Wan-chen, a guess"
 
 
+def test_a_hong_kong_name_is_read_in_cantonese_and_marked_a_guess(read) -> None:
+    report = read("立法會議員麥子聰（）批評政府。", region="Hong Kong")
+    mak = person(report, "麥子聰")
+    assert (mak.english, mak.english_source) == ("Mak Tsz-chung", "cantonese")
+    assert english_label(mak) == "Mak Tsz-chung, a guess"
+
+
 def test_a_transliterated_name_no_source_knows_is_marked_not_invented(read) -> None:
     report = read("經濟部次長安德烈亞斯·霍夫曼表示，補助照撥。", region="Taiwan")
     hoffmann = person(report, "安德烈亞斯·霍夫曼")

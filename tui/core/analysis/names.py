@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.core.analysis.cantonese import hong_kong_spelling
 from tui.core.analysis.evidence import Evidence, dictionary_evidence, family_names, japanese_family
 from tui.core.analysis.kinds import COMMON, ORGANISATION, PERSON, PLACE
 from tui.core.analysis.transliteration import (
@@ -122,10 +123,14 @@ _REGION_NOTES = {
         "guess: many people spell their names their own way (Tsai Ing-wen, Hsiao Bi-khim)."
     ),
     "hk": (
-        "Hanyu Pinyin, only a guess: Hong Kong names are usually written in Cantonese "
-        "spelling (Lee Ka-chiu, not Li Jiachao)."
+        "Read from the characters in Cantonese, as Hong Kong names are written, so only a "
+        "guess: many people spell their names their own way (Li Ka-shing, not Lee Ka-shing)."
     ),
 }
+_PINYIN_NOTE = (
+    "Hanyu Pinyin, only a guess: Hong Kong names are usually written in Cantonese spelling "
+    "(Lee Ka-chiu, not Li Jiachao)."
+)
 _JAPANESE_NOTE = (
     "A Japanese name: it is read in Japanese, which the characters do not tell, and the text "
     "does not give it."
@@ -140,7 +145,8 @@ def romanised(name: str, region: str, kind: str = PERSON) -> EnglishName:
     """A Chinese personal name in Hanyu Pinyin: family name first, given name as one word
     (任正非 Ren Zhengfei, 歐陽修 Ouyang Xiu), the family name as a family name is read
     (单 Shan, 曾 Zeng); a Taiwan name in the Wade-Giles its passports mostly use (林佳龍 Lin
-    Chia-lung). Taiwan and Hong Kong names get a note saying the spelling is only a guess;
+    Chia-lung), a Hong Kong name in its Cantonese spelling (李家超 Lee Ka-chiu). Taiwan and
+    Hong Kong names get a note saying the spelling is only a guess;
     transliterated foreign names, places and organisations get no English."""
     compact = "".join(name.split())
     if kind != PERSON:
@@ -153,9 +159,11 @@ def romanised(name: str, region: str, kind: str = PERSON) -> EnglishName:
         return EnglishName(None, "none", None)
     if region == "tw":
         return EnglishName(_wade_giles(compact), "wade-giles", _REGION_NOTES["tw"])
+    if region == "hk" and (spelt := hong_kong_spelling(compact)) is not None:
+        return EnglishName(spelt, "cantonese", _REGION_NOTES["hk"])
     family, given = _family_and_given(compact)
     text = " ".join(part for part in (family, given) if part)
-    return EnglishName(text, "pinyin", _REGION_NOTES.get(region))
+    return EnglishName(text, "pinyin", _PINYIN_NOTE if region == "hk" else None)
 
 
 def _wade_giles(name: str) -> str:
