@@ -162,6 +162,8 @@ def test_a_transliterated_name_no_source_knows_is_marked_not_invented(read) -> N
         ("鼎衡證券首席分析師沈佳怡認為，需求回暖。", "沈佳怡", "鼎衡證券首席分析師"),
         ("美國前副助理國務卿丹尼爾·沃特曼說，都有底線。", "丹尼爾·沃特曼", "美國前副助理國務卿"),
         ("疾管署署長林俊宏（Lin Chun-hung）指出，病例增加。", "林俊宏", "疾管署署長"),
+        ("「臺灣日本關係協會」秘書長范振國表示，合作。", "范振國", "「臺灣日本關係協會」秘書長"),
+        ("駐美國大使蕭美琴（Hsiao Bi-khim）說，很感謝。", "蕭美琴", "駐美國大使"),
     ],
 )
 def test_the_role_is_the_title_written_before_the_name(read, text, name, role) -> None:

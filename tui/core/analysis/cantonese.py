@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pypinyin import Style, lazy_pinyin
-
 from tui.core.model.chars import is_han
+from tui.core.readings import pinyintables
 from tui.core.scripts import convert
 
 __all__ = ["COMPOUND_FAMILY_NAMES", "FAMILY_NAMES", "hong_kong_spelling", "syllable"]
@@ -166,7 +165,8 @@ def _readings(name: str) -> list[str] | None:
 
     traditional = convert.aligned(name, "s2hk")
     jyutping = [reading for _, reading in ToJyutping.get_jyutping_list(traditional)]
-    mandarin = lazy_pinyin(list(name), style=Style.NORMAL)
+    module = pinyintables.pypinyin()  # without its whole phrase table: single characters
+    mandarin = module.lazy_pinyin(list(name), style=module.Style.NORMAL)
     if len(jyutping) != len(name) or len(mandarin) != len(name):
         return None
     spelt = [syllable(j, m) if j else None for j, m in zip(jyutping, mandarin, strict=True)]

@@ -35,7 +35,7 @@ _NOUN_TAGS = ("n", "vn", "an", "a", "b", "j", "l", "eng", "ng")
 #: Words that join two titles into one role (副董事长兼首席财务官, 安全与新兴技术中心).
 _JOINERS = frozenset({"兼", "及", "与", "暨", "和"})
 #: A former or acting office opens the role and keeps all of it: 前美國國務院外交官.
-_FORMER = frozenset({"前", "原", "时任", "现任", "前任", "候任", "署理", "代理"})
+_FORMER = frozenset({"前", "原", "时任", "现任", "前任", "候任", "署理", "代理", "驻"})
 #: Speech and meeting verbs the tagger may call nouns (指/n): never part of a role.
 _VERBS = frozenset({"指", "称", "说", "表示", "会晤", "会见", "接受", "对", "向", "与会"})
 #: Words before a title that belong to the sentence (其首席执行官).
@@ -97,6 +97,9 @@ def _noun_phrase(
     while index >= 0:
         start, stop, tag = words[index]
         word = shadow[start : min(stop, end)]
+        if text[start : min(stop, end)] in _CLOSING and after is not None:
+            begin = _quoted_name(text, start, begin)  # 「臺灣日本關係協會」秘書長
+            break
         if any(ch in _STOPS for ch in text[start : min(stop, end)]) or word in _VERBS:
             break
         if word in _FORMER:
@@ -115,6 +118,21 @@ def _noun_phrase(
         begin += 1
     role = text[begin:end].strip()
     return role if is_title(role) and len(role) <= MAX_ROLE else None
+
+
+#: Closing marks of a name quoted in a title: 「臺灣日本關係協會」秘書長.
+_CLOSING = frozenset("」』》")
+_OPENING = {"」": "「", "』": "『", "》": "《"}
+
+
+def _quoted_name(text: str, close: int, begin: int) -> int:
+    """Where a role starts that opens with a quoted name: at its opening mark, when what is
+    quoted is a name (short, no clause inside), else where it stood."""
+    opening = text.rfind(_OPENING[text[close]], max(0, close - 24), close)
+    inside = text[opening + 1 : close]
+    if opening < 0 or not inside or any(ch in "，。；：！？,;:!?\n" for ch in inside):
+        return begin
+    return opening
 
 
 def _place_before(words: Sequence[_Word], index: int, spans: RoleSpans) -> int:
