@@ -116,10 +116,11 @@ def family_names(dictionary: Dictionary) -> frozenset[str]:
     pass for one."""
     found = set()
     for word, entries in dictionary.proper_nouns().items():
-        if not all(map(is_han, word)) or len(word) > 2 or convert.shadow(word) != word:
+        if len(word) > 2 or not any(_FAMILY.match(d) for e in entries for d in e.definitions):
             continue
-        family = any(_FAMILY.match(d) for entry in entries for d in entry.definitions)
-        if family and (len(word) == 1 or not dictionary_evidence(word, dictionary).also_common):
+        if not all(map(is_han, word)) or convert.shadow(word) != word:
+            continue
+        if len(word) == 1 or not dictionary_evidence(word, dictionary).also_common:
             found.add(word)
     return frozenset(found)
 
