@@ -32,11 +32,13 @@ def quotes_of(text: str, splitter) -> list[tuple[str, str | None]]:
 
 @dataclass(frozen=True)
 class Named:
-    """What the quote finder reads of an entity: its name and where it is mentioned."""
+    """What the quote finder reads of an entity: its name, where it is mentioned, and its
+    role (none here)."""
 
     name: str
     kind: str
     occurrences: tuple[tuple[int, int], ...]
+    role: str | None = None
 
 
 def quotes_with(text: str, splitter, **named: str) -> list[tuple[str, str | None]]:

@@ -202,3 +202,8 @@ def test_words_ending_a_speakers_clause_are_a_quote_and_a_named_thing_is_not(rea
 def test_an_editorial_and_an_unnamed_official_are_speakers(read) -> None:
     report = read("《環球時報》社評稱，「這是霸凌，不可接受。」一名官員表示：「我們會回應。」")
     assert quotes(report) == [("這是霸凌，不可接受。", "環球時報"), ("我們會回應。", "一名官員")]
+
+
+def test_a_title_alone_names_the_one_person_who_holds_it(read) -> None:
+    report = read("國防部長顧立雄今天視察部隊。部長表示：「國軍會堅守崗位。」")
+    assert quotes(report) == [("國軍會堅守崗位。", "顧立雄")]

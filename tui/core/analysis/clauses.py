@@ -71,6 +71,7 @@ class Clauses:
             for m in mentions
             if m.kind == PERSON and (m.start, m.end) in names and not self.quoted[m.start]
         ]
+        self.titled = _titled_people(entities)
         self.organisations = [
             (m.start, names[(m.start, m.end)])
             for m in mentions
@@ -189,3 +190,19 @@ class Clauses:
         while at > 0 and self.text[at - 1] in " \u3000\t":
             at -= 1
         return at
+
+
+def _titled_people(entities: Sequence[Entity]) -> dict[str, str]:
+    """The titles that name one person alone (总统 for 蔡英文 when the text calls her 蔡英文
+    总统 and no one else 总统), in Simplified, longest first: a clause that names no one
+    but "the president" names her."""
+    holders: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.kind != PERSON or not entity.role:
+            continue
+        role = convert.shadow(entity.role)
+        for title in {role, role[-2:]}:
+            if len(title) >= 2:
+                holders.setdefault(title, set()).add(entity.name)
+    single = {title: next(iter(names)) for title, names in holders.items() if len(names) == 1}
+    return dict(sorted(single.items(), key=lambda item: -len(item[0])))

@@ -325,6 +325,10 @@ class Finder(Clauses):
             return self._referent(pronoun)
         if person is not None:
             return person[1]
+        clause = self.shadow[start:end]
+        titled = next((name for title, name in self.titled.items() if title in clause), None)
+        if titled is not None:
+            return titled  # 总统表示: the one person the text has called 总统
         organisation = self._first(self.organisations, start, end)
         return organisation[1] if organisation else None
 
