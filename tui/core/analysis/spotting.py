@@ -181,6 +181,8 @@ def suffixed_names(
             first -= 1
         head_start, head_end, head_tag = words[first]
         inside = head_start < end - len(suffix)
+        if len(suffix) == 1 and not inside and not head_tag.startswith(("n", "j", "x")):
+            continue  # 中国/所/做: a particle, not an institute
         if (
             inside
             and not head_tag.startswith("nt")
