@@ -143,6 +143,8 @@ class Claims:
         starts = {start for start, _, _ in self.tags}
         ends = {end for _, end, _ in self.tags}
         for start in sorted(starts):
+            if start > 0 and self.shadow[start - 1].isdigit():
+                continue  # 8日电 in a dateline is no NEC
             for length in range(_LONGEST_NAME, 1, -1):
                 word = self.shadow[start : start + length]
                 if start + length not in ends or word not in proper:

@@ -26,6 +26,7 @@ from tui.core.analysis.spotting import latin_organisations, media_titles, suffix
 from tui.core.analysis.tagged import glossary_kind, glossary_mentions, tagger_mentions
 from tui.core.model.chars import is_han
 from tui.core.model.document import Document
+from tui.core.scripts import convert
 
 if TYPE_CHECKING:
     from tui.core.glossary.entries import Entry, Glossary
@@ -106,7 +107,8 @@ def find_entities(
     mentions = _short_forms(finder.shadow, mentions, finder.families())
     mentions = _places_by_stem(finder.shadow, mentions)
     shadow = finder.shadow
-    sources = _Sources(entries, _DottedEnglish(english or {}), _REGIONS.get(region, ""), dictionary)
+    spelling = _REGIONS.get(region) or _script_region(document.text)
+    sources = _Sources(entries, _DottedEnglish(english or {}), spelling, dictionary)
     entities = _group(document, mentions, sources, (shadow, finder.tags))
     return entities, mentions
 
@@ -189,6 +191,17 @@ class _Sources:
 
 #: The reader's regions as :func:`tui.core.analysis.names.romanised` names them.
 _REGIONS = {"mainland": "cn", "Taiwan": "tw", "Hong Kong": "hk"}
+
+
+def _script_region(text: str) -> str:
+    """A text whose region cannot be told: "hant" when written in Traditional (a name there
+    is Taiwan's or Hong Kong's, spelt otherwise than in Pinyin), else none."""
+    script = convert.detect_script(text[:_SCRIPT_SAMPLE])
+    return "hant" if script == convert.Script.TRADITIONAL else ""
+
+
+#: Characters the script of a text is judged on.
+_SCRIPT_SAMPLE = 20_000
 
 
 def _group(

@@ -122,7 +122,7 @@ def family_names(dictionary: Dictionary) -> frozenset[str]:
             continue
         if len(word) == 1 or not dictionary_evidence(word, dictionary).also_common:
             found.add(word)
-    return frozenset(found)
+    return frozenset(found | dictionary.family_name_characters())
 
 
 def japanese_family(name: str, dictionary: Dictionary) -> bool:

@@ -127,6 +127,10 @@ _REGION_NOTES = {
         "guess: many people spell their names their own way (Li Ka-shing, not Lee Ka-shing)."
     ),
 }
+_TRADITIONAL_NOTE = (
+    "Hanyu Pinyin, only a guess: a name in a Traditional text is usually written otherwise "
+    "(Tsai Ing-wen, Lee Ka-chiu), and the text does not say whose usage it follows."
+)
 _PINYIN_NOTE = (
     "Hanyu Pinyin, only a guess: Hong Kong names are usually written in Cantonese spelling "
     "(Lee Ka-chiu, not Li Jiachao)."
@@ -163,7 +167,8 @@ def romanised(name: str, region: str, kind: str = PERSON) -> EnglishName:
         return EnglishName(spelt, "cantonese", _REGION_NOTES["hk"])
     family, given = _family_and_given(compact)
     text = " ".join(part for part in (family, given) if part)
-    return EnglishName(text, "pinyin", _PINYIN_NOTE if region == "hk" else None)
+    notes = {"hk": _PINYIN_NOTE, "hant": _TRADITIONAL_NOTE}
+    return EnglishName(text, "pinyin", notes.get(region))
 
 
 def _wade_giles(name: str) -> str:

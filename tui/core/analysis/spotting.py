@@ -116,6 +116,7 @@ ORGANISATION_SUFFIXES = (
     "股份有限公司", "有限公司", "公司", "集团", "控股", "证券", "银行", "保险", "基金会",
     "研究院", "研究所", "研究中心", "中心", "学院", "大学", "中学", "小学", "医院", "委员会",
     "协会", "学会", "商会", "联会", "工会", "总会", "联合会", "关注组", "联盟", "党团", "党",
+    "研究会", "促进会", "联谊会", "公会", "合作社", "航空",
     "法院", "法庭", "检察院", "议会", "国会", "政府", "事务所", "办公室", "办事处",
     "署", "局", "部", "处", "厅", "院", "所", "社", "台",
     "图书馆", "博物馆", "美术馆", "纪念馆", "科学馆",
@@ -183,14 +184,16 @@ def suffixed_names(
         inside = head_start < end - len(suffix)
         if len(suffix) == 1 and not inside and not head_tag.startswith(("n", "j", "x")):
             continue  # 中国/所/做: a particle, not an institute
-        if (
-            inside
-            and not head_tag.startswith("nt")
-            and (len(suffix) == 1 or is_word(shadow[head_start:head_end]))
-        ):
-            continue  # 破局, 邮局, 上市公司: a word of its own that ends like an institution
-        begin, named = _named_run(shadow, words, (first, end - len(suffix)), is_name)
+        head = shadow[head_start:head_end]
+        if inside and not head_tag.startswith("nt") and len(suffix) == 1:
+            continue  # 破局, 邮局: a word of its own that ends like an institution
+        # 晋南/师范学院: a generic head (师范学院, 上市公司) needs a name before it
+        generic_head = inside and not head_tag.startswith("nt") and is_word(head)
+        suffix_start = head_start if generic_head else end - len(suffix)
+        begin, named = _named_run(shadow, words, (first, suffix_start), is_name)
         office = suffix in _BODIES and end - begin >= len(suffix) + 2
+        if generic_head and not named:
+            continue
         if end - begin > len(suffix) and (named or office) and not is_word(shadow[begin:end]):
             yield begin, _parent_end(shadow, begin, end), "organisation"
 

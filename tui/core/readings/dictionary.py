@@ -47,6 +47,8 @@ _CANDIDATES = 1000
 _UNLISTED = 99
 _ELEMENTARY = 3
 #: A definition that only points to another entry: "(old) variant of 時", "see 好".
+#: A definition that gives a character as a family name: "surname Jian".
+_SURNAME_DEFINITION = re.compile(r"^(?:[\w-]+ )?surname [A-Z]")
 _POINTER = re.compile(r"(?:[\w-]+ )*variant of |see ", re.IGNORECASE)
 _NOTES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _LEADING = {"to", "a", "an", "the"}
@@ -175,6 +177,19 @@ class Dictionary:
                         found.setdefault(word, []).append(entry)
                 self._proper = {word: tuple(entries) for word, entries in found.items()}
             return self._proper
+
+    def family_name_characters(self) -> frozenset[str]:
+        """Single characters, in Simplified, that some entry gives as a family name ("surname
+        Jian"), whether that entry reads with a capital or not (簡 is "simple" and a
+        family name in one lowercase entry)."""
+        rows = self._conn.execute(
+            "SELECT simp, defs FROM entries WHERE length(simp) = 1 AND defs LIKE '%surname %'"
+        ).fetchall()
+        return frozenset(
+            simp
+            for simp, defs in rows
+            if any(_SURNAME_DEFINITION.match(line) for line in defs.split("\n"))
+        )
 
     def longest_at(self, text: str, pos: int, max_len: int = 8) -> str | None:
         """The longest headword (in either script) that starts at ``text[pos]``, if any."""
