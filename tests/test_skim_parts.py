@@ -117,6 +117,8 @@ def test_glossary_terms_are_kept_whatever_their_dictionary_class(
 
 BOILERPLATE = [
     "【文/觀察者網 楊蓉】",
+    "文｜本报记者 田雨萌　图｜受访者供图",
+    "記者蔡宜庭、黃俊凱／桃園報導",
     "圖：美國國會在華盛頓舉行聽證會。",
     "【圖】市民在街頭排隊",
     "多門在聽證會上發言（資料圖片）",
