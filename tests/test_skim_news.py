@@ -47,6 +47,7 @@ def test_a_company_is_no_person_and_a_name_is_not_glued_to_its_title(read) -> No
         ("賽事運營公司總經理邵啟航坦言，今年人數創新高。", "邵啟航"),  # 啟航 is also a word
         ("东湖研究院院长司马卓开门见山地说，合作要务实。", "司马卓"),  # a two-character family name
         ("民眾黨團總召周映彤則說：「有所保留。」", "周映彤"),
+        ("意大利学者露琪亚·费拉里说，这里很好。", "露琪亚·费拉里"),  # 露/琪/亚: cut by the tagger
     ],
 )
 def test_a_name_is_found_whole(read, text: str, name: str) -> None:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from tui.core.analysis.mentions import PERSON, PHRASE_TAGS, Mention, all_han
+from tui.core.analysis.roles import TITLE_ENDINGS
 from tui.core.analysis.transliteration import TRANSLITERATION
 from tui.core.model.chars import NAME_DOTS, is_han
 
@@ -45,17 +46,31 @@ def _spelt(shadow: str, word: tuple[int, int, str], common: Callable[[str], bool
     return all(ch in TRANSLITERATION for ch in text) and not common(text)
 
 
+#: Characters that end a title or carry grammar: never the start of a foreign given name.
+_NOT_IN_NAME_CHARS = TITLE_ENDINGS | frozenset(
+    "的了在是说表指称和与对也都就将会已被把向从为等及其这那之而于以或并则亦曾由请让给跟同"
+)
+#: The longest first part of a dotted name, in characters (克里斯蒂亚诺 is six).
+_LONGEST_FIRST_NAME = 6
+
+
 def _spelt_before(
     shadow: str, words: list[tuple[int, int, str]], index: int, common: Callable[[str], bool]
 ) -> int:
-    """The first word of a dotted name: 安德烈亚 before 斯·霍夫曼, when the tagger cut there."""
-    while (
-        index > 0
-        and words[index - 1][1] == words[index][0]
-        and _spelt(shadow, words[index - 1], common)
-    ):
-        index -= 1
-    return index
+    """The first word of a dotted name: 安德烈亚 before 斯·霍夫曼, 露/琪 before 亚·费拉里,
+    when the tagger cut there. Single characters count unless they are grammar or end a
+    title (学者露琪亚: 者 ends the title); longer words must be spelt like a name."""
+    first = index
+    while first > 0 and words[first - 1][1] == words[first][0]:
+        start, end, _ = words[first - 1]
+        text = shadow[start:end]
+        single = end - start == 1 and is_han(text) and text not in _NOT_IN_NAME_CHARS
+        if not (_spelt(shadow, words[first - 1], common) or single):
+            break
+        if words[index][1] - start > _LONGEST_FIRST_NAME:
+            break
+        first -= 1
+    return first
 
 
 def _name_end(
