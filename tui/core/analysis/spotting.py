@@ -121,6 +121,8 @@ ORGANISATION_SUFFIXES = (
     "署", "局", "部", "处", "厅", "院", "所", "社", "台",
     "图书馆", "博物馆", "美术馆", "纪念馆", "科学馆",
 )  # fmt: skip
+#: The last characters of the suffixes.
+_SUFFIX_ENDS = frozenset(suffix[-1] for suffix in ORGANISATION_SUFFIXES)
 #: Suffixes of more than one character: a word ending in one is an institution itself
 #: (高等法院 in 高等法院原讼法庭).
 _LONG_SUFFIXES = tuple(suffix for suffix in ORGANISATION_SUFFIXES if len(suffix) > 1)
@@ -174,6 +176,8 @@ def suffixed_names(
     it holds a name, or is a government office named by what it does (房屋局, 惩教署), never
     a bare generic (上市公司, 研究中心) nor a word that only ends like one (破局, 邮局)."""
     for index, (_, end, _) in enumerate(words):
+        if shadow[end - 1] not in _SUFFIX_ENDS:
+            continue  # most words: asked once, not of every suffix
         suffix = next((s for s in ORGANISATION_SUFFIXES if shadow.endswith(s, 0, end)), None)
         if suffix is None:
             continue
