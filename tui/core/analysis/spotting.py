@@ -61,8 +61,12 @@ def surname_names(
     word that is not a name (周一, 高新, 元朗), that the dictionary knows a person by it
     (韩国瑜, which reads as 韩国 and a character), and that it is an ordinary word, not a
     name of any kind (预算, not 德宁)."""
+    initials = frozenset(surname[0] for surname in surnames)
     index = 0
     while index < len(shadow):
+        if shadow[index] not in initials:
+            index += 1
+            continue  # most characters open no family name
         found = _name_at(shadow, index, surnames, knowing, (*vouched, verb_at))
         if found is not None and not claimed(found[0], found[1]):
             yield found
