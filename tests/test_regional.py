@@ -8,7 +8,7 @@ import pytest
 from tui.core.compare.regional import RegionalTrust, Ways, parse_vetted, vetted_words
 from tui.core.errors import ZhreadError
 from tui.core.glossary.loader import parse_glossary
-from tui.core.scripts.convert import shadow
+from tui.core.scripts.convert import Region, Script, detect_region, shadow
 
 
 def test_the_shipped_list_reads_and_each_row_is_a_real_difference() -> None:
@@ -108,3 +108,12 @@ def test_two_spellings_of_one_glossary_term_are_trusted() -> None:
     assert not RegionalTrust().trusts("增強式學習", "强化学习", "tw2sp")
     assert RegionalTrust(glossary).trusts("增強式學習", "强化学习", "tw2sp")
     assert not RegionalTrust(glossary).trusts("增強式學習", "强化学习", "t2s")
+
+
+def test_a_hong_kong_text_is_told_from_a_taiwan_one_by_its_own_words() -> None:
+    """OpenCC's phrase configs know Taiwan's words, not Hong Kong's: its particles,
+    character variants and institutions tell it apart."""
+    hong_kong = "港府昨日公布預算，特首表示本港經濟穩定。佢話唔會加稅，立法會議員着急。"
+    taiwan = "行政院昨日公布預算，總統表示臺灣經濟穩定。計程車司機與捷運乘客都很關心軟體。"
+    assert detect_region(hong_kong, Script.TRADITIONAL) is Region.HONG_KONG
+    assert detect_region(taiwan, Script.TRADITIONAL) is Region.TAIWAN

@@ -202,7 +202,8 @@ def detect_region(text: str, script: Script, sample: int = 20_000) -> Region:
     """Judge the vocabulary from how many words the phrase configs rewrite.
 
     A Taiwan text loses words under ``tw2sp`` that ``tw2s`` keeps (演算法 -> 算法); a Hong
-    Kong text likewise under ``hk2sp``; a mainland Simplified text gains Taiwan words under
+    Kong text likewise under ``hk2sp``, and shows its own words and characters (嘅, 着,
+    港府: see :data:`_HONG_KONG_CUES`); a mainland Simplified text gains Taiwan words under
     ``s2twp``. Only the first ``sample`` characters are read: phrasing shows early.
     """
     head = text[:sample]
@@ -212,11 +213,28 @@ def detect_region(text: str, script: Script, sample: int = 20_000) -> Region:
         return Region.UNKNOWN
     taiwan = _rewrites(head, "tw2s", "tw2sp")
     hong_kong = _rewrites(head, "hk2s", "hk2sp")
+    cues = _hong_kong_cues(head)
+    if cues >= 2 and cues * 2 > taiwan:
+        return Region.HONG_KONG
     if taiwan > hong_kong:
         return Region.TAIWAN
     if hong_kong > taiwan:
         return Region.HONG_KONG
     return Region.UNKNOWN
+
+
+#: What only Hong Kong writes: Cantonese particles and pronouns, the character variants
+#: OpenCC's HKVariants prefers (着, 裏, 綫, 衞, 衆, 羣), and the city's institutions and
+#: places. OpenCC's phrase configs know Taiwan's vocabulary but not Hong Kong's, so without
+#: these a Hong Kong text reads as Taiwan's.
+_HONG_KONG_CUES = re.compile(
+    "嘅|咗|唔|喺|佢|冇|嗰|啲|嘢|哋|噉|着|裏|綫|衞|衆|羣|港府|特首|立法會|區議會|港元|港幣|的士|"
+    "屋邨|公屋|政務司|財政司|律政司|廉署|食環署|警務處|康文署|消委會|本港|九龍|新界|港島"
+)
+
+
+def _hong_kong_cues(text: str) -> int:
+    return sum(1 for _ in _HONG_KONG_CUES.finditer(text))
 
 
 def _rewrites(text: str, plain: str, phrases: str) -> int:
