@@ -105,24 +105,26 @@ def _entry_kind(
 
 
 #: A definition that says the word is a family name: "surname Huang or Hwang".
+#: A definition that gives a two-character word as a family name: "two-character surname
+#: Ouyang", "Yamamoto (Japanese surname)".
 _FAMILY = re.compile(r"^(?:[\w-]+ )?surname [A-Z]|^[A-Z][a-z]+ \(Japanese surname\)$")
 
 
 @lru_cache(maxsize=4)
 def family_names(dictionary: Dictionary) -> frozenset[str]:
-    """The Simplified family names CC-CEDICT lists ("surname Zhou", "two-character surname
-    Ouyang", "Yamamoto (Japanese surname)"), leaving out two-character ones that are also
-    ordinary words (东方 "east", 百里): a text's names are found by them, so a word must not
-    pass for one."""
-    found = set()
+    """The Simplified family names CC-CEDICT lists: every character some entry gives as one
+    ("surname Zhou"), and the two-character ones ("two-character surname Ouyang", "Yamamoto
+    (Japanese surname)") that are no ordinary words as well (东方 "east", 百里): a text's
+    names are found by them, so a word must not pass for one."""
+    found = set(dictionary.family_name_characters())
     for word, entries in dictionary.proper_nouns().items():
-        if len(word) > 2 or not any(_FAMILY.match(d) for e in entries for d in e.definitions):
+        if len(word) != 2 or not any(_FAMILY.match(d) for e in entries for d in e.definitions):
             continue
         if not all(map(is_han, word)) or convert.shadow(word) != word:
             continue
-        if len(word) == 1 or not dictionary_evidence(word, dictionary).also_common:
+        if not dictionary_evidence(word, dictionary).also_common:
             found.add(word)
-    return frozenset(found | dictionary.family_name_characters())
+    return frozenset(found)
 
 
 def japanese_family(name: str, dictionary: Dictionary) -> bool:
