@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
 
 from tests.conftest import SAMPLE
 from tui.app import ZhreadApp
 from tui.core.glossary.bundled import builtin_glossary_path
 from tui.core.glossary.loader import load_glossary
+from tui.themes import ZhreadStyles
 
 
 def sample_app() -> ZhreadApp:
@@ -56,3 +62,22 @@ async def entry_settled(pilot) -> None:
     """The sidebar describes the word under the cursor (it follows the cursor a frame
     later): wait for it before a snapshot or a look at the sidebar."""
     await until(pilot, lambda: not pilot.app.reader.entry_pending, "the sidebar entry")
+
+
+class Host(ZhreadStyles, App[None]):
+    """Nothing but the screen under test, styled as in zhread; ``closed_with`` is what it
+    was dismissed with."""
+
+    CSS_PATH = Path(ZhreadApp.CSS_PATH)
+
+    def __init__(self, screen: Screen[Any] | None = None) -> None:
+        super().__init__()
+        self.pushed = screen
+        self.closed_with: object = None
+
+    def on_mount(self) -> None:
+        if self.pushed is not None:
+            self.push_screen(self.pushed, self._keep_result)
+
+    def _keep_result(self, result: object) -> None:
+        self.closed_with = result

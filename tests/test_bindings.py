@@ -123,7 +123,7 @@ CHECK = (
 
 def test_config_init_and_check_load_no_ui(tmp_path: Path) -> None:
     other = tmp_path / "other.toml"
-    other.write_text('theme = "zhread-light"\n[keymap]\nnext-word = "right,x"\n', encoding="utf-8")
+    other.write_text('theme = "zhread-light"\n[keymap]\nnext-word = "right,z"\n', encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-c", CHECK.format(other=str(other))], capture_output=True, text=True
     )

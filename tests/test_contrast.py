@@ -10,8 +10,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.highlights import TINTS, Drawn, combinations, draw, label, probe_app, ready, themes
+from tests.highlights import (
+    FOREGROUNDS,
+    TINTS,
+    Drawn,
+    _words,
+    combinations,
+    draw,
+    label,
+    probe_app,
+    ready,
+    themes,
+)
 from tui.contrast import AA, contrast, difference, eight_bit, luminance, readable, views
+from tui.core.queries.known import TINTABLE
+from tui.themes import FAINT
 
 #: How far apart (redmean) two highlights' backgrounds must be to be told apart.
 DISTINCT = 40.0
@@ -148,3 +161,76 @@ async def test_a_term_under_the_cursor_is_not_the_cursors_colour() -> None:
         seen = drawn["term+cursor"]
         assert seen.foreground != seen.background and seen.foreground256 != seen.background256
         assert drawn["plain+match"].background != drawn["plain+cursor"].background, theme
+
+
+# --- the learning states' tints -----------------------------------------------------------
+
+#: The article's mark of each state it can tint (see tui/reader/states.py).
+STATE_TINTS = tuple(f"state-{state}" for state in TINTABLE)
+
+_states_drawn: dict[bool, dict[str, dict[str, Drawn]]] = {}
+
+
+async def _draw_states(no_color: bool = False) -> dict[str, dict[str, Drawn]]:
+    """theme -> combination -> what is drawn, for each state tint under every foreground,
+    alone, under a search hit and under the cursor; drawn once per test run."""
+    if no_color in _states_drawn:
+        return _states_drawn[no_color]
+    app = probe_app()
+    results: dict[str, dict[str, Drawn]] = {}
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = await ready(pilot)
+        assert app.no_color == no_color
+        term, plain, _ = _words(view)
+        for theme in themes(app):
+            app.theme = theme
+            await pilot.pause()
+            drawn = results[theme] = {}
+            for tint in STATE_TINTS:
+                for foreground in FOREGROUNDS:
+                    token = view.document.tokens[term if foreground == "term" else plain]
+                    view.set_marks(tint, [(token.start, token.end)])
+                    for over in ((), ("match",), ("cursor",)):
+                        layers = (tint, *over)
+                        drawn[label(foreground, layers)] = draw(app, view, foreground, over)
+                    view.set_marks(tint, [])
+    _states_drawn[no_color] = results
+    return results
+
+
+async def test_every_state_tint_reads_in_every_theme() -> None:
+    """Text on each state's tint, coloured or not (a term, a tone), alone or under a hit or
+    the cursor, reaches WCAG AA in truecolor and in 256 colours, in every theme."""
+    results = await _draw_states()
+    assert {"zhread-dark", "zhread-light", "textual-dark", "ansi-dark"} <= set(results)
+    failures = _illegible(results)
+    assert not failures, f"{len(failures)} illegible:\n" + "\n".join(failures[:40])
+
+
+async def test_every_state_tint_reads_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    failures = _illegible(await _draw_states(no_color=True))
+    assert not failures, f"{len(failures)} illegible:\n" + "\n".join(failures[:40])
+
+
+async def test_state_tints_show_and_the_cursor_stands_out_on_them() -> None:
+    """Every state tint differs from the plain background (the faint ones less, by design),
+    new and learning 1 as much as the other tints do; the cursor and a hit over a tinted
+    word look like the cursor and a hit, not like the tint."""
+    plain_drawn = await _draw_all()
+    results = await _draw_states()
+    failures = []
+    for theme, drawn in results.items():
+        plain = plain_drawn[theme]["plain"]
+        for tint in STATE_TINTS:
+            seen = drawn[f"plain+{tint}"]
+            needed = DISTINCT if tint in ("state-new", "state-learning1") else FAINT - 1
+            apart = difference(seen.background, plain.background)
+            apart256 = difference(seen.background256, plain.background256)
+            if min(apart, apart256) < needed:
+                failures.append(f"{theme} {tint}: {apart:.0f} / {apart256:.0f} from plain")
+            for over in ("cursor", "match"):
+                expected = plain_drawn[theme][f"plain+{over}"]
+                if drawn[f"plain+{tint}+{over}"].background != expected.background:
+                    failures.append(f"{theme} {tint} under the {over}")
+    assert not failures, "\n".join(failures)

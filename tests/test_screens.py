@@ -7,6 +7,7 @@ from textual.app import App
 from textual.widgets import DataTable, Input, OptionList
 
 from tests.apps import text_app, until, until_ready, until_segmented
+from tui.core.learning.states import State
 from tui.core.readings.levels import grade
 from tui.screens.lookup import LookupScreen
 from tui.screens.stats import LevelChart, StatsScreen
@@ -142,13 +143,14 @@ async def test_stats_counts_levels_and_known_share() -> None:
     app = text_app(STATS_TEXT)
     async with app.run_test(size=(100, 30)) as pilot:
         await until_segmented(pilot)
-        screen = StatsScreen(app.reader.document, known={"喜歡", "学习"})  # either script
+        states = {"喜欢": State.KNOWN, "学习": State.LEARNING_2}
+        screen = StatsScreen(app.reader.document, states=states)
         app.push_screen(screen)
         await pilot.pause()
         stats = screen.stats
         assert (stats.characters, stats.paragraphs) == (25, 4)
         assert (stats.words, stats.unique_words, stats.han_words) == (20, 15, 18)
-        assert stats.known == 2
+        assert stats.known == 1
         han = [
             app.reader.document.shadow[t.start : t.end]
             for t in app.reader.document.tokens
@@ -158,7 +160,7 @@ async def test_stats_counts_levels_and_known_share() -> None:
         summary = text_of(screen, "#stats-summary")
         assert "Characters  25" in summary and "Paragraphs  4" in summary
         assert f"HSK level  {stats.grade.label}" in summary
-        assert "Known words  11%  (2 of 18 Chinese word tokens)" in summary
+        assert "Known words  6%  (1 of 18 Chinese word tokens)" in summary
         chart = str(screen.query_one(LevelChart).render())
         assert chart.splitlines()[0].split()[:2] == ["1", str(stats.grade.histogram[1])]
         assert "█" in chart

@@ -8,31 +8,12 @@ does.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from textual.app import App
-from textual.screen import Screen
-
+from tests.apps import Host
 from tests.conftest import SAMPLE
-from tui.app import ZhreadApp
 from tui.core.scripts.convert import shadow
 from tui.core.words.segment import segment
 from tui.screens.lookup import LookupScreen
 from tui.screens.stats import StatsScreen
-from tui.themes import ZhreadStyles
-
-
-class Host(ZhreadStyles, App[None]):
-    """Nothing but the screen under test, styled as in zhread."""
-
-    CSS_PATH = Path(ZhreadApp.CSS_PATH)
-
-    def __init__(self, screen: Screen) -> None:
-        super().__init__()
-        self._pushed = screen
-
-    def on_mount(self) -> None:
-        self.push_screen(self._pushed)
 
 
 def test_lookup_screen_100x30(snap_compare, dictionary, glossary) -> None:

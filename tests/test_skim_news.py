@@ -210,3 +210,9 @@ def test_an_editorial_and_an_unnamed_official_are_speakers(read) -> None:
 def test_a_title_alone_names_the_one_person_who_holds_it(read) -> None:
     report = read("國防部長顧立雄今天視察部隊。部長表示：「國軍會堅守崗位。」")
     assert quotes(report) == [("國軍會堅守崗位。", "顧立雄")]
+
+
+def test_an_employer_written_before_a_name_is_no_title(read) -> None:
+    """谷歌公司約翰·史密斯 names John Smith by his employer: the firm speaking later is the firm."""
+    report = read("谷歌公司約翰·史密斯「我們會繼續努力，直到成功。」谷歌公司表示")
+    assert [speaker for _, speaker in quotes(report)] == ["谷歌公司"]

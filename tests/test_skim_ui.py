@@ -6,22 +6,19 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import NamedTuple
 
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TabbedContent
 
-from tests.apps import sample_app, until, until_segmented
+from tests.apps import Host, sample_app, until, until_segmented
 from tests.conftest import SAMPLE
-from tui.app import ZhreadApp
 from tui.core.analysis.skim import skim_parts
 from tui.core.model.document import Document
 from tui.core.scripts.convert import shadow
 from tui.core.words.segment import segment
 from tui.screens.skim import SkimScreen
-from tui.themes import ZhreadStyles
 from tui.widgets.article import ArticleView
 
 
@@ -67,10 +64,6 @@ async def test_enter_on_a_quote_jumps_to_it_and_escape_closes() -> None:
         screen = await open_skim(pilot)  # the report is kept: ready at once
         await pilot.press("escape")
         assert not isinstance(app.screen, SkimScreen)
-
-
-class Host(ZhreadStyles, App[None]):
-    CSS_PATH = Path(ZhreadApp.CSS_PATH)
 
 
 async def test_waits_for_segmentation(glossary, splitter) -> None:

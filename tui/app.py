@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed, get_current_worker
 
 from tui.core.errors import ZhreadError, describe_import_error
+from tui.core.learning.states import State
 from tui.core.text.sanitize import visible
 from tui.keys import textual_bindings
 from tui.preferences import Preferences
@@ -75,9 +76,10 @@ class ZhreadApp(ZhreadStyles, App[None]):
         self.dictionary_status = ""  # how far the index is built, on a first run
         self.dictionary_settled = False  # opened, or failed to: nothing more to wait for
         self.words: WordList | None = None  # the user's word list, opened on first use
-        # Simplified forms, so a word known in one script is known in the other; replaced,
-        # never mutated, so that a cache keyed on it can tell it changed
-        self.known: frozenset[str] | set[str] = frozenset()
+        # learning states by Simplified form (a word not in it is new), so a state in one
+        # script holds in the other; replaced, never mutated, so a cache can tell it changed
+        self.states: Mapping[str, State] = {}
+        self._known: tuple[Mapping[str, State], frozenset[str]] | None = None
         self.library: Library | None = None  # the documents of this run, if more than one
         self.start_notes: list[str] = []  # said once the reader is up
         self.fatal: str | None = None  # set when the app had to stop on bad input
@@ -133,9 +135,12 @@ class ZhreadApp(ZhreadStyles, App[None]):
         """Before the reader's mount: the preferences it starts with are read here."""
         for note in self.prefs.load():
             self.notify(note, title="Settings", severity="error", timeout=15)
+        if self.review_at_start is not None:
+            self.open_review(self.review_at_start)
 
     def on_unmount(self) -> None:
         self.reader.library.remember_place()
+        self.reader.states.flush_now()  # the words moved past just before quitting
 
     def stop(self, message: str) -> None:
         """End the app on bad input, ``message`` saying what (exit code 2)."""
@@ -244,8 +249,58 @@ class ZhreadApp(ZhreadStyles, App[None]):
                 return None
             if self.words.note:
                 self.notify(self.words.note, title="Word list", severity="warning", timeout=10)
-            self.known = self.words.known_words()
+            self.states = self.words.states()
         return self.words
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The words in the KNOWN state (Simplified), kept until the states change."""
+        if self._known is None or self._known[0] is not self.states:
+            known = frozenset(w for w, state in self.states.items() if state is State.KNOWN)
+            self._known = (self.states, known)
+        return self._known[1]
+
+    def reload_states(self) -> None:
+        """Read the states again from the store (a review has moved some) and redraw the
+        reader's tints and progress."""
+        if self.words is None:
+            return
+        try:
+            self.states = self.words.states()
+        except ZhreadError as error:
+            self.notify(str(error), title="Word list", severity="error", timeout=8)
+            return
+        if self.reader.is_mounted:
+            self.reader.states.redraw()
+
+    # -- the review of saved words ---------------------------------------------------------
+
+    #: Set by :meth:`review_on_start` (``zhread review``): open the review over the reader at
+    #: once, with cloze cards when True, and quit when it closes.
+    review_at_start: bool | None = None
+
+    def review_on_start(self, cloze: bool = False) -> None:
+        """Open with the review and end the app when it closes; call before the app runs."""
+        self.review_at_start = cloze
+
+    def open_review(self, cloze: bool = False) -> None:
+        """The review of the words due (``R``), its reading in the reader's tone colours."""
+        from tui.screens.review import ReviewScreen
+
+        words = self.word_list()
+        if words is None:
+            if self.review_at_start is not None:
+                self.exit(return_code=2)
+            return
+        reader = self.reader
+        tones = reader.article.tones if reader.is_mounted else self.prefs.start.tones.active
+        self.push_screen(ReviewScreen(words, cloze=cloze, tones=tones), self._review_closed)
+
+    def _review_closed(self, _summary: object) -> None:
+        """The ratings set the words' learning states: the reader's tints follow them."""
+        self.reload_states()
+        if self.review_at_start is not None:
+            self.exit()
 
     # -- look and keys ---------------------------------------------------------------------
 

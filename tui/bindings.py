@@ -83,7 +83,15 @@ SCOPES: dict[str, Scope] = {
             Key("quit", "q", "quit", "Quit"),
             Key("copy-word", "y", "copy_word", "Copy word", show=False),
             Key("copy-sentence", "Y", "copy_sentence", "Copy sentence", show=False),
+            Key("review", "R", "review", "Review", show=False),
+            Key("toggle-english", "e", "toggle_english", "English", show=False),
+            Key("state-learning-1", "1", "set_state('learning1')", "Learning 1", show=False),
+            Key("state-learning-2", "2", "set_state('learning2')", "Learning 2", show=False),
+            Key("state-learning-3", "3", "set_state('learning3')", "Learning 3", show=False),
+            Key("state-learning-4", "4", "set_state('learning4')", "Learning 4", show=False),
+            Key("state-known", "5", "set_state('known')", "Known", show=False),
             Key("toggle-known", "W", "toggle_known", "Known", show=False),
+            Key("toggle-ignored", "x", "toggle_ignored", "Ignore", show=False),
             Key("tint-unknown", "U", "tint_unknown", "Tint unknown", show=False),
             Key("cycle-tones", "t", "cycle_tones", "Tones", show=False),
             Key("word-list", "L", "word_list", "Word list", show=False),
@@ -107,6 +115,15 @@ SCOPES: dict[str, Scope] = {
             Key("previous-term", "left_square_bracket", "previous_term", "Prev term", show=False),
             Key("next-match", "n", "next_match", "Next match", show=False),
             Key("previous-match", "N", "previous_match", "Prev match", show=False),
+            Key("next-sentence", "right_parenthesis", "next_sentence", "Next sentence", show=False),
+            Key(
+                "previous-sentence",
+                "left_parenthesis",
+                "previous_sentence",
+                "Prev sentence",
+                show=False,
+            ),
+            Key("open-sentence", "enter", "open_sentence", "Sentence", show=False),
         ),
     ),
     "searchbar": Scope(
@@ -150,6 +167,30 @@ SCOPES: dict[str, Scope] = {
     ),
     "prompt": Scope(
         "PromptScreen", "screen", (Key("cancel-prompt", "escape", "cancel", "Cancel"),)
+    ),
+    "review": Scope(
+        "ReviewScreen",
+        "screen",
+        (
+            Key("review-show", "space,enter", "show", "Show answer"),
+            Key("review-again", "1", "rate(1)", "Again", show=False),
+            Key("review-hard", "2", "rate(2)", "Hard", show=False),
+            Key("review-good", "3", "rate(3)", "Good", show=False),
+            Key("review-easy", "4", "rate(4)", "Easy", show=False),
+            Key("review-cloze", "c", "toggle_cloze", "Cloze"),
+            Key("review-finish", "escape", "finish", "End"),
+            Key("close-review", "q", "close", "Close"),
+        ),
+    ),
+    "sentence": Scope(
+        "SentenceScreen",
+        "screen",
+        (
+            _close("close-sentence"),
+            Key("sentence-add-word", "a", "add_word", "Add word"),
+            Key("sentence-down", "j", "move(1)", "Next word", show=False),
+            Key("sentence-up", "k", "move(-1)", "Previous word", show=False),
+        ),
     ),
     "skim": Scope(
         "SkimScreen",

@@ -19,6 +19,7 @@ from rich.cells import cell_len, get_character_cell_size
 
 from tui.core.model import chars
 from tui.core.model.chars import Kind
+from tui.core.readings.glosses import cut_gloss
 
 _CONNECTORS = frozenset("-.'_/&+#%’")
 
@@ -59,6 +60,29 @@ class Line:
 def cells(ch: str) -> int:
     """Cell width of one (already sanitised) character."""
     return get_character_cell_size(ch)
+
+
+#: How far a word's English may reach past the word, in cells (before the gap after it).
+ENGLISH_OVERHANG = 2
+
+
+def column(own: int, reading: str = "", english: str = "") -> tuple[int, str]:
+    """The blank cells to draw after a word ``own`` cells wide so that its reading (over
+    it) and its English (under it) fit in its column, and the English as shown there.
+
+    The reading line makes a word as wide as its reading plus a gap. The English is cut
+    to the word's width plus :data:`ENGLISH_OVERHANG` cells (or to the reading's width when
+    that is wider: the column is that wide anyway), and the column then makes room for it
+    and a gap: a word grows by at most three cells for its English, and no English runs
+    under the next word. Its whole entry is in the sidebar."""
+    width = own
+    if reading:
+        width = max(width, cell_len(reading) + 1)
+    if english:
+        english = cut_gloss(english, max(own + ENGLISH_OVERHANG, width - 1))
+        if english:
+            width = max(width, cell_len(english) + 1)
+    return width - own, english
 
 
 def wrap(

@@ -28,8 +28,8 @@ from textual.color import Color
 from textual.theme import Theme
 
 from tui import themenames as names
-from tui.contrast import AA, BLACK, RGB, WHITE, View, difference, readable, views, worst
-from tui.store.settings import Settings, Tones
+from tui.contrast import AA, BLACK, RGB, WHITE, View, difference, mix, readable, views, worst
+from tui.store.settings import TONES_DARK, TONES_LIGHT, Settings
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -37,17 +37,6 @@ if TYPE_CHECKING:
     _AppBase = App[object]
 else:
     _AppBase = object
-
-#: Tone colours per scheme and tone 1-5: Pleco's and MDBG's own, made lighter on dark
-#: backgrounds and darker on light ones where the original is hard to read.
-TONES_DARK: dict[str, tuple[str, ...]] = {
-    Tones.PLECO: ("#ff5a5a", "#3ccf4e", "#6b8cff", "#c070f0", "#a0a0a0"),
-    Tones.MDBG: ("#f2393e", "#ff9b00", "#2fc257", "#5c8fff", "#a0a0a0"),
-}
-TONES_LIGHT: dict[str, tuple[str, ...]] = {
-    Tones.PLECO: ("#d00000", "#00861a", "#1510f0", "#8900bf", "#666666"),
-    Tones.MDBG: ("#d61f25", "#b86200", "#0c812b", "#1f5ce0", "#6a6a6a"),
-}
 
 
 def tone_variables(tones: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
@@ -166,7 +155,7 @@ def highlight_variables(
     if ansi:
         return {
             key: value
-            for h in HIGHLIGHTS
+            for h in (*HIGHLIGHTS, *STATE_HIGHLIGHTS)
             for key, value in (
                 (f"zhread-{h.name}", h.ansi[0 if dark else 1]),
                 (f"zhread-{h.name}-text", h.ansi[2]),
@@ -174,7 +163,8 @@ def highlight_variables(
         }
     roles = tuple((role, colours[role]) for role in ROLES)
     chosen = _choose(colours["background"], colours["foreground"], roles, no_color)
-    return {key: Color(*value).hex for key, value in chosen.items()}
+    states = _choose_states(colours["background"], colours["foreground"], roles, no_color)
+    return {key: Color(*value).hex for key, value in {**chosen, **states}.items()}
 
 
 ROLES = ("primary", "secondary", "accent", "warning", "error", "success")
@@ -239,6 +229,71 @@ def _pick(
 
 def _rgb(colour: Color) -> RGB:
     return colour.r, colour.g, colour.b
+
+
+# -- the learning states' tints ------------------------------------------------------------
+
+#: The tints of the learning states (``zhread-state-NAME``), as LingQ and Lute tint: a new
+#: word in the unknown tint's colour, a seen one fainter, learning 1-4 in another colour
+#: graded from strong (1, just met) to faint (4, nearly known). Only the ``ansi`` pairs are
+#: used as they are; the other colours are worked out by :func:`_choose_states`. An ANSI
+#: palette has no shades: there the grades are two yellows.
+STATE_HIGHLIGHTS = (
+    Highlight("state-new", (), (), ansi=("ansi_bright_green", "ansi_bright_green", "ansi_black")),
+    Highlight("state-seen", (), (), ansi=("ansi_green", "ansi_green", "ansi_black")),
+    Highlight(
+        "state-learning1",
+        ("warning", "accent", "error", "secondary", "success", "primary"),
+        (0.3, 0.4, 0.5, 0.6),
+        ansi=("ansi_bright_yellow", "ansi_bright_yellow", "ansi_black"),
+    ),
+    Highlight(
+        "state-learning2", (), (), ansi=("ansi_bright_yellow", "ansi_bright_yellow", "ansi_black")
+    ),
+    Highlight("state-learning3", (), (), ansi=("ansi_yellow", "ansi_yellow", "ansi_black")),
+    Highlight("state-learning4", (), (), ansi=("ansi_yellow", "ansi_yellow", "ansi_black")),
+)
+
+#: How much of learning 1's tint learning 2, 3 and 4 keep.
+LEARNING_GRADES = (0.7, 0.5, 0.35)
+
+#: How far (redmean) a faint tint (seen, learning 4) must stand from the background to be
+#: seen at all, also once rounded to a 256-colour palette.
+FAINT = 18.0
+
+
+@lru_cache(64)
+def _choose_states(
+    background: str, foreground: str, roles: tuple[tuple[str, str], ...], no_color: bool
+) -> dict[str, RGB]:
+    """The learning states' tints and their text colours (see :data:`STATE_HIGHLIGHTS`):
+    learning 1 stands :data:`APART` from the background, the cursor, a search hit and the
+    new and seen tints; the fainter ones (seen, learning 2-4) are blends towards the
+    background that stay at least :data:`FAINT` from it."""
+    seen = views(no_color)
+    chosen = _choose(background, foreground, roles, no_color)
+    base, text = _rgb(Color.parse(background)), _rgb(Color.parse(foreground))
+    new = chosen["zhread-unknown"]
+    tints = {"state-new": new, "state-seen": _faint(base, new, 0.5, seen)}
+    against = [base, chosen["zhread-cursor"], chosen["zhread-match"], *tints.values()]
+    learning, _ = _pick(
+        STATE_HIGHLIGHTS[2], Color.parse(background), dict(roles), against, set(), seen, no_color
+    )
+    tints["state-learning1"] = learning
+    for grade, share in enumerate(LEARNING_GRADES, 2):
+        tints[f"state-learning{grade}"] = _faint(base, learning, share, seen)
+    texts = {f"{name}-text": readable(text, tint, seen) for name, tint in tints.items()}
+    return {f"zhread-{name}": colour for name, colour in {**tints, **texts}.items()}
+
+
+def _faint(base: RGB, tint: RGB, share: float, seen: Sequence[View]) -> RGB:
+    """``tint`` faded ``share`` of the way from the background, or less faded where that
+    would vanish into the background (a 256-colour palette has few dark shades)."""
+    for step in range(round(share * 20), 21):
+        faded = mix(base, tint, step / 20)
+        if _apartness(faded, [base], seen) >= FAINT:
+            return faded
+    return tint
 
 
 def _apartness(tint: RGB, others: Sequence[RGB], seen: Sequence[View]) -> float:

@@ -1,9 +1,10 @@
-"""The reader's learner keys: saving words (``a``), known words (``W``, ``U``), tone colours
-(``t``), the reading line (``p``), HSK levels and tints (``H``), and the screens that show
-the learner's data (dictionary, word list, stats).
+"""The reader's learner keys: saving words (``a``), tone colours (``t``), the reading line
+(``p``), HSK levels and tints (``H``), and the screens that show the learner's data
+(dictionary, word list, stats). Learning states (``1``-``5``, ``W``, ``x``, ``U``) are in
+:mod:`tui.reader.states`.
 
 A controller the :class:`~tui.reader.screen.ReaderScreen` owns, and the one writer of the
-screen's ``reading_mode``, ``hsk_tint`` and ``tint_unknown``. The word list itself is the
+screen's ``reading_mode`` and ``hsk_tint``. The word list itself is the
 app's (the user's store, opened once per run); every change to it is committed before the
 screen says so, so what the reader saw confirmed survives a crash.
 """
@@ -26,6 +27,7 @@ from tui.widgets.entry import EntryPanel
 
 if TYPE_CHECKING:
     from tui.reader.screen import ReaderScreen
+    from tui.store.wordlist import WordList
 
 #: What `t` steps through.
 TONE_SCHEMES: tuple[Tones | None, ...] = Tones.cycle()
@@ -38,11 +40,10 @@ READING_MODES: tuple[Reading | None, ...] = Reading.cycle()
 
 
 class Learning:
-    """`a`, `W`, `U`, `t`, `p`, `H`, `d`, `L` and `I`."""
+    """`a`, `t`, `p`, `H`, `d`, `L` and `I`."""
 
     def __init__(self, reader: ReaderScreen) -> None:
         self.reader = reader
-        self._known_share: tuple[object, object, float] | None = None  # (document, known, share)
 
     # -- the word under the cursor ---------------------------------------------------------
 
@@ -70,7 +71,8 @@ class Learning:
         dictionary = self.reader.zhread.dictionary
         return reading_in_context(hant, hans, dictionary) if dictionary else pinyin(hans)
 
-    def _definition(self, token: Token, hans: str) -> str:
+    def definition(self, token: Token, hans: str) -> str:
+        """The glossary's English for a term, else CC-CEDICT's first entry's."""
         glossary, dictionary = self.reader.glossary, self.reader.zhread.dictionary
         if token.term and glossary is not None and token.term in glossary.entries:
             return glossary.get(token.term).en
@@ -89,88 +91,36 @@ class Learning:
             self.reader.when_word_ready(token, self._add_word, "Saving", dictionary=True)
 
     def _add_word(self, token: Token) -> None:
-        from tui.core.model.sentences import sentence_at
-
-        app, document = self.reader.zhread, self.reader.document
+        app = self.reader.zhread
         words = app.word_list()
         if words is None:
             return
-        hant, hans = self.word_forms(token)
-        start, end = sentence_at(document.text, token.start)
         try:
-            new = words.add(
-                hant,
-                hans,
-                self.reading(hant, hans),
-                self._definition(token, hans),
-                document.text[start:end],
-                document.source,
-            )
+            new = self.save(words, token)
         except ZhreadError as error:
             app.notify(str(error), title="Not saved", severity="error", timeout=8)
             return
         verb = "Added" if new else "Updated"
         app.notify(f"{verb} {visible(token.text)} in your word list", timeout=3)
+        if new:
+            self.reader.states.word_saved(self.word_forms(token)[1])
 
-    def toggle_known(self) -> None:
-        """Mark the word known (or not known again); known words are never tinted. Pressed
-        before its part of the text is segmented, once it is."""
-        token = self._han_word_at_cursor()
-        if token is not None:
-            self.reader.when_word_ready(token, self._toggle_known, "Marking")
+    def save(self, words: WordList, token: Token) -> bool:
+        """Save the word with its reading, definition and the sentence it stands in (raises
+        ZhreadError when the store cannot be written); returns whether it is new."""
+        from tui.core.model.sentences import sentence_at
 
-    def _toggle_known(self, token: Token) -> None:
-        app = self.reader.zhread
-        words = app.word_list()
-        if words is None:
-            return
-        _, hans = self.word_forms(token)
-        try:
-            if hans in app.known:
-                words.unmark_known(hans)
-                app.known = app.known - {hans}
-                message = f"{visible(token.text)} is no longer marked known"
-            else:
-                words.mark_known(hans)
-                app.known = app.known | {hans}
-                message = f"{visible(token.text)} marked known"
-        except ZhreadError as error:
-            app.notify(str(error), title="Not saved", severity="error", timeout=8)
-            return
-        app.notify(message, timeout=2)
-        self.show_known()
-
-    def tint_unknown(self) -> None:
-        self.reader.tint_unknown = not self.reader.tint_unknown
-        if self.reader.zhread.word_list() is not None:
-            self.show_known()
-
-    def show_known(self) -> None:
-        """Tint the Han words not yet known (when asked), and count the known share."""
-        from tui.core.queries.known import unknown_ranges
-
-        reader = self.reader
-        known = reader.zhread.known
-        unknown = unknown_ranges(reader.document, known) if reader.tint_unknown else []
-        reader.article.set_marks("unknown", unknown)
-        reader.update_status()
-
-    def known_share(self) -> float | None:
-        """The share of Han word tokens the reader has marked known (None: no list yet, or
-        the text still being segmented). The header asks on every status change, a key
-        press among them, so the count over the whole text is kept until the document or
-        the known set (replaced, never mutated) changes."""
-        reader, app = self.reader, self.reader.zhread
-        document, known = reader.document, app.known
-        if app.words is None or not reader.segmented or not document.shadow:
-            return None
-        from tui.core.queries.known import known_count
-
-        cached = self._known_share
-        if cached is None or cached[0] is not document or cached[1] is not known:
-            share = known_count(document, known).share
-            cached = self._known_share = (document, known, share)
-        return cached[2]
+        document = self.reader.document
+        hant, hans = self.word_forms(token)
+        start, end = sentence_at(document.text, token.start)
+        return words.add(
+            hant,
+            hans,
+            self.reading(hant, hans),
+            self.definition(token, hans),
+            document.text[start:end],
+            document.source,
+        )
 
     # -- tones and the reading line ------------------------------------------------------
 
@@ -306,5 +256,5 @@ class Learning:
         app = self.reader.zhread
         app.word_list()  # while segmenting, the screen counts what is found and says so
         standard = self.reader.query_one(EntryPanel).standard
-        known = app.known if app.words else None
-        app.push_screen(StatsScreen(self.reader.document, known, standard))
+        states = app.states if app.words is not None else None  # (an empty list is falsy)
+        app.push_screen(StatsScreen(self.reader.document, standard=standard, states=states))

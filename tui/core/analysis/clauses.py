@@ -195,14 +195,17 @@ class Clauses:
 def _titled_people(entities: Sequence[Entity]) -> dict[str, str]:
     """The titles that name one person alone (总统 for 蔡英文 when the text calls her 蔡英文
     总统 and no one else 总统), in Simplified, longest first: a clause that names no one
-    but "the president" names her."""
+    but "the president" names her. A role that is the name of a body or place, or the end
+    of one (谷歌公司 约翰 calls him by his employer), is no title: "谷歌公司表示" and
+    "公司表示" are the firm's words."""
+    bodies = [convert.shadow(e.name) for e in entities if e.kind != PERSON]
     holders: dict[str, set[str]] = {}
     for entity in entities:
         if entity.kind != PERSON or not entity.role:
             continue
         role = convert.shadow(entity.role)
         for title in {role, role[-2:]}:
-            if len(title) >= 2:
+            if len(title) >= 2 and not any(body.endswith(title) for body in bodies):
                 holders.setdefault(title, set()).add(entity.name)
     single = {title: next(iter(names)) for title, names in holders.items() if len(names) == 1}
     return dict(sorted(single.items(), key=lambda item: -len(item[0])))

@@ -31,8 +31,8 @@ class DocumentStats:
     han_words: int
     grade: Grade
     standard: str
-    #: Han word tokens the reader knows, when a screen with the word list asked
-    #: (:func:`tui.core.queries.known.known_count`)
+    #: Han word tokens the reader knows (or has set aside as ignored), when a screen with
+    #: the word store asked (:class:`tui.core.queries.known.StateCount`)
     known: int | None = None
 
 

@@ -33,6 +33,15 @@ class Ranges:
         at = bisect_left(self._starts, end) - 1
         return at >= 0 and self.spans[at][1] > start
 
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The ranges that meet ``[start, end)``, in order: what a line of text shows (the
+        ranges not overlapping one another, as every user of this class keeps them)."""
+        first = bisect_left(self._starts, start)
+        if first and self.spans[first - 1][1] > start:
+            first -= 1  # one starting before ``start`` and reaching into it
+        spans = self.spans[first : bisect_left(self._starts, end)]
+        return [(s, e) for s, e in spans if e > start]
+
     def after(self, offset: int) -> tuple[int, int] | None:
         """The first range starting after ``offset``, wrapping to the first (as less does)."""
         if not self.spans:

@@ -1,0 +1,1 @@
+"""The learner's side of the core: what state each word is in, and how review moves it."""
