@@ -155,6 +155,17 @@ SCOPES: dict[str, Scope] = {
             Key("library-up", "k", "move(-1)", "Up", show=False),
             Key("library-first", "g,home", "edge(False)", "First", show=False),
             Key("library-last", "G,end", "edge(True)", "Last", show=False),
+            Key("desk", "D", "desk", "Desk"),
+        ),
+    ),
+    "desk": Scope(
+        "DeskScreen",
+        "screen",
+        (
+            Key("close-desk", "escape,q", "close", "Close"),
+            Key("desk-filter", "slash", "filter", "Filter quotes"),
+            Key("desk-next", "right,right_square_bracket", "section(1)", "Next section"),
+            Key("desk-prev", "left,left_square_bracket", "section(-1)", "Previous section"),
         ),
     ),
     "lookup": Scope(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from tui.cli import (
+    compare,
     completion,
     config,
     convert,
@@ -38,6 +39,7 @@ COMMANDS: dict[str, ModuleType] = {
     "import": imports,
     "review": review,
     "skim": skim,
+    "compare": compare,
     "config": config,
     "completion": completion,
 }

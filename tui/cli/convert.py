@@ -50,11 +50,12 @@ def parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from tui.core.scripts.convert import convert
+    from tui.core.text.fetch import is_url
     from tui.core.text.streaming import text_lines
 
     if args.config:
         convert("", args.config)  # an unknown config fails before any input is read
-    extracted = _extracted(args.file, args.encoding)
+    extracted = _fetched(args) if is_url(args.file) else _extracted(args.file, args.encoding)
     if extracted is None:
         lines = text_lines(args.file, args.encoding)
     else:
@@ -89,6 +90,13 @@ def _own_traditional(region: str | None) -> str:
     if config.remember:
         script = load_remembered().values.get("script", script)
     return script if script in REGIONS else "tw"
+
+
+def _fetched(args: argparse.Namespace) -> str:
+    """A web page's text, as the reader shows it: fetched whole, as a saved page is read."""
+    from tui.cli.options import load
+
+    return load(args.file, args.encoding, timeout=args.timeout).text
 
 
 def _extracted(file: str | None, encoding: str | None) -> str | None:

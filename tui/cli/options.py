@@ -43,24 +43,77 @@ def add_input_options(parser: argparse.ArgumentParser, file_arg: bool = True) ->
             "file",
             nargs="?",
             default=None if sys.stdin.isatty() else "-",
-            help="a document (text, Markdown, HTML, EPUB), or - for standard "
-            "input (the default when input is piped; otherwise the sample "
+            help="a document (text, Markdown, HTML, EPUB), an http(s):// address, or - "
+            "for standard input (the default when input is piped; otherwise the sample "
             "article)",
         )
     parser.add_argument(
         "--encoding", metavar="NAME", help="decode with this encoding instead of detecting it"
     )
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=None,
+        help="give up fetching a web page after this long (default: 20)",
+    )
 
 
-def load(file: str | None, encoding: str | None) -> Loaded:
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds < 3600:
+        raise argparse.ArgumentTypeError(f"not between 0 and 3600 seconds: {value!r}")
+    return seconds
+
+
+def load(
+    file: str | None,
+    encoding: str | None,
+    *,
+    timeout: float | None = None,
+    keep: bool = False,
+) -> Loaded:
     """A document of any supported format (text, Markdown, HTML, EPUB; standard input is
-    sniffed), as the text the reader shows: offsets everywhere count in that text."""
+    sniffed; a web page fetched), as the text the reader shows: offsets everywhere count in
+    that text. A kept page's file shows its address as its source."""
+    from dataclasses import replace
+
     from tui.core.glossary.bundled import sample_path
     from tui.core.text import sources
+    from tui.core.text.fetch import is_url
 
     if file == "-":
         return sources.load_stdin_source(encoding=encoding)
-    return sources.load_source(file if file else sample_path(), encoding=encoding)
+    if is_url(file):
+        return _load_url(file, encoding, timeout, keep)
+    from tui.store.fetched import source_for
+
+    path = file if file else sample_path()
+    loaded = sources.load_source(path, encoding=encoding)
+    source = source_for(path)
+    return loaded if source == loaded.source else replace(loaded, source=source)
+
+
+def _load_url(url: str, encoding: str | None, timeout: float | None, keep: bool) -> Loaded:
+    """Fetch and read a page; with ``keep``, also write it to the kept pages and say where."""
+    from tui.core.text.fetch import DEFAULT_TIMEOUT, load_url
+
+    loaded, fetched = load_url(url, timeout=timeout or DEFAULT_TIMEOUT, encoding=encoding)
+    if keep:
+        from tui.store.fetched import keep as keep_page
+
+        page = keep_page(
+            loaded.text,
+            loaded.source,
+            fetched.fetched_at,
+            title=loaded.title,
+            encoding=loaded.encoding,
+        )
+        print(f"zhread: kept the page in {page.path}", file=sys.stderr)
+    return loaded
 
 
 def layered_glossary(extra: Sequence[str]) -> Glossary:
@@ -76,7 +129,7 @@ def annotated(args: argparse.Namespace) -> Annotation:
     from tui.core.pipeline import read
     from tui.core.words.segment import provisional
 
-    loaded = load(args.file, args.encoding)
+    loaded = load(args.file, args.encoding, timeout=getattr(args, "timeout", None))
     glossary = layered_glossary(args.glossary)  # a broken layer stops a command
     annotation = read(provisional(loaded.text, loaded.source), (glossary, None))
     if annotation.cache_note:

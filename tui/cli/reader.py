@@ -35,6 +35,7 @@ examples:
   cat story.txt | zhread -       read standard input (text or an HTML page)
   zhread page.html book.epub notes.md   a web page's article, a book, Markdown
   zhread ~/articles/             the library: every document in the folder
+  zhread https://example.com/a.html --keep   a web page, kept to reopen offline
   zhread story.txt --glossary team.yaml --glossary mine.yaml
   zhread segment story.txt --json
   zhread convert story.txt --config s2twp
@@ -65,10 +66,16 @@ def parser(commands: str = "") -> argparse.ArgumentParser:
         "file",
         nargs="*",
         help="a document to read (text, Markdown, HTML, "
-        "EPUB), or - for standard input; several, or a folder, open the "
-        "library (default: the sample article)",
+        "EPUB), an http(s):// address, or - for standard input; several, or a folder, "
+        "open the library (default: the sample article)",
     )
     add_input_options(built, file_arg=False)
+    built.add_argument(
+        "--keep",
+        action="store_true",
+        help="also keep a fetched web page in zhread's data directory, to open it "
+        "later without the network",
+    )
     add_glossary_option(built)
     return built
 
@@ -80,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     if len(files) > 1 or (files and files[0] != "-" and Path(files[0]).is_dir()):
         return _run_library(args, files)
     file = files[0] if files else None
-    loaded = load(file, args.encoding)
+    loaded = load(file, args.encoding, timeout=args.timeout, keep=args.keep)
     glossary = _named_glossary(args)
     if file == "-":
         reattach_keyboard()
@@ -100,9 +107,13 @@ def run(args: argparse.Namespace) -> int:
 def _run_library(args: argparse.Namespace, files: list[str]) -> int:
     """Several documents, or a folder: the library opens first, and the reader behind it
     starts on a placeholder until a document is chosen."""
+    from tui.core.text.fetch import is_url
     from tui.core.text.sources import SUFFIXES
     from tui.store.library import expand_paths
 
+    for file in files:
+        if is_url(file):
+            raise ZhreadError("a web address opens on its own, not in the library", file)
     paths = expand_paths(files)
     if not paths:
         raise ZhreadError(

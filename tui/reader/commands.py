@@ -84,7 +84,10 @@ class Commands:
     """What the reader adds to the command palette, and the commands only it offers."""
 
     def __init__(self, reader: ReaderScreen) -> None:
+        from tui.reader.links import Links
+
         self.reader = reader
+        self.links = Links(reader)
 
     def system_commands(self) -> Iterator[SystemCommand]:
         """Every script and pane by name, then the palette-only commands and the library."""
@@ -155,6 +158,7 @@ class Commands:
     def _zhread_commands(self) -> Iterator[SystemCommand]:
         """Open file, open a sample, export, every other key, and jump to each term."""
         yield SystemCommand("Open file…", "Read another text file in this window", self.open_file)
+        yield from self.links.commands()
         yield from self._sample_commands()
         yield SystemCommand(
             "Export word list…",
@@ -233,6 +237,7 @@ class Commands:
 
     def _load_file(self, path: str) -> None:
         from tui.core.text.sources import load_source
+        from tui.store.fetched import source_for
         from tui.store.positions import recalled
 
         app = self.reader.zhread
@@ -243,8 +248,9 @@ class Commands:
                 app.notify, str(error), title="Not opened", severity="error", timeout=8
             )
             return
-        offset, _ = recalled(loaded.text, loaded.source)  # a damaged store was noted at start
-        app.from_worker(self.reader.open_document, loaded.text, loaded.source, offset)
+        source = source_for(loaded.source)  # a kept web page shows its address
+        offset, _ = recalled(loaded.text, source)  # a damaged store was noted at start
+        app.from_worker(self.reader.open_document, loaded.text, source, offset)
 
     def export(self) -> None:
         """Ask for a file name, then write the word list to it (replaced atomically)."""

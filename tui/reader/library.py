@@ -26,6 +26,7 @@ from tui.widgets.article import ArticleView
 if TYPE_CHECKING:
     from tui.core.text.loading import Loaded
     from tui.reader.screen import ReaderScreen
+    from tui.screens.desk import DeskJump
     from tui.screens.library import LibraryScreen
 
 #: The source of the placeholder the app shows behind the library until a document is
@@ -139,14 +140,15 @@ class LibraryControl:
                 timeout=8,
             )
             return
-        work = partial(self._load_entry, message.index, message.entry.path)
+        work = partial(self._load_entry, message.index, message.entry.path, message.offset)
         self.reader.run_worker(
             work, name="_load_entry", group="library-open", exclusive=True, thread=True
         )
 
-    def _load_entry(self, index: int, path: str) -> None:
+    def _load_entry(self, index: int, path: str, at: int | None = None) -> None:
         """Read the file again (it may have changed since it was listed) off the UI thread:
-        extracting a page or a book takes a moment."""
+        extracting a page or a book takes a moment. ``at`` (from the desk) wins over the
+        remembered place."""
         from tui.core.text.sources import load_source
         from tui.store.positions import recalled
 
@@ -160,6 +162,8 @@ class LibraryControl:
             )
             return
         offset, note = recalled(loaded.text, loaded.source)
+        if at is not None and 0 <= at <= len(loaded.text):
+            offset, note = at, None
         app.from_worker(self._open_entry, index, loaded, offset, note)
 
     def _open_entry(self, index: int, loaded: Loaded, offset: int, note: str | None) -> None:
@@ -183,6 +187,32 @@ class LibraryControl:
             yield SystemCommand(
                 "Library", f"The {plural(count, 'document')} of this session ({keys})", self.toggle
             )
+            yield SystemCommand(
+                "Desk",
+                f"Who appears in which of the {plural(count, 'document')}, and who said what "
+                f"({self.reader.zhread.keys_for('desk')} in the library)",
+                self.desk,
+            )
+
+    def desk(self) -> None:
+        """The palette's "Desk": the desk over whatever is shown; Enter opens a document."""
+        from tui.screens.desk import DeskScreen
+
+        library = self.library
+        if library is None:
+            return
+        paths = [entry.path for entry in library.entries]
+        self.reader.app.push_screen(DeskScreen(paths, self.reader.glossary), self._desk_jump)
+
+    def _desk_jump(self, jump: DeskJump | None) -> None:
+        from tui.screens.library import LibraryScreen, entry_index
+
+        library = self.library
+        if jump is None or library is None:
+            return
+        index = entry_index(library.entries, jump.source)
+        if index is not None:
+            self.chosen(LibraryScreen.Chosen(index, library.entries[index], jump.offset))
 
 
 def _library_screen() -> type[LibraryScreen]:

@@ -10,6 +10,8 @@ file name is cut with an ellipsis rather than pushing the last columns off the s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.console import JustifyMethod
 from rich.text import Text
@@ -26,7 +28,10 @@ from tui.core.text.sanitize import visible
 from tui.keys import textual_bindings
 from tui.store.library import Entry, Summary, summarize
 
-__all__ = ["COLUMNS", "LibraryScreen", "column_widths"]
+if TYPE_CHECKING:
+    from tui.screens.desk import DeskJump
+
+__all__ = ["COLUMNS", "LibraryScreen", "column_widths", "entry_index"]
 
 #: Column key -> heading.
 COLUMNS: dict[str, str] = {
@@ -48,12 +53,14 @@ class LibraryScreen(Screen[None]):
     BINDINGS = textual_bindings("library")
 
     class Chosen(Message):
-        """The reader asked to open ``entry`` (its index in the library)."""
+        """The reader asked to open ``entry`` (its index in the library), at ``offset`` if
+        given (the desk's Enter) rather than where it was left."""
 
-        def __init__(self, index: int, entry: Entry) -> None:
+        def __init__(self, index: int, entry: Entry, offset: int | None = None) -> None:
             super().__init__()
             self.index = index
             self.entry = entry
+            self.offset = offset
 
     class Closed(Message):
         """The reader asked to leave the library without choosing."""
@@ -156,6 +163,17 @@ class LibraryScreen(Screen[None]):
     def action_close(self) -> None:
         self.post_message(self.Closed())
 
+    def action_desk(self) -> None:
+        """Who appears in which documents, and who said what, across the library."""
+        from tui.screens.desk import DeskScreen
+
+        self.app.push_screen(DeskScreen([entry.path for entry in self.entries]), self._desk_jump)
+
+    def _desk_jump(self, jump: DeskJump | None) -> None:
+        index = None if jump is None else entry_index(self.entries, jump.source)
+        if jump is not None and index is not None:
+            self.post_message(self.Chosen(index, self.entries[index], jump.offset))
+
     def action_move(self, step: int) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         table.move_cursor(row=max(0, table.cursor_row + step))
@@ -184,6 +202,23 @@ def column_widths(natural: dict[str, int], room: int, padding: int) -> dict[str,
             widths[key] -= 1
             excess -= 1
     return widths
+
+
+def entry_index(entries: list[Entry], source: str) -> int | None:
+    """The entry whose path is ``source`` (a desk names documents by the path it was given),
+    or that is the same file by another spelling of its path."""
+    from pathlib import Path
+
+    for index, entry in enumerate(entries):
+        if entry.path == source:
+            return index
+    for index, entry in enumerate(entries):
+        try:
+            if Path(entry.path).resolve() == Path(source).resolve():
+                return index
+        except OSError:
+            continue
+    return None
 
 
 def _natural_widths(entries: list[Entry]) -> dict[str, int]:

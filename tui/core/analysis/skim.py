@@ -104,7 +104,7 @@ def skim_parts(
     """The report a part at a time, as ``(field of SkimReport, its value)`` in the order of
     :data:`PARTS`: each is shown as soon as it is known, the outline and the figures long
     before the tagger has been through a long text."""
-    from tui.core.glossary.candidates import find_candidates
+    from tui.core.glossary.candidates import pairs_in
 
     if not document.shadow:
         document = _with_shadow(document)
@@ -117,7 +117,7 @@ def skim_parts(
         words = frozenset(glossary.han_forms()) if glossary is not None else frozenset()
         splitter = shared_splitter(words, cache_dir(), fast=fast_for(len(document.text)))
     shadow = document.shadow
-    english = {shadow[c.start : c.end]: c.english for c in find_candidates(document, glossary)}
+    english = {shadow[c.start : c.end]: c.english for c in pairs_in(document, glossary)}
     if region is None:
         region = convert.detect_region(document.text, convert.detect_script(document.text[:SAMPLE]))
     entities, mentions = find_entities(

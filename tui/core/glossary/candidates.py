@@ -41,6 +41,7 @@ __all__ = [
     "english_for",
     "entry_for",
     "find_candidates",
+    "pairs_in",
 ]
 
 #: A Chinese term is at most this many of the document's words, and this many characters
@@ -127,11 +128,20 @@ def find_candidates(document: Document, glossary: Glossary | None) -> list[Candi
     """
     if not any(map(is_han, document.text)):
         return []  # an English text's acronyms are not terms of a Chinese text
-    pairs = _pairs(document, glossary)
+    pairs = pairs_in(document, glossary)
     taken = {convert.shadow(c.term) for c in pairs} | {c.english for c in pairs}
     acronyms = _acronyms(document, glossary, taken)
     taken |= {c.term for c in acronyms}
     return pairs + acronyms + _repeated(document, taken)
+
+
+def pairs_in(document: Document, glossary: Glossary | None) -> list[Candidate]:
+    """Only the terms the text glosses in English in parentheses (漢娜·多門(Hanna Dohmen)),
+    by first occurrence: what the skim needs, without the search for repeated words (which
+    reads jieba's dictionary file for every text)."""
+    if not any(map(is_han, document.text)):
+        return []
+    return _pairs(document, glossary)
 
 
 def _pairs(document: Document, glossary: Glossary | None) -> list[Candidate]:
