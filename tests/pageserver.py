@@ -56,6 +56,8 @@ PAGES: dict[str, tuple[int, dict[str, str], bytes]] = {
     ),
     "/moved": (302, {"Location": "/utf8.html"}, b""),
     "/loop": (302, {"Location": "/loop"}, b""),
+    "/to-ftp": (302, {"Location": "ftp://127.0.0.1:1/story.txt"}, b""),
+    "/to-file": (302, {"Location": "file:///etc/hostname"}, b""),
     "/image.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + bytes(256)),
 }
 

@@ -77,6 +77,8 @@ def test_the_request_names_zhread_and_its_version(site: str) -> None:
     [
         ("/missing", "HTTP 404 Not Found"),
         ("/loop", "too many redirects (more than 10, or a loop)"),
+        ("/to-ftp", "redirected to an address that is not http:// or https://"),
+        ("/to-file", "redirected to an address that is not http:// or https://"),
         ("/image.png", "not a text or HTML page (image/png)"),
     ],
 )

@@ -16,12 +16,13 @@ import socket
 import ssl
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
 from http import HTTPStatus
-from typing import TypeGuard
+from typing import IO, TypeGuard
 
 from tui import __version__
 from tui.core.errors import ZhreadError
@@ -122,7 +123,23 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Redirects within the web only: urllib would also follow one to ftp://."""
+
     max_redirections = MAX_REDIRECTS
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        target = urllib.parse.urljoin(req.full_url, newurl)
+        if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise urllib.error.HTTPError(target, code, "redirection not allowed", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _now() -> datetime:
